@@ -1,0 +1,15 @@
+// Name: schema/constraints — applied at start-up and by `npm run db:seed`; every statement is idempotent.
+CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE;
+CREATE CONSTRAINT assertion_key IF NOT EXISTS FOR (a:Assertion) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE;
+CREATE INDEX entity_kind_name IF NOT EXISTS FOR (e:Entity) ON (e.kind, e.name, e.key);
+CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key);
+CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);
+CREATE INDEX assertion_kind IF NOT EXISTS FOR (a:Assertion) ON (a.kind, a.key);
+CREATE INDEX assertion_metric IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.periodYear);
+CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
+CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url);
+CREATE INDEX source_hash IF NOT EXISTS FOR (s:Source) ON (s.contentHash);
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.text, n.summary];
+CALL db.awaitIndexes(300)

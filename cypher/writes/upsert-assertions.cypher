@@ -1,0 +1,27 @@
+// Name: writes/upsert-assertions — a reified fact with its role edges and SUPPORTED_BY snippets.
+// Role edges not in the new row are removed, so re-importing a corrected fact converges.
+UNWIND $rows AS row
+MERGE (a:Assertion {key: row.key})
+ON CREATE SET a.createdAt = datetime()
+SET a += row.props
+SET a:$(row.kind)
+WITH a, row
+CALL (a, row) {
+  OPTIONAL MATCH (a)-[r:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(e:Entity)
+  WITH r, e, [x IN row.roles | x.type + '|' + x.key] AS wanted
+  WHERE r IS NOT NULL AND NOT (type(r) + '|' + e.key) IN wanted
+  DELETE r
+}
+CALL (a, row) {
+  UNWIND row.roles AS role
+  MATCH (e:Entity {key: role.key})
+  MERGE (a)-[r:$(role.type)]->(e)
+  SET r.position = role.position
+}
+CALL (a, row) {
+  UNWIND row.sources AS ref
+  MATCH (s:Source {key: ref.source})
+  MERGE (a)-[r:SUPPORTED_BY {snippet: ref.snippet}]->(s)
+  SET r.start = ref.start, r.end = ref.end
+}
+RETURN count(a) AS written

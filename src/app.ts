@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import type { Config } from './config/index.ts';
+import { Database } from './db/database.ts';
+import { type LocalNeo4j, startLocalNeo4j } from './devdb/local-neo4j.ts';
+import { createLogger, type Logger } from './server/logger.ts';
+import { buildYoga } from './server/yoga.ts';
+import { prepareDatabase } from './services/seed.ts';
+
+/** Where the Neo4j comes from: NEO4J_URI if set, else the local Neo4j Community from Maven Central. */
+export async function resolveNeo4jUri(config: Config, logger: Logger): Promise<{ uri: string; local?: LocalNeo4j }> {
+  if (config.neo4j.uri) return { uri: config.neo4j.uri };
+  logger.info('NEO4J_URI is not set: starting the local Neo4j Community');
+  const local = await startLocalNeo4j({
+    dataDir: resolve(config.neo4j.localDir),
+    port: config.neo4j.localPort,
+    password: config.neo4j.password,
+    log: (line) => logger.info(line),
+  });
+  return { uri: local.uri, local };
+}
+
+/** Composition root: database, schema and seed, then the Yoga server. */
+export async function createApp(config: Config) {
+  const logger = createLogger(config.logLevel);
+  const { uri, local } = await resolveNeo4jUri(config, logger);
+  const database = new Database({ ...config.neo4j, uri });
+  await database.verify();
+  const seeded = await prepareDatabase(database.scope('startup'), config.seedOnStart);
+  if (seeded) logger.info({ ...seeded.counts }, 'seed dataset loaded into an empty graph');
+  const yoga = buildYoga({ database, logger });
+  return {
+    yoga,
+    database,
+    logger,
+    async close() {
+      await database.close();
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { isRetriableError, Neo4jError } from 'neo4j-driver';
+import { DomainError } from '../domain/errors.ts';
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Turns driver and server errors into typed domain errors; the statement name helps the logs, not clients. */
+export function toDomainError(error: unknown, statementName: string): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE.has(error.code) || /connect|ECONNREFUSED|socket/i.test(error.message)) {
+      return new DomainError('DATABASE_UNAVAILABLE', 'The graph database is unavailable; try again shortly.', {
+        statement: statementName,
+      });
+    }
+    if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+      return new DomainError('QUERY_TIMEOUT', 'The query took too long and was stopped.', { statement: statementName });
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new DomainError('CONFLICT', 'The write conflicts with existing data.', { statement: statementName });
+    }
+    if (isRetriableError(error)) {
+      return new DomainError('DATABASE_UNAVAILABLE', 'The graph database is busy; try again shortly.', {
+        statement: statementName,
+      });
+    }
+  }
+  const wrapped = new DomainError('DATABASE_ERROR', 'The graph database failed to answer.', {
+    statement: statementName,
+  });
+  wrapped.cause = error;
+  return wrapped;
+}

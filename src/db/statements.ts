@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/**
+ * Every Cypher statement lives in its own file under `cypher/`; its name is the file's path
+ * without extension (e.g. `entities/by-keys`). They are read once at start-up.
+ */
+export const CYPHER_DIR = resolve(import.meta.dirname, '../../cypher');
+
+function collect(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? collect(join(dir, d.name)) : d.name.endsWith('.cypher') ? [join(dir, d.name)] : [],
+  );
+}
+
+const registry = new Map<string, string>(
+  collect(CYPHER_DIR).map((file) => [
+    relative(CYPHER_DIR, file).replace(/\.cypher$/, ''),
+    readFileSync(file, 'utf8').trim(),
+  ]),
+);
+
+/** A named statement; throws at module load time when a repository names one that does not exist. */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+export function statement(name: string): Statement {
+  const text = registry.get(name);
+  if (text === undefined) throw new Error(`No Cypher statement named "${name}" in ${CYPHER_DIR}`);
+  return { name, text };
+}
+
+/** Files holding several statements separated by `;` lines (schema migrations). */
+export function statementList(name: string): Statement[] {
+  return statement(name)
+    .text.split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.split('\n').every((l) => l.trim().startsWith('//')))
+    .map((text, i) => ({ name: `${name}#${i + 1}`, text }));
+}
+
+export function statementNames(): string[] {
+  return [...registry.keys()].sort();
+}

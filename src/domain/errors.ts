@@ -1,0 +1,32 @@
+/**
+ * Typed domain errors. Each carries a stable `code` that reaches clients as
+ * `extensions.code`; anything that is not a DomainError is masked by the server.
+ */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID_ID'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'DATABASE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'DATABASE_ERROR'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN';
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} not found: ${id}`, { id });
+export const badInput = (message: string, details: Record<string, unknown> = {}) =>
+  new DomainError('BAD_USER_INPUT', message, details);
+export const invalidId = (id: string, why: string) =>
+  new DomainError('INVALID_ID', `Invalid id "${id}": ${why}`, { id });

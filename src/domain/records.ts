@@ -1,0 +1,108 @@
+import { badInput } from './errors.ts';
+import type { AssertionInput, EntityInput, LinkInput, SourceInput } from './format.ts';
+import { toBasisPoints, toMinorUnits } from './money.ts';
+
+/** Graph rows (property maps) for the UNWIND write statements. Money becomes integer minor units. */
+
+const RESERVED_PROPS = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
+
+export const normaliseAlias = (alias: string) => alias.normalize('NFKC').toLowerCase().trim();
+
+export function entityRow(e: EntityInput) {
+  for (const p of Object.keys(e.props)) {
+    if (RESERVED_PROPS.has(p) || !/^[a-z][A-Za-z0-9_]*$/.test(p))
+      throw badInput(`Entity ${e.key}: property "${p}" is not allowed`);
+  }
+  const aliases = [...new Set([e.name, ...e.aliases])];
+  return {
+    key: e.key,
+    kind: e.kind,
+    props: { name: e.name, wikidata: e.wikidata ?? null, description: e.description ?? null, ...e.props },
+    aliases,
+    aliasKeys: aliases.map(normaliseAlias),
+  };
+}
+
+export function sourceRow(s: SourceInput) {
+  return {
+    key: s.key,
+    publisher: s.publisher ?? null,
+    props: {
+      title: s.title,
+      kind: s.kind,
+      url: s.url ?? null,
+      publishedDate: s.publishedDate ?? null,
+      contentHash: s.contentHash ?? null,
+      license: s.license ?? null,
+      citation: s.citation ?? null,
+      note: s.note ?? null,
+    },
+  };
+}
+
+export function linkRow(l: LinkInput) {
+  return { rel: l.rel, from: l.from, to: l.to };
+}
+
+type Money = NonNullable<AssertionInput['money']>;
+
+function moneyProps(prefix: string, m: Money | undefined) {
+  if (!m) return {};
+  const bound = (v: string | undefined) => (v === undefined ? null : toMinorUnits(v, m.currency));
+  return {
+    [`${prefix}Minor`]: toMinorUnits(m.amount, m.currency),
+    [`${prefix}Currency`]: m.currency,
+    [`${prefix}AsReported`]: m.asReported,
+    [`${prefix}Qualifier`]: m.qualifier,
+    [`${prefix}LowerMinor`]: bound(m.lower),
+    [`${prefix}UpperMinor`]: bound(m.upper),
+  };
+}
+
+export function assertionRow(a: AssertionInput) {
+  const roles = Object.entries(a.roles).flatMap(([type, keys]) =>
+    keys.map((key, position) => ({ type, key, position })),
+  );
+  const props = {
+    kind: a.kind,
+    summary: a.summary,
+    mode: a.mode,
+    rank: a.rank,
+    confidence: a.confidence ?? null,
+    metric: a.metric ?? null,
+    ...moneyProps('amount', a.money),
+    ...moneyProps('conversion', a.reportedConversion),
+    ...moneyProps('price', a.unitPrice),
+    changeBp: a.change ? toBasisPoints(a.change.percent) : null,
+    changeAsReported: a.change?.asReported ?? null,
+    changeQualifier: a.change?.qualifier ?? null,
+    changeBasis: a.change?.basis ?? null,
+    quantity: a.quantity?.value ?? null,
+    quantityUnit: a.quantity?.unit ?? null,
+    quantityAsReported: a.quantity?.asReported ?? null,
+    quantityQualifier: a.quantity?.qualifier ?? null,
+    periodLabel: a.period?.label ?? null,
+    periodType: a.period?.type ?? null,
+    periodYear: a.period?.year === undefined ? null : BigInt(a.period.year),
+    periodBasis: a.period?.basis ?? null,
+    periodYearInferred: a.period?.yearInferred ?? null,
+    periodInference: a.period?.inference ?? null,
+    text: a.text ?? null,
+    role: a.role ?? null,
+    status: a.status ?? null,
+    attribution: a.attribution ?? null,
+    note: a.note ?? null,
+  };
+  const sources = a.sources.map((s) => ({
+    source: s.source,
+    snippet: s.snippet,
+    start: s.start === undefined ? null : BigInt(s.start),
+    end: s.end === undefined ? null : BigInt(s.end),
+  }));
+  return { key: a.key, kind: a.kind, props, roles, sources };
+}
+
+/** Every entity key an assertion or link refers to (checked to exist before writing). */
+export function referencedKeys(a: AssertionInput): string[] {
+  return Object.values(a.roles).flat();
+}

@@ -1,0 +1,33 @@
+import type { TxRunner } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
+import type { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
+
+const UPSERT_ENTITIES = statement('writes/upsert-entities');
+const UPSERT_SOURCES = statement('writes/upsert-sources');
+const UPSERT_LINKS = statement('writes/upsert-links');
+const UPSERT_ASSERTIONS = statement('writes/upsert-assertions');
+const MISSING_KEYS = statement('writes/missing-keys');
+
+type Written = { written: number };
+const total = (rows: Written[]) => rows.reduce((n, r) => n + r.written, 0);
+
+/** Batched UNWIND writes; run inside a caller's transaction so a batch lands whole or not at all. */
+export const graphWrites = {
+  async entities(tx: TxRunner, rows: ReturnType<typeof entityRow>[]) {
+    return rows.length ? total(await tx.run<Written>(UPSERT_ENTITIES, { rows })) : 0;
+  },
+  async sources(tx: TxRunner, rows: ReturnType<typeof sourceRow>[]) {
+    return rows.length ? total(await tx.run<Written>(UPSERT_SOURCES, { rows })) : 0;
+  },
+  async links(tx: TxRunner, rows: ReturnType<typeof linkRow>[]) {
+    return rows.length ? total(await tx.run<Written>(UPSERT_LINKS, { rows })) : 0;
+  },
+  async assertions(tx: TxRunner, rows: ReturnType<typeof assertionRow>[]) {
+    return rows.length ? total(await tx.run<Written>(UPSERT_ASSERTIONS, { rows })) : 0;
+  },
+  async missingKeys(tx: TxRunner, keys: string[]): Promise<string[]> {
+    if (!keys.length) return [];
+    const [row] = await tx.run<{ missing: string[] }>(MISSING_KEYS, { keys });
+    return row?.missing ?? [];
+  },
+};

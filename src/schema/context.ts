@@ -1,0 +1,11 @@
+import type { DbScope } from '../db/database.ts';
+import type { Loaders } from '../loaders/index.ts';
+import type { Repositories } from '../repositories/index.ts';
+
+/** One per request: Pothos and the loaders cache on it, so it is never shared. */
+export interface Context {
+  requestId: string;
+  db: DbScope;
+  repos: Repositories;
+  loaders: Loaders;
+}

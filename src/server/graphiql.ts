@@ -1,0 +1,68 @@
+import {
+  css,
+  editorWorkerService,
+  favicon,
+  graphqlWorker,
+  js,
+  jsonWorker,
+} from '@graphql-yoga/render-graphiql/graphiql';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+
+/**
+ * GraphiQL from the installed package, no CDN. Yoga's stock renderer inlines ~9 MB into every
+ * page; here the page is small and the assets are served once under /graphiql/ with caching.
+ */
+const ASSET_PREFIX = '/graphiql/';
+const assets: Record<string, { body: string; type: string }> = {
+  'graphiql.js': { body: js, type: 'application/javascript; charset=utf-8' },
+  'graphiql.css': { body: css, type: 'text/css; charset=utf-8' },
+  'editor.worker.js': { body: editorWorkerService, type: 'application/javascript; charset=utf-8' },
+  'json.worker.js': { body: jsonWorker, type: 'application/javascript; charset=utf-8' },
+  'graphql.worker.js': { body: graphqlWorker, type: 'application/javascript; charset=utf-8' },
+};
+
+export function renderGraphiQL(opts: GraphiQLOptions = {}): string {
+  const options = JSON.stringify(opts).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${(opts.title ?? 'GraphiQL').replace(/</g, '&lt;')}</title>
+    <link rel="icon" href="${favicon}" />
+    <link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css" />
+  </head>
+  <body id="body" class="no-focus-outline">
+    <noscript>GraphiQL needs JavaScript.</noscript>
+    <div id="root"></div>
+    <script>
+      const workers = {
+        editorWorkerService: '${ASSET_PREFIX}editor.worker.js',
+        json: '${ASSET_PREFIX}json.worker.js',
+        graphql: '${ASSET_PREFIX}graphql.worker.js',
+      };
+      self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_id, label) => workers[label] };
+    </script>
+    <script src="${ASSET_PREFIX}graphiql.js"></script>
+    <script>
+      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${options});
+    </script>
+  </body>
+</html>`;
+}
+
+/** Serves the GraphiQL assets with a long cache lifetime. */
+export function useGraphiQLAssets(): Plugin {
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (!url.pathname.startsWith(ASSET_PREFIX)) return;
+      const asset = assets[url.pathname.slice(ASSET_PREFIX.length)];
+      endResponse(
+        asset
+          ? new fetchAPI.Response(asset.body, {
+              headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' },
+            })
+          : new fetchAPI.Response('Not found', { status: 404 }),
+      );
+    },
+  };
+}

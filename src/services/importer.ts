@@ -1,0 +1,159 @@
+import type { DbScope } from '../db/database.ts';
+import { DomainError } from '../domain/errors.ts';
+import { ImportLine, type ImportRecord } from '../domain/format.ts';
+import { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
+import { graphWrites } from '../repositories/graph-writes.ts';
+
+export interface Rejection {
+  line: number;
+  reason: string;
+}
+
+export interface ParsedLine {
+  line: number;
+  record: ImportRecord;
+}
+
+export interface ImportCounts {
+  entities: number;
+  sources: number;
+  links: number;
+  assertions: number;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** Validates every line (JSON, schema, value conversions) and reports each bad one with its number. */
+export function parseNdjson(text: string): { parsed: ParsedLine[]; rejected: Rejection[] } {
+  const parsed: ParsedLine[] = [];
+  const rejected: Rejection[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      rejected.push({ line, reason: `not JSON: ${(error as Error).message}` });
+      return;
+    }
+    const result = ImportLine.safeParse(json);
+    if (!result.success) {
+      const reason = result.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ');
+      rejected.push({ line, reason });
+      return;
+    }
+    try {
+      toRow(result.data);
+      parsed.push({ line, record: result.data });
+    } catch (error) {
+      rejected.push({ line, reason: (error as Error).message });
+    }
+  });
+  return { parsed, rejected };
+}
+
+function toRow(record: ImportRecord) {
+  switch (record.type) {
+    case 'entity':
+      return entityRow(record);
+    case 'source':
+      return sourceRow(record);
+    case 'link':
+      return linkRow(record);
+    case 'assertion':
+      return assertionRow(record);
+  }
+}
+
+function referencesOf(record: ImportRecord): string[] {
+  switch (record.type) {
+    case 'entity':
+      return [];
+    case 'source':
+      return record.publisher ? [record.publisher] : [];
+    case 'link':
+      return [record.from, record.to];
+    case 'assertion':
+      return [...Object.values(record.roles).flat(), ...record.sources.map((s) => s.source)];
+  }
+}
+
+/** Lines whose references are neither declared in the file nor present in the graph. */
+export async function unresolvedReferences(db: DbScope, parsed: ParsedLine[]): Promise<Rejection[]> {
+  const declared = new Set(parsed.flatMap(({ record }) => ('key' in record ? [record.key] : [])));
+  const external = [...new Set(parsed.flatMap(({ record }) => referencesOf(record)))].filter((k) => !declared.has(k));
+  const missing = new Set(
+    external.length ? await db.writeTransaction('import/check', (tx) => graphWrites.missingKeys(tx, external)) : [],
+  );
+  return parsed.flatMap(({ line, record }) => {
+    const unknown = referencesOf(record).filter((k) => missing.has(k));
+    return unknown.length ? [{ line, reason: `unknown key(s): ${unknown.join(', ')}` }] : [];
+  });
+}
+
+/** Rows per record type, in the order they must be written (entities before what points at them). */
+function rowsInOrder(parsed: ParsedLine[]) {
+  const records = parsed.map((p) => p.record);
+  return [
+    {
+      type: 'entities',
+      rows: records.flatMap((r) => (r.type === 'entity' ? [entityRow(r)] : [])),
+      write: graphWrites.entities,
+    },
+    {
+      type: 'sources',
+      rows: records.flatMap((r) => (r.type === 'source' ? [sourceRow(r)] : [])),
+      write: graphWrites.sources,
+    },
+    { type: 'links', rows: records.flatMap((r) => (r.type === 'link' ? [linkRow(r)] : [])), write: graphWrites.links },
+    {
+      type: 'assertions',
+      rows: records.flatMap((r) => (r.type === 'assertion' ? [assertionRow(r)] : [])),
+      write: graphWrites.assertions,
+    },
+  ] as const;
+}
+
+/**
+ * Writes valid records in dependency order, in batched UNWIND transactions. Every write is a
+ * MERGE by key, so re-running after a crash converges to the same graph.
+ */
+export async function writeRecords(
+  db: DbScope,
+  parsed: ParsedLine[],
+  options: { batchSize?: number; onProgress?: (p: ImportProgress) => void } = {},
+): Promise<ImportCounts> {
+  const batchSize = options.batchSize ?? 500;
+  const counts: ImportCounts = { entities: 0, sources: 0, links: 0, assertions: 0 };
+  let done = 0;
+  for (const { type, rows, write } of rowsInOrder(parsed)) {
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const batch = rows.slice(i, i + batchSize);
+      counts[type] += await db.writeTransaction(`import/${type}`, (tx) =>
+        (write as (t: typeof tx, r: typeof batch) => Promise<number>)(tx, batch),
+      );
+      done += batch.length;
+      options.onProgress?.({ done, total: parsed.length });
+    }
+  }
+  return counts;
+}
+
+/** Validate everything first; write only when no line is bad. */
+export async function importNdjson(
+  db: DbScope,
+  text: string,
+  options: Parameters<typeof writeRecords>[2] = {},
+): Promise<{ counts: ImportCounts; lines: number }> {
+  const { parsed, rejected } = parseNdjson(text);
+  rejected.push(...(await unresolvedReferences(db, parsed)));
+  if (rejected.length) {
+    rejected.sort((a, b) => a.line - b.line);
+    throw new DomainError('BAD_USER_INPUT', `${rejected.length} line(s) rejected; nothing was written`, { rejected });
+  }
+  return { counts: await writeRecords(db, parsed, options), lines: parsed.length };
+}
