@@ -116,6 +116,8 @@ export const SourceRef = z
     /** Character offsets of the snippet in the source text (UTF-16 code units, end exclusive). */
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
+    /** Where in a structured source the support sits, e.g. "row 412" or "handle dc-abilene-2025-06". */
+    locator: z.string().min(1).max(300).optional(),
   })
   .strict()
   .refine((r) => (r.start === undefined) === (r.end === undefined), { message: 'start and end go together' })

@@ -98,6 +98,7 @@ export function assertionRow(a: AssertionInput) {
     snippet: s.snippet,
     start: s.start === undefined ? null : BigInt(s.start),
     end: s.end === undefined ? null : BigInt(s.end),
+    locator: s.locator ?? null,
   }));
   return { key: a.key, kind: a.kind, props, roles, sources };
 }
