@@ -20,6 +20,11 @@ export const ASSERTION_KINDS = [
   'Quote',
   'Claim',
   'Forecast',
+  // Epoch AI datasets (src/import/epoch): chips at a site, a dated build-out row, who uses a site, who owns its chips.
+  'ChipDeployment',
+  'BuildOutSnapshot',
+  'Usage',
+  'ChipOwnership',
 ] as const;
 export const LINK_TYPES = ['PART_OF', 'MADE_BY', 'PUBLISHED_BY', 'LOCATED_IN', 'UNIT_OF'] as const;
 export const ROLE_TYPES = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'] as const;
@@ -27,7 +32,10 @@ export const MODES = ['reported', 'forecast', 'opinion', 'derived'] as const;
 export const RANKS = ['preferred', 'normal', 'deprecated'] as const;
 export const QUALIFIERS = ['exact', 'approx', 'more_than', 'less_than', 'at_least', 'range'] as const;
 export const PERIOD_TYPES = ['FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', 'MONTH', 'DAY', 'OPEN'] as const;
-export const CONFIDENCES = ['confirmed', 'likely', 'unlikely', 'confident', 'speculative'] as const;
+export const CONFIDENCES = ['confirmed', 'likely', 'unlikely', 'confident', 'speculative', 'estimate'] as const;
+
+/** Every entity and assertion kind (search filters). */
+export const ALL_KINDS = [...ENTITY_KINDS, ...ASSERTION_KINDS] as const;
 
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type AssertionKind = (typeof ASSERTION_KINDS)[number];

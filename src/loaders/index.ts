@@ -1,11 +1,72 @@
+import DataLoader from 'dataloader';
+import type { AssertionRow, EntityRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
+import type { InvolvementQuery } from '../repositories/assertions.ts';
+import type { LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
 export type BatchObserver = (loader: string, size: number) => void;
 
-/** Per-request DataLoaders: every graph read by key or by relationship goes through one. */
-export function createLoaders(_repos: Repositories, _onBatch: BatchObserver = () => {}) {
-  return {};
+const MAX_BATCH = 1000;
+
+/**
+ * Per-request DataLoaders: every graph read by key or by relationship goes through one, and each
+ * batch is one UNWIND statement that answers in key order. Loaders that take arguments are kept
+ * per argument set, so fields asked with the same arguments share a batch.
+ */
+export function createLoaders(repos: Repositories, onBatch: BatchObserver = () => {}) {
+  const loader = <K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (k: K) => unknown) =>
+    new DataLoader<K, V, unknown>(
+      (keys) => {
+        onBatch(name, keys.length);
+        return batch(keys);
+      },
+      { maxBatchSize: MAX_BATCH, ...(cacheKeyFn ? { cacheKeyFn } : {}) },
+    );
+
+  const keyed = <V>(name: string, make: (signature: string) => DataLoader<string, V, unknown>) => {
+    const bySignature = new Map<string, DataLoader<string, V, unknown>>();
+    return (signature: string) => {
+      let found = bySignature.get(signature);
+      if (!found) {
+        found = make(signature);
+        bySignature.set(signature, found);
+      }
+      return found;
+    };
+  };
+
+  const entity = loader<string, EntityRow | null>('entity', (keys) => repos.entities.byKeys(keys));
+  const primeEntities = (rows: RoleRow[][]) => {
+    for (const roles of rows) for (const r of roles) entity.prime(r.entity.key, r.entity);
+    return rows;
+  };
+
+  const involvement = keyed<AssertionRow[]>('involvement', (signature) => {
+    const query = JSON.parse(signature) as InvolvementQuery;
+    return loader('involvement', (keys) => repos.assertions.ofEntities(keys, query));
+  });
+  const links = keyed<EntityRow[]>('links', (signature) => {
+    const { type, direction, limit } = JSON.parse(signature) as { type: LinkType; direction: 'IN' | 'OUT'; limit: number };
+    return loader('links', (keys) => repos.entities.links(keys, type, direction, limit));
+  });
+  const sourceAssertions = keyed<AssertionRow[]>('sourceAssertions', (signature) =>
+    loader('sourceAssertions', (keys) => repos.sources.assertions(keys, Number(signature))),
+  );
+
+  return {
+    entity,
+    assertion: loader<string, AssertionRow | null>('assertion', (keys) => repos.assertions.byKeys(keys)),
+    source: loader<string, SourceRow | null>('source', (keys) => repos.sources.byKeys(keys)),
+    roles: loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys))),
+    supports: loader<string, SupportRow[]>('supports', (keys) => repos.assertions.sources(keys)),
+    /** Facts an entity takes part in, with the given roles/kinds/metric. */
+    involvement: (key: string, query: InvolvementQuery) => involvement(JSON.stringify(query)).load(key),
+    /** Timeless neighbours of an entity. */
+    links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
+      links(JSON.stringify({ type, direction, limit })).load(key),
+    sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,9 +1,21 @@
 import type { DbScope } from '../db/database.ts';
+import { assertionRepository } from './assertions.ts';
+import { entityRepository } from './entities.ts';
+import { graphRepository } from './graph.ts';
+import { researchRepository } from './research.ts';
+import { schemaRepository } from './schema.ts';
+import { sourceRepository } from './sources.ts';
 import { systemRepository } from './system.ts';
 
 export function createRepositories(db: DbScope) {
   return {
     system: systemRepository(db),
+    schema: schemaRepository(db),
+    entities: entityRepository(db),
+    assertions: assertionRepository(db),
+    sources: sourceRepository(db),
+    graph: graphRepository(db),
+    research: researchRepository(db),
   };
 }
 

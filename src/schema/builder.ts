@@ -1,25 +1,16 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
 
+/** Configuration only: types live in ./types, one file per domain type. */
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Scalars: {
-    ID: { Input: string; Output: string };
     Decimal: { Input: string; Output: string };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin],
   defaultFieldNullability: false,
-  relay: {
-    clientMutationId: 'omit',
-    cursorType: 'String',
-  },
-  errors: {
-    defaultTypes: [],
-  },
+  errors: { defaultTypes: [] },
 });
-
-builder.queryType({});

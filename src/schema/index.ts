@@ -1,4 +1,24 @@
 import { builder } from './builder.ts';
+import './types/scalars.ts';
+import './types/values.ts';
+import './types/node.ts';
+import './types/entity.ts';
+import './types/assertion.ts';
+import './types/figures.ts';
+import './types/relations.ts';
+import './types/statements.ts';
+import './types/forecast.ts';
+import './types/other-kinds.ts';
+import './types/company.ts';
+import './types/person.ts';
+import './types/chip.ts';
+import './types/place.ts';
+import './types/data-center.ts';
+import './types/regulation.ts';
+import './types/source.ts';
+import './types/lookup.ts';
+import './types/graph.ts';
+import './types/research.ts';
 import './types/system.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

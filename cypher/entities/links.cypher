@@ -1,0 +1,13 @@
+// Name: entities/links — timeless neighbours (PART_OF, MADE_BY, LOCATED_IN, UNIT_OF) for a batch of entity keys.
+// $type comes from a closed enum; $direction is OUT (e)-[:T]->(n) or IN (e)<-[:T]-(n).
+UNWIND $keys AS k
+MATCH (e:Entity {key: k})
+CALL (e) {
+  MATCH (e)-[r]->(n:Entity) WHERE $direction = 'OUT' AND type(r) = $type
+  RETURN n
+  UNION
+  MATCH (e)<-[r]-(n:Entity) WHERE $direction = 'IN' AND type(r) = $type
+  RETURN n
+}
+WITH k, n ORDER BY n.name, n.key
+RETURN k AS key, collect(n {.*, createdAt: null})[..$limit] AS entities

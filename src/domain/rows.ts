@@ -1,0 +1,59 @@
+/** Shapes the repositories return: graph properties as stored (see docs/data-model.md). */
+type Scalar = string | number | boolean | null;
+
+export interface EntityRow {
+  key: string;
+  kind: string;
+  name: string;
+  aliases: string[] | null;
+  wikidata: string | null;
+  description: string | null;
+  [property: string]: unknown;
+}
+
+export interface AssertionRow {
+  key: string;
+  kind: string;
+  summary: string;
+  mode: string;
+  rank: string;
+  confidence: string | null;
+  metric: string | null;
+  [property: string]: Scalar | Scalar[] | undefined;
+}
+
+export interface SourceRow {
+  key: string;
+  title: string;
+  kind: string;
+  url: string | null;
+  publishedDate: string | null;
+  contentHash: string | null;
+  license: string | null;
+  citation: string | null;
+  note: string | null;
+  publisherKey: string | null;
+}
+
+export interface RoleRow {
+  role: 'SUBJECT' | 'OBJECT' | 'MEMBER' | 'SPEAKER' | 'CONCERNS';
+  position: number;
+  entity: EntityRow;
+}
+
+export interface SupportRow {
+  snippet: string;
+  start: number | null;
+  end: number | null;
+  locator: string | null;
+  source: SourceRow;
+}
+
+/** A graph node as returned by search, paths and neighbourhoods. */
+export type GraphNodeRow = (EntityRow & { _label: 'Entity' }) | (AssertionRow & { _label: 'Assertion' });
+
+export interface GraphEdgeRow {
+  type: string;
+  from: string;
+  to: string;
+}

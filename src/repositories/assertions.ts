@@ -1,0 +1,75 @@
+import type { DbScope } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
+import { int } from '../db/values.ts';
+import type { AssertionRow, RoleRow, SupportRow } from '../domain/rows.ts';
+
+const BY_KEYS = statement('assertions/by-keys');
+const OF_ENTITIES = statement('assertions/of-entities');
+const ROLES = statement('assertions/roles');
+const SOURCES = statement('assertions/sources');
+const PAGE = statement('assertions/page');
+const COUNT = statement('assertions/count');
+
+export interface AssertionFilter {
+  kinds: string[] | null;
+  metric: string | null;
+  mode: string | null;
+  rank: string | null;
+  periodYear: number | null;
+  periodType: string | null;
+  entity: string | null;
+  country: string | null;
+  textContains: string | null;
+}
+
+export interface InvolvementQuery {
+  roles: string[];
+  kinds: string[] | null;
+  metric: string | null;
+  includeDeprecated: boolean;
+  limit: number;
+}
+
+const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
+  const map = new Map(rows.map((r) => [r.key, pick(r)]));
+  return keys.map((k) => map.get(k) ?? empty);
+};
+
+const filterParams = (f: AssertionFilter) => ({
+  ...f,
+  periodYear: f.periodYear === null ? null : int(f.periodYear),
+});
+
+export function assertionRepository(db: DbScope) {
+  return {
+    async byKeys(keys: readonly string[]): Promise<(AssertionRow | null)[]> {
+      const rows = await db.read<{ requested: string; assertion: AssertionRow | null }>(BY_KEYS, { keys });
+      const found = new Map(rows.map((r) => [r.requested, r.assertion]));
+      return keys.map((k) => found.get(k) ?? null);
+    },
+    async ofEntities(keys: readonly string[], q: InvolvementQuery): Promise<AssertionRow[][]> {
+      const rows = await db.read<{ key: string; assertions: AssertionRow[] }>(OF_ENTITIES, {
+        keys,
+        ...q,
+        limit: int(q.limit),
+      });
+      return byRequested(keys, rows, (r) => r.assertions, []);
+    },
+    async roles(keys: readonly string[]): Promise<RoleRow[][]> {
+      const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });
+      return byRequested(keys, rows, (r) => r.roles, []);
+    },
+    async sources(keys: readonly string[]): Promise<SupportRow[][]> {
+      const rows = await db.read<{ key: string; sources: SupportRow[] }>(SOURCES, { keys });
+      return byRequested(keys, rows, (r) => r.sources, []);
+    },
+    async page(filter: AssertionFilter, after: string | null, limit: number): Promise<AssertionRow[]> {
+      const rows = await db.read<{ assertion: AssertionRow }>(PAGE, { ...filterParams(filter), after, limit: int(limit) });
+      return rows.map((r) => r.assertion);
+    },
+    async count(filter: AssertionFilter): Promise<number> {
+      const [row] = await db.read<{ total: number }>(COUNT, filterParams(filter));
+      return row?.total ?? 0;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { DbScope } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
+import { int } from '../db/values.ts';
+import type { EntityRow } from '../domain/rows.ts';
+
+const BY_KEYS = statement('entities/by-keys');
+const PAGE_ASC = statement('entities/page-asc');
+const PAGE_DESC = statement('entities/page-desc');
+const COUNT = statement('entities/count');
+const LINKS = statement('entities/links');
+
+export interface EntityFilter {
+  kind: string | null;
+  nameContains: string | null;
+  country: string | null;
+}
+
+export interface EntityPageRequest extends EntityFilter {
+  descending: boolean;
+  after: { name: string; key: string } | null;
+  limit: number;
+}
+
+export type LinkType = 'PART_OF' | 'MADE_BY' | 'LOCATED_IN' | 'UNIT_OF';
+
+export function entityRepository(db: DbScope) {
+  return {
+    /** In key order; null where no entity (or redirect) has the key. */
+    async byKeys(keys: readonly string[]): Promise<(EntityRow | null)[]> {
+      const rows = await db.read<{ requested: string; entity: EntityRow | null }>(BY_KEYS, { keys });
+      const found = new Map(rows.map((r) => [r.requested, r.entity]));
+      return keys.map((k) => found.get(k) ?? null);
+    },
+    async page(req: EntityPageRequest): Promise<EntityRow[]> {
+      const rows = await db.read<{ entity: EntityRow }>(req.descending ? PAGE_DESC : PAGE_ASC, {
+        kind: req.kind,
+        nameContains: req.nameContains,
+        country: req.country,
+        afterName: req.after?.name ?? null,
+        afterKey: req.after?.key ?? null,
+        limit: int(req.limit),
+      });
+      return rows.map((r) => r.entity);
+    },
+    async count(filter: EntityFilter): Promise<number> {
+      const [row] = await db.read<{ total: number }>(COUNT, { ...filter });
+      return row?.total ?? 0;
+    },
+    async links(keys: readonly string[], type: LinkType, direction: 'IN' | 'OUT', limit: number) {
+      const rows = await db.read<{ key: string; entities: EntityRow[] }>(LINKS, {
+        keys,
+        type,
+        direction,
+        limit: int(limit),
+      });
+      const byKey = new Map(rows.map((r) => [r.key, r.entities]));
+      return keys.map((k) => byKey.get(k) ?? []);
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { type AssertionKind, ASSERTION_KINDS, type RoleType } from '../../domain/format.ts';
+import type { AssertionRow, RoleRow, SupportRow } from '../../domain/rows.ts';
+import { changeOf, moneyOf } from '../../domain/values.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { connectionOf, pageSize, toConnection } from '../connection.ts';
+import { decodeCursor } from '../../domain/cursor.ts';
+import { NODE_TYPES, NodeRef } from './node.ts';
+import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
+import {
+  ChangeRef,
+  ModeEnum,
+  MoneyRef,
+  type PeriodValue,
+  PeriodRef,
+  PeriodTypeEnum,
+  QuantityRef,
+  RankEnum,
+  RoleEnum,
+} from './values.ts';
+
+type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, AssertionRow>;
+
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+export const AssertionKindEnum = builder.enumType('AssertionKind', {
+  description: 'The kinds of fact (reified assertion) the graph holds.',
+  values: ASSERTION_KINDS,
+});
+
+const SupportRef = builder.objectRef<SupportRow>('Support').implement({
+  description: 'A source that supports a fact, with the verbatim snippet and where it sits in the source.',
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, resolve: (s) => asSource(s.source) }),
+    snippet: t.exposeString('snippet', { description: 'Verbatim text of the source.' }),
+    start: t.exposeInt('start', { nullable: true, description: 'Offset of the snippet in the source text (UTF-16).' }),
+    end: t.exposeInt('end', { nullable: true, description: 'End offset, exclusive.' }),
+    locator: t.exposeString('locator', { nullable: true, description: 'Row or handle in a structured source.' }),
+  }),
+});
+
+const ParticipantRef = builder.objectRef<RoleRow>('Participant').implement({
+  description: 'An entity in a fact, with its role.',
+  fields: (t) => ({
+    role: t.field({ type: RoleEnum, resolve: (p) => p.role }),
+    position: t.exposeInt('position'),
+    entity: t.field({ type: EntityRef, resolve: (p) => p.entity }),
+  }),
+});
+
+const RetractionRef = builder.objectRef<{ reason: string; at: string }>('Retraction').implement({
+  description: 'Why and when a fact was retracted (its rank became deprecated); the fact itself is kept.',
+  fields: (t) => ({ reason: t.exposeString('reason'), at: t.exposeString('at') }),
+});
+
+export function periodOf(row: AssertionRow): PeriodValue | null {
+  if (!row.periodType) return null;
+  return {
+    label: String(row.periodLabel ?? ''),
+    type: String(row.periodType),
+    year: row.periodYear === null || row.periodYear === undefined ? null : Number(row.periodYear),
+    basis: String(row.periodBasis ?? 'calendar'),
+    yearInferred: Boolean(row.periodYearInferred),
+    inference: text(row.periodInference),
+  };
+}
+
+AssertionRef.implement({
+  description:
+    'A fact, reified so it can carry its sources: who/what it involves (participants), its period, how it is ' +
+    'stated (mode) and its standing (rank). Every fact has at least one source with a verbatim snippet.',
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    key: t.string({ resolve: (a) => a.key }),
+    kind: t.field({ type: AssertionKindEnum, resolve: (a) => a.kind as never }),
+    summary: t.string({ resolve: (a) => a.summary }),
+    mode: t.field({ type: ModeEnum, resolve: (a) => a.mode as never }),
+    rank: t.field({ type: RankEnum, resolve: (a) => a.rank as never }),
+    confidence: t.string({ nullable: true, description: 'The source’s own certainty, never upgraded.', resolve: (a) => a.confidence }),
+    attribution: t.string({ nullable: true, description: 'Who the source credits when not an entity.', resolve: (a) => text(a.attribution) }),
+    note: t.string({ nullable: true, resolve: (a) => text(a.note) }),
+    period: t.field({ type: PeriodRef, nullable: true, resolve: periodOf }),
+    retraction: t.field({
+      type: RetractionRef,
+      nullable: true,
+      resolve: (a) => (a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null),
+    }),
+    sources: t.field({
+      type: [SupportRef],
+      description: 'Supporting sources with verbatim snippets.',
+      resolve: (a, _args, ctx) => ctx.loaders.supports.load(a.key),
+    }),
+    participants: t.field({
+      type: [ParticipantRef],
+      description: 'Entities involved, by role.',
+      args: { role: t.arg({ type: RoleEnum, required: false }) },
+      resolve: async (a, { role }, ctx) => {
+        const roles = await ctx.loaders.roles.load(a.key);
+        return role ? roles.filter((r) => r.role === role) : roles;
+      },
+    }),
+  }),
+});
+
+/** Entities in one role of a fact: a list, or the first one. */
+export function roleField(t: FieldBuilder, role: RoleType, description: string, single: true): any;
+export function roleField(t: FieldBuilder, role: RoleType, description: string, single?: false): any;
+export function roleField(t: FieldBuilder, role: RoleType, description: string, single = false) {
+  const load = async (a: AssertionRow, ctx: Context) =>
+    (await ctx.loaders.roles.load(a.key)).filter((r) => r.role === role).map((r) => r.entity);
+  return single
+    ? t.field({ type: EntityRef, nullable: true, description, resolve: async (a: AssertionRow, _x: unknown, ctx: Context) => (await load(a, ctx))[0] ?? null })
+    : t.field({ type: [EntityRef], description, resolve: (a: AssertionRow, _x: unknown, ctx: Context) => load(a, ctx) });
+}
+
+/** Value fields shared by the kinds that carry them. */
+export const valueFields = {
+  metric: (t: FieldBuilder) => t.string({ nullable: true, description: 'e.g. capex, cloud_revenue, cash_reserves.', resolve: (a: AssertionRow) => a.metric }),
+  amount: (t: FieldBuilder) => t.field({ type: MoneyRef, nullable: true, resolve: (a: AssertionRow) => moneyOf(a, 'amount') }),
+  reportedConversion: (t: FieldBuilder) =>
+    t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'The source’s own conversion of the amount (e.g. "$7 billion"), stored as reported.',
+      resolve: (a: AssertionRow) => moneyOf(a, 'conversion'),
+    }),
+  change: (t: FieldBuilder) => t.field({ type: ChangeRef, nullable: true, resolve: (a: AssertionRow) => changeOf(a) }),
+  quantity: (t: FieldBuilder) =>
+    t.field({
+      type: QuantityRef,
+      nullable: true,
+      resolve: (a: AssertionRow) =>
+        a.quantity === null || a.quantity === undefined
+          ? null
+          : {
+              value: String(a.quantity),
+              unit: String(a.quantityUnit ?? ''),
+              asReported: text(a.quantityAsReported),
+              qualifier: String(a.quantityQualifier ?? 'exact'),
+            },
+    }),
+  unitPrice: (t: FieldBuilder) =>
+    t.field({ type: MoneyRef, nullable: true, description: 'Price per unit.', resolve: (a: AssertionRow) => moneyOf(a, 'price') }),
+  text: (t: FieldBuilder) => t.string({ nullable: true, resolve: (a: AssertionRow) => text(a.text) }),
+  role: (t: FieldBuilder) => t.string({ nullable: true, description: 'Title or role as reported.', resolve: (a: AssertionRow) => text(a.role) }),
+  status: (t: FieldBuilder) => t.string({ nullable: true, resolve: (a: AssertionRow) => text(a.status) }),
+};
+
+export const AssertionFilterInput = builder.inputType('AssertionFilter', {
+  description: 'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
+  fields: (t) => ({
+    kinds: t.field({ type: [AssertionKindEnum], required: false }),
+    metric: t.string({ required: false }),
+    mode: t.field({ type: ModeEnum, required: false }),
+    rank: t.field({ type: RankEnum, required: false }),
+    periodYear: t.int({ required: false }),
+    periodType: t.field({ type: PeriodTypeEnum, required: false }),
+    entity: t.string({ required: false, description: 'Entity key taking part in the fact (any role).' }),
+    country: t.string({ required: false, description: 'Place key: facts about entities domiciled there or in its sub-places.' }),
+    textContains: t.string({ required: false, description: 'Substring of the quote/claim text or the summary.' }),
+  }),
+});
+
+type FilterArg = {
+  kinds?: string[] | null;
+  metric?: string | null;
+  mode?: string | null;
+  rank?: string | null;
+  periodYear?: number | null;
+  periodType?: string | null;
+  entity?: string | null;
+  country?: string | null;
+  textContains?: string | null;
+} | null | undefined;
+
+export function assertionConnectionField(
+  name: string,
+  connection: ReturnType<typeof connectionOf<AssertionRow>>,
+  fixedKinds: string[] | null,
+  description: string,
+) {
+  builder.queryField(name, (t) =>
+    t.field({
+      type: connection,
+      description,
+      args: {
+        first: t.arg.int({ required: false }),
+        after: t.arg.string({ required: false }),
+        filter: t.arg({ type: AssertionFilterInput, required: false }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const size = pageSize(args.first);
+        const f = args.filter as FilterArg;
+        const filter = {
+          kinds: fixedKinds ?? f?.kinds ?? null,
+          metric: f?.metric ?? null,
+          mode: f?.mode ?? null,
+          rank: f?.rank ?? null,
+          periodYear: f?.periodYear ?? null,
+          periodType: f?.periodType ?? null,
+          entity: f?.entity ?? null,
+          country: f?.country ?? null,
+          textContains: f?.textContains ?? null,
+        };
+        const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
+        const rows = await ctx.repos.assertions.page(filter, after, size + 1);
+        for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
+        return toConnection(rows, size, (r) => [r.key], () => ctx.repos.assertions.count(filter));
+      },
+    }),
+  );
+}
+
+/** An assertion object type (implements Node and Assertion), optionally with its own root connection. */
+export function defineAssertionType(
+  kind: AssertionKind,
+  options: { description: string; plural?: string; fields?: (t: FieldBuilder) => Record<string, any> },
+) {
+  NODE_TYPES.add(kind);
+  const ref = builder.objectRef<AssertionRow>(kind).implement({
+    description: options.description,
+    interfaces: [NodeRef, AssertionRef],
+    isTypeOf: (row: any) => row?.kind === kind && typeof row?.summary === 'string',
+    fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
+  });
+  if (options.plural) {
+    assertionConnectionField(options.plural, connectionOf<AssertionRow>(kind, ref), [kind], `${kind} facts, by key, keyset-paged.`);
+  }
+  return ref;
+}
+
+const AnyAssertionConnection = connectionOf<AssertionRow>('Assertion', AssertionRef);
+assertionConnectionField('assertions', AnyAssertionConnection, null, 'All facts, filterable by kind, metric, entity, country, period, mode and rank; keyset-paged.');

@@ -1,0 +1,169 @@
+import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
+import type { EntityRow } from '../../domain/rows.ts';
+import type { LinkType } from '../../repositories/entities.ts';
+import { builder } from '../builder.ts';
+import { connectionOf, MAX_NESTED_LIST, pageSize, toConnection } from '../connection.ts';
+import { decodeCursor } from '../../domain/cursor.ts';
+import { NODE_TYPES, NodeRef } from './node.ts';
+import { AssertionRef, EntityRef } from './refs.ts';
+import { RoleEnum } from './values.ts';
+
+type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, EntityRow>;
+
+const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property').implement({
+  description: 'A kind-specific property of an entity (e.g. iso2, orgType, powerMw), as text.',
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+const CORE = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
+
+EntityRef.implement({
+  description: 'Something that exists regardless of any article: a company, person, chip, place, site, regulation.',
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    key: t.string({
+      description: 'Stable human-readable key, e.g. company:bytedance. Look up with entity(key:).',
+      resolve: (e) => e.key,
+    }),
+    kind: t.string({ resolve: (e) => e.kind }),
+    name: t.string({ resolve: (e) => e.name }),
+    aliases: t.stringList({ description: 'Other names, native scripts included.', resolve: (e) => e.aliases ?? [] }),
+    wikidata: t.string({
+      nullable: true,
+      description: 'Wikidata QID, only where known for certain.',
+      resolve: (e) => e.wikidata ?? null,
+    }),
+    description: t.string({ nullable: true, resolve: (e) => e.description ?? null }),
+    properties: t.field({
+      type: [PropertyRef],
+      description: 'Kind-specific properties.',
+      resolve: (e) =>
+        Object.entries(e)
+          .filter(([k, v]) => !CORE.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
+          .map(([name, value]) => ({ name, value: String(value) }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+    }),
+    facts: t.field({
+      type: [AssertionRef],
+      description: 'Facts this entity takes part in (newest period first), optionally by role, kind and metric.',
+      args: {
+        roles: t.arg({ type: [RoleEnum], required: false }),
+        kinds: t.arg.stringList({ required: false, description: 'Assertion kinds, e.g. ["FinancialFigure"].' }),
+        metric: t.arg.string({ required: false }),
+        includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
+        first: t.arg.int({ required: false, defaultValue: 50 }),
+      },
+      resolve: (e, args, ctx) =>
+        ctx.loaders.involvement(e.key, {
+          roles: args.roles ?? ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'],
+          kinds: args.kinds ?? null,
+          metric: args.metric ?? null,
+          includeDeprecated: args.includeDeprecated ?? false,
+          limit: Math.min(args.first ?? 50, MAX_NESTED_LIST),
+        }),
+    }),
+  }),
+});
+
+/** A list of facts of given kinds in which the entity plays one of `roles`. */
+export function factsField(
+  t: FieldBuilder,
+  type: any,
+  roles: RoleType[],
+  kinds: AssertionKind[],
+  description: string,
+  extra: { metric?: boolean } = {},
+) {
+  return t.field({
+    type: [type],
+    description,
+    args: {
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+      ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
+    },
+    resolve: (e: EntityRow, args: any, ctx: any) =>
+      ctx.loaders.involvement(e.key, {
+        roles,
+        kinds,
+        metric: args.metric ?? null,
+        includeDeprecated: false,
+        limit: Math.min(args.first ?? 50, MAX_NESTED_LIST),
+      }),
+  });
+}
+
+/** Timeless neighbours: e.g. a chip's vendor (MADE_BY OUT) or a country's regions (PART_OF IN). */
+export function linkField(t: FieldBuilder, type: any, link: LinkType, direction: 'IN' | 'OUT', description: string) {
+  return t.field({
+    type: [type],
+    description,
+    resolve: (e: EntityRow, _args: unknown, ctx: any) => ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST),
+  });
+}
+
+export function singleLinkField(t: FieldBuilder, type: any, link: LinkType, description: string) {
+  return t.field({
+    type,
+    nullable: true,
+    description,
+    resolve: async (e: EntityRow, _args: unknown, ctx: any) => (await ctx.loaders.links(e.key, link, 'OUT', 1))[0] ?? null,
+  });
+}
+
+const EntityOrderEnum = builder.enumType('EntityOrder', {
+  values: { NAME_ASC: { description: 'By name, then key.' }, NAME_DESC: { description: 'By name descending.' } },
+});
+
+export const EntityFilterInput = builder.inputType('EntityFilter', {
+  description: 'Filters for entity connections; all given filters must hold.',
+  fields: (t) => ({
+    nameContains: t.string({ required: false, description: 'Case-insensitive substring of the name or an alias.' }),
+    country: t.string({
+      required: false,
+      description: 'Place key (e.g. place:cn): entities domiciled or located there or in any place PART_OF it.',
+    }),
+  }),
+});
+
+/**
+ * An entity object type (implements Node and Entity) and its root connection, e.g. `companies`.
+ */
+export function defineEntityType(
+  kind: EntityKind,
+  options: { plural: string; description: string; fields?: (t: FieldBuilder) => Record<string, any> },
+) {
+  NODE_TYPES.add(kind);
+  const ref = builder.objectRef<EntityRow>(kind).implement({
+    description: options.description,
+    interfaces: [NodeRef, EntityRef],
+    isTypeOf: (row: any) => row?.kind === kind && typeof row?.name === 'string',
+    fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
+  });
+  const connection = connectionOf<EntityRow>(kind, ref);
+  builder.queryField(options.plural, (t) =>
+    t.field({
+      type: connection,
+      description: `${kind} entities, ordered by name, paged with keyset cursors.`,
+      args: {
+        first: t.arg.int({ required: false }),
+        after: t.arg.string({ required: false }),
+        filter: t.arg({ type: EntityFilterInput, required: false }),
+        orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const size = pageSize(args.first);
+        const filter = { kind, nameContains: args.filter?.nameContains ?? null, country: args.filter?.country ?? null };
+        const after = args.after ? decodeCursor(args.after, 2) : null;
+        const rows = await ctx.repos.entities.page({
+          ...filter,
+          descending: args.orderBy === 'NAME_DESC',
+          after: after ? { name: after[0]!, key: after[1]! } : null,
+          limit: size + 1,
+        });
+        for (const row of rows) ctx.loaders.entity.prime(row.key, row);
+        return toConnection(rows, size, (r) => [r.name, r.key], () => ctx.repos.entities.count(filter));
+      },
+    }),
+  );
+  return ref;
+}

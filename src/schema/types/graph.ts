@@ -1,0 +1,132 @@
+import { ALL_KINDS } from '../../domain/format.ts';
+import { badInput } from '../../domain/errors.ts';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
+import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
+import { toLuceneQuery } from '../../domain/search.ts';
+import { builder } from '../builder.ts';
+import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
+
+const SearchTypeEnum = builder.enumType('SearchType', {
+  description: 'Entity and fact kinds to search in.',
+  values: ALL_KINDS,
+});
+
+const SearchHitRef = builder.objectRef<{ node: GraphNodeRow; score: number }>('SearchHit').implement({
+  description: 'A full-text match with its relevance score (higher is better).',
+  fields: (t) => ({
+    score: t.exposeFloat('score'),
+    node: t.field({ type: NodeRef, resolve: (h) => h.node }),
+  }),
+});
+
+const EdgeRef = builder.objectRef<GraphEdgeRow & { nodes: Map<string, GraphNodeRow> }>('GraphEdge').implement({
+  description: 'A directed relationship between two nodes, by type (SUBJECT, OBJECT, MEMBER, PART_OF, MADE_BY …).',
+  fields: (t) => ({
+    type: t.exposeString('type'),
+    fromKey: t.exposeString('from'),
+    toKey: t.exposeString('to'),
+    fromId: t.id({ resolve: (e) => idOfKey(e.nodes, e.from) }),
+    toId: t.id({ resolve: (e) => idOfKey(e.nodes, e.to) }),
+  }),
+});
+
+const idOfKey = (nodes: Map<string, GraphNodeRow>, key: string) => {
+  const node = nodes.get(key);
+  return node ? encodeGlobalId(typenameOf(node), key) : key;
+};
+
+interface Slice {
+  nodes: GraphNodeRow[];
+  relationships: GraphEdgeRow[];
+}
+
+const withIndex = (s: Slice) => {
+  const index = new Map(s.nodes.map((n) => [n.key, n]));
+  return { nodes: s.nodes, relationships: s.relationships.map((r) => ({ ...r, nodes: index })) };
+};
+
+const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').implement({
+  description: 'An ordered path: nodes[i] and nodes[i+1] are joined by relationships[i] (in either direction).',
+  fields: (t) => ({
+    length: t.int({ resolve: (p) => p.relationships.length }),
+    nodes: t.field({ type: [NodeRef], resolve: (p) => p.nodes }),
+    relationships: t.field({ type: [EdgeRef], resolve: (p) => p.relationships }),
+  }),
+});
+
+const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').implement({
+  description: 'Nodes and the relationships among them, ready to draw.',
+  fields: (t) => ({
+    nodes: t.field({ type: [NodeRef], resolve: (g) => g.nodes }),
+    relationships: t.field({ type: [EdgeRef], resolve: (g) => g.relationships }),
+  }),
+});
+
+const bounded = (name: string, value: number, min: number, max: number) => {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, { limit: name });
+  }
+  return value;
+};
+
+const entityKey = (id: string | null | undefined, key: string | null | undefined) => {
+  if (key) return key;
+  if (id) return decodeGlobalId(id, NODE_TYPES).key;
+  throw badInput('give an entity `key` or a global `id`');
+};
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: [SearchHitRef],
+    description:
+      'Full-text search over entity names and aliases (native scripts too), fact summaries, quote and claim text. ' +
+      'Every word must match, as a word or a prefix; ranked by score.',
+    args: {
+      query: t.arg.string({ required: true }),
+      types: t.arg({ type: [SearchTypeEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 10 }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.repos.graph.search(toLuceneQuery(args.query), args.types ?? null, bounded('first', args.first ?? 10, 1, 100)),
+  }),
+  paths: t.field({
+    type: [PathRef],
+    description:
+      'Shortest paths between two entities through facts and timeless links (never through sources), e.g. ' +
+      'ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia.',
+    args: {
+      from: t.arg.string({ required: true, description: 'Entity key.' }),
+      to: t.arg.string({ required: true, description: 'Entity key.' }),
+      maxHops: t.arg.int({ required: false, defaultValue: 6, description: '1 to 8.' }),
+      first: t.arg.int({ required: false, defaultValue: 5, description: 'At most this many paths of the shortest length.' }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (
+        await ctx.repos.graph.shortestPaths(
+          args.from,
+          args.to,
+          bounded('maxHops', args.maxHops ?? 6, 1, 8),
+          bounded('first', args.first ?? 5, 1, 25),
+        )
+      ).map(withIndex),
+  }),
+  neighborhood: t.field({
+    type: SubgraphRef,
+    nullable: true,
+    description: 'Nodes within `depth` hops of an entity (facts and timeless links, no sources) and the edges among them.',
+    args: {
+      key: t.arg.string({ required: false }),
+      id: t.arg.id({ required: false }),
+      depth: t.arg.int({ required: false, defaultValue: 2, description: '1 to 3.' }),
+      limit: t.arg.int({ required: false, defaultValue: 50, description: 'At most this many nodes besides the start (1 to 300).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const slice = await ctx.repos.graph.neighborhood(
+        entityKey(args.id ? String(args.id) : null, args.key),
+        bounded('depth', args.depth ?? 2, 1, 3),
+        bounded('limit', args.limit ?? 50, 1, 300),
+      );
+      return slice ? withIndex(slice) : null;
+    },
+  }),
+}));

@@ -1,0 +1,62 @@
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
+import type { AssertionRow, EntityRow, SourceRow } from '../../domain/rows.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { assertionTypename, entityTypename } from './typenames.ts';
+
+export type NodeRow = EntityRow | AssertionRow | (SourceRow & { __source: true });
+
+/** The GraphQL type of a row, from the kind stored on it. */
+export function typenameOf(row: NodeRow): string {
+  if ('__source' in row) return 'Source';
+  return 'summary' in row && 'mode' in row ? assertionTypename(row.kind) : entityTypename(row.kind);
+}
+
+export const NodeRef = builder.interfaceRef<NodeRow>('Node').implement({
+  description: 'Anything with a global id (Relay). Ids are opaque and stable: built from our keys.',
+  resolveType: (row) => typenameOf(row),
+  fields: (t) => ({
+    id: t.id({
+      description: 'Opaque global id; pass it to node(id).',
+      resolve: (row) => encodeGlobalId(typenameOf(row), row.key),
+    }),
+  }),
+});
+
+/** Loads a node by typename and key through the per-request loaders, checking it is of that type. */
+export async function loadNode(ctx: Context, typename: string, key: string): Promise<NodeRow | null> {
+  if (typename === 'Source') {
+    const source = await ctx.loaders.source.load(key);
+    return source ? { ...source, __source: true } : null;
+  }
+  const row = (await ctx.loaders.entity.load(key)) ?? (await ctx.loaders.assertion.load(key));
+  return row && typenameOf(row) === typename ? row : null;
+}
+
+export const NODE_TYPES = new Set<string>();
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: NodeRef,
+    nullable: true,
+    description: 'Any node by global id; null when nothing has it. A malformed or foreign id is an INVALID_ID error.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      const { typename, key } = decodeGlobalId(String(id), NODE_TYPES);
+      return loadNode(ctx, typename, key);
+    },
+  }),
+  nodes: t.field({
+    type: [NodeRef],
+    nullable: { list: false, items: true },
+    description: 'Several nodes by global id, in the order asked (null where missing); at most 100.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, { ids }, ctx) =>
+      Promise.all<NodeRow | null>(
+        ids.slice(0, 100).map((id) => {
+          const { typename, key } = decodeGlobalId(String(id), NODE_TYPES);
+          return loadNode(ctx, typename, key);
+        }),
+      ),
+  }),
+}));

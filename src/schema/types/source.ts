@@ -1,0 +1,68 @@
+import { decodeCursor } from '../../domain/cursor.ts';
+import { builder } from '../builder.ts';
+import { connectionOf, MAX_NESTED_LIST, pageSize, toConnection } from '../connection.ts';
+import { NODE_TYPES, NodeRef } from './node.ts';
+import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
+
+NODE_TYPES.add('Source');
+
+SourceRef.implement({
+  description: 'Where facts come from: an article, a dataset. Every fact points to one or more sources with a snippet.',
+  interfaces: [NodeRef],
+  isTypeOf: (row: any) => row?.__source === true,
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    title: t.exposeString('title'),
+    kind: t.exposeString('kind', { description: 'article, dataset, dataset_row or manual.' }),
+    url: t.exposeString('url', { nullable: true }),
+    publishedDate: t.exposeString('publishedDate', { nullable: true, description: 'Only when the source states it.' }),
+    contentHash: t.exposeString('contentHash', { nullable: true, description: 'sha256 of the source text as held.' }),
+    license: t.exposeString('license', { nullable: true, description: 'e.g. CC BY 4.0 for Epoch AI data.' }),
+    citation: t.exposeString('citation', { nullable: true, description: 'How to credit the source.' }),
+    note: t.exposeString('note', { nullable: true }),
+    publisher: t.field({
+      type: EntityRef,
+      nullable: true,
+      resolve: (s, _args, ctx) => (s.publisherKey ? ctx.loaders.entity.load(s.publisherKey) : null),
+    }),
+    assertions: t.field({
+      type: [AssertionRef],
+      description: 'Facts this source supports (by key).',
+      args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
+      resolve: (s, args, ctx) => ctx.loaders.sourceAssertions(s.key, Math.min(args.first ?? 100, MAX_NESTED_LIST)),
+    }),
+  }),
+});
+
+const SourceConnection = connectionOf('Source', SourceRef);
+
+builder.queryField('sources', (t) =>
+  t.field({
+    type: SourceConnection,
+    description: 'Sources, by key, keyset-paged.',
+    args: {
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+      titleContains: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const size = pageSize(args.first);
+      const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
+      const rows = (await ctx.repos.sources.page(args.titleContains ?? null, after, size + 1)).map(asSource);
+      return toConnection(rows, size, (r) => [r.key], () => ctx.repos.sources.count(args.titleContains ?? null));
+    },
+  }),
+);
+
+builder.queryField('source', (t) =>
+  t.field({
+    type: SourceRef,
+    nullable: true,
+    description: 'A source by key.',
+    args: { key: t.arg.string({ required: true }) },
+    resolve: async (_root, { key }, ctx) => {
+      const row = await ctx.loaders.source.load(key);
+      return row ? asSource(row) : null;
+    },
+  }),
+);

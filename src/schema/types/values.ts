@@ -1,0 +1,140 @@
+import { MODES, PERIOD_TYPES, QUALIFIERS, RANKS, ROLE_TYPES } from '../../domain/format.ts';
+import { fromMinorUnits } from '../../domain/money.ts';
+import {
+  amountOf,
+  type ChangeValue,
+  type ConversionResult,
+  convert,
+  type MoneyValue,
+  percentOf,
+} from '../../domain/values.ts';
+import { builder } from '../builder.ts';
+
+export const ModeEnum = builder.enumType('Mode', {
+  description: 'How the source states the fact: reported as fact, forecast, opinion, or derived by this service.',
+  values: MODES,
+});
+export const RankEnum = builder.enumType('Rank', {
+  description: 'Wikidata-style rank: preferred, normal, or deprecated (retracted; kept for history).',
+  values: RANKS,
+});
+export const QualifierEnum = builder.enumType('Qualifier', {
+  description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
+  values: QUALIFIERS,
+});
+export const RoleEnum = builder.enumType('Role', {
+  description: 'The part an entity plays in a fact.',
+  values: {
+    SUBJECT: { description: 'Who or what the fact is about (the spender, the person holding a role, the buyer…).' },
+    OBJECT: { description: 'The other party (the employer, the chip bought, the child company, the site…).' },
+    MEMBER: { description: 'A member of a group figure ("Alibaba, Tencent and Baidu collectively…").' },
+    SPEAKER: { description: 'Who said it (quotes, claims).' },
+    CONCERNS: { description: 'Also mentioned or concerned.' },
+  } satisfies Record<(typeof ROLE_TYPES)[number], { description: string }>,
+});
+export const PeriodTypeEnum = builder.enumType('PeriodType', {
+  description: 'Normalised period: fiscal/calendar year, half, quarter, month, day, or an open period ("coming months").',
+  values: PERIOD_TYPES,
+});
+
+export const MoneyRef = builder.objectRef<MoneyValue>('Money');
+const ConvertedMoneyRef = builder.objectRef<ConversionResult>('ConvertedMoney');
+
+ConvertedMoneyRef.implement({
+  description: 'A converted amount. Always derived: the rate and where it came from are stated.',
+  fields: (t) => ({
+    money: t.field({ type: MoneyRef, resolve: (c) => c.money }),
+    rate: t.field({ type: 'Decimal', description: 'Units of the target currency per unit of the original.', resolve: (c) => c.rate }),
+    rateSource: t.exposeString('rateSource', { description: 'Where the rate comes from.' }),
+    mode: t.field({ type: ModeEnum, description: 'Always derived.', resolve: () => 'derived' as const }),
+  }),
+});
+
+MoneyRef.implement({
+  description: 'An exact amount of money: integer minor units and an ISO 4217 currency, never a float.',
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', description: 'Exact amount in major units, e.g. "23000000000".', resolve: amountOf }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 code, e.g. CNY, USD.' }),
+    minorUnits: t.exposeString('minorUnits', { description: 'Exact amount in minor units (fen, cents) as a string.' }),
+    asReported: t.exposeString('asReported', { nullable: true, description: 'The words of the source, e.g. "23 billion yuan".' }),
+    qualifier: t.field({ type: QualifierEnum, resolve: (m) => m.qualifier as never }),
+    lower: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Lower bound for ranges.',
+      resolve: (m) => (m.lowerMinor === null ? null : fromMinorUnits(m.lowerMinor, m.currency)),
+    }),
+    upper: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Upper bound for ranges.',
+      resolve: (m) => (m.upperMinor === null ? null : fromMinorUnits(m.upperMinor, m.currency)),
+    }),
+    mode: t.field({
+      type: ModeEnum,
+      description: 'derived when this service computed the amount; otherwise as the fact says.',
+      resolve: (m) => (m.derived ? 'derived' : 'reported'),
+    }),
+    converted: t.field({
+      type: ConvertedMoneyRef,
+      description:
+        'This amount in another currency. Without `rate`, only the conversion the source itself reported is used ' +
+        '(e.g. 50 billion yuan = $7 billion); otherwise give `rate` and say where it is from in `rateNote`.',
+      args: {
+        to: t.arg.string({ required: true, description: 'ISO 4217 code.' }),
+        rate: t.arg({ type: 'Decimal', required: false, description: 'Units of `to` per unit of this currency.' }),
+        rateNote: t.arg.string({ required: false, description: 'Where the rate comes from (source, date).' }),
+      },
+      resolve: (m, args) => convert(m, args.to, args.rate ?? null, args.rateNote ?? null),
+    }),
+  }),
+});
+
+export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
+  description: 'A reported change, e.g. "a 123% increase", exact in basis points.',
+  fields: (t) => ({
+    percent: t.field({ type: 'Decimal', description: 'Percent as an exact decimal, e.g. "123".', resolve: percentOf }),
+    basisPoints: t.exposeInt('basisPoints', { description: '1 % = 100 basis points.' }),
+    asReported: t.exposeString('asReported', { nullable: true }),
+    qualifier: t.field({ type: QualifierEnum, resolve: (c) => c.qualifier as never }),
+    basis: t.exposeString('basis', { description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.' }),
+  }),
+});
+
+export interface PeriodValue {
+  label: string;
+  type: string;
+  year: number | null;
+  basis: string;
+  yearInferred: boolean;
+  inference: string | null;
+}
+
+export const PeriodRef = builder.objectRef<PeriodValue>('Period').implement({
+  description: 'When a fact holds: the source’s own words and a normalised form. An inferred year says why.',
+  fields: (t) => ({
+    label: t.exposeString('label', { description: 'The words of the source, e.g. "the first half of this year".' }),
+    type: t.field({ type: PeriodTypeEnum, resolve: (p) => p.type as never }),
+    year: t.exposeInt('year', { nullable: true }),
+    basis: t.exposeString('basis', { description: 'calendar or fiscal.' }),
+    yearInferred: t.exposeBoolean('yearInferred', { description: 'True when the source does not state the year.' }),
+    inference: t.exposeString('inference', { nullable: true, description: 'Why the year was inferred.' }),
+  }),
+});
+
+export interface QuantityValue {
+  value: string;
+  unit: string;
+  asReported: string | null;
+  qualifier: string;
+}
+
+export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implement({
+  description: 'A non-money quantity, e.g. "over a million H20 units".',
+  fields: (t) => ({
+    value: t.field({ type: 'Decimal', resolve: (q) => q.value }),
+    unit: t.exposeString('unit'),
+    asReported: t.exposeString('asReported', { nullable: true }),
+    qualifier: t.field({ type: QualifierEnum, resolve: (q) => q.qualifier as never }),
+  }),
+});
