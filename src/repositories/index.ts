@@ -1,5 +1,6 @@
 import type { DbScope } from '../db/database.ts';
 import { assertionRepository } from './assertions.ts';
+import { checksRepository } from './checks.ts';
 import { entityRepository } from './entities.ts';
 import { graphRepository } from './graph.ts';
 import { researchRepository } from './research.ts';
@@ -16,6 +17,7 @@ export function createRepositories(db: DbScope) {
     sources: sourceRepository(db),
     graph: graphRepository(db),
     research: researchRepository(db),
+    checks: checksRepository(db),
   };
 }
 
