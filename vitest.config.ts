@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// Node loads graphql's CommonJS entry for Pothos and Yoga; make our own imports use the same copy
+// (Vite would otherwise pick index.mjs, and graphql refuses types "from another module or realm").
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/neo4j.ts'],

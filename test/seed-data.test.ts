@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
+import { createRepositories } from '../src/repositories/index.ts';
 import { parseNdjson } from '../src/services/importer.ts';
 import { applySchemaAndSeed, SEED_FILE } from '../src/services/seed.ts';
-import { createRepositories } from '../src/repositories/index.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 const ARTICLE_SOURCE = 'source:panfinance-chinese-tech-giants-ai-investment';
@@ -40,7 +40,9 @@ describe('the seed article as a sourced dataset', () => {
 
   it('records the article’s content hash on its source', async () => {
     const res = await gql(yoga, `{ source(key: "${ARTICLE_SOURCE}") { contentHash publisher { name } } }`);
-    const hash = `sha256:${createHash('sha256').update(readFileSync(resolve(loadConfig().seedArticlePath))).digest('hex')}`;
+    const hash = `sha256:${createHash('sha256')
+      .update(readFileSync(resolve(loadConfig().seedArticlePath)))
+      .digest('hex')}`;
     expect(res.data?.source.contentHash).toBe(hash);
     expect(res.data?.source.publisher.name).toBe('Pan Finance');
   });
@@ -51,12 +53,15 @@ describe('the seed article as a sourced dataset', () => {
   });
 
   it('holds the article’s figures exactly as reported', async () => {
-    const res = await gql(yoga, `{
+    const res = await gql(
+      yoga,
+      `{
       alibaba: entity(key: "company:alibaba") { ... on Company { figures(metric: "capex") { amount { amount currency asReported } change { percent } period { type year yearInferred inference } } } }
       tencent: entity(key: "company:tencent") { ... on Company { figures(metric: "capex") { amount { amount } change { percent } } } }
       baidu: entity(key: "company:baidu") { ... on Company { figures(metric: "capex") { amount { amount } change { percent } } } }
       bytedance: entity(key: "company:bytedance") { ... on Company { figures(metric: "cash_reserves") { amount { amount currency qualifier } } } }
-    }`);
+    }`,
+    );
     const [alibaba] = res.data?.alibaba.figures;
     expect(alibaba.amount).toEqual({ amount: '23000000000', currency: 'CNY', asReported: '23 billion yuan' });
     expect(alibaba.change.percent).toBe('123');
@@ -64,13 +69,20 @@ describe('the seed article as a sourced dataset', () => {
     expect(alibaba.period.inference.length).toBeGreaterThan(20);
     expect(res.data?.tencent.figures[0]).toEqual({ amount: { amount: '23000000000' }, change: { percent: '176' } });
     expect(res.data?.baidu.figures[0]).toEqual({ amount: { amount: '4200000000' }, change: { percent: '4' } });
-    expect(res.data?.bytedance.figures[0].amount).toEqual({ amount: '50000000000', currency: 'USD', qualifier: 'more_than' });
+    expect(res.data?.bytedance.figures[0].amount).toEqual({
+      amount: '50000000000',
+      currency: 'USD',
+      qualifier: 'more_than',
+    });
   });
 
   it('makes the two consistency gaps visible rather than hiding them', async () => {
-    const res = await gql(yoga, `{ groupFigureChecks(metric: "capex") {
+    const res = await gql(
+      yoga,
+      `{ groupFigureChecks(metric: "capex") {
       group { key } reported { amount } computedFromMembers { amount mode }
-      differenceFromMembers { amount } impliedByNextYearGrowth { amount qualifier mode } } }`);
+      differenceFromMembers { amount } impliedByNextYearGrowth { amount qualifier mode } } }`,
+    );
     const checks = res.data?.groupFigureChecks as any[];
     const current = checks.find((c) => c.group.key === 'fact:cn-big3-capex-2024-h1');
     expect(current.reported.amount).toBe('50000000000');
@@ -83,12 +95,24 @@ describe('the seed article as a sourced dataset', () => {
   });
 
   it('keeps the article’s own currency conversion as reported and marks any conversion derived', async () => {
-    const res = await gql(yoga, `{ assertion(key: "fact:cn-big3-capex-2024-h1") { ... on GroupFigure {
+    const res = await gql(
+      yoga,
+      `{ assertion(key: "fact:cn-big3-capex-2024-h1") { ... on GroupFigure {
       reportedConversion { amount currency asReported mode }
-      amount { converted(to: "USD") { money { amount mode } rate rateSource mode } } } } }`);
+      amount { converted(to: "USD") { money { amount mode } rate rateSource mode } } } } }`,
+    );
     const group = res.data?.assertion;
-    expect(group.reportedConversion).toEqual({ amount: '7000000000', currency: 'USD', asReported: '$7 billion', mode: 'reported' });
-    expect(group.amount.converted).toMatchObject({ money: { amount: '7000000000', mode: 'derived' }, rate: '0.14', mode: 'derived' });
+    expect(group.reportedConversion).toEqual({
+      amount: '7000000000',
+      currency: 'USD',
+      asReported: '$7 billion',
+      mode: 'reported',
+    });
+    expect(group.amount.converted).toMatchObject({
+      money: { amount: '7000000000', mode: 'derived' },
+      rate: '0.14',
+      mode: 'derived',
+    });
     expect(group.amount.converted.rateSource).toContain('source');
   });
 });

@@ -15,5 +15,7 @@ export function decodeCursor(cursor: string, arity: number): string[] {
   } catch {
     // fall through to the typed error
   }
-  throw badInput(`Invalid cursor "${cursor.slice(0, 80)}": pass an endCursor this API returned`, { code: 'BAD_CURSOR' });
+  throw badInput(`Invalid cursor "${cursor.slice(0, 80)}": pass an endCursor this API returned`, {
+    code: 'BAD_CURSOR',
+  });
 }

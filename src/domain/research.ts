@@ -47,9 +47,12 @@ export function checkGroup(group: AssertionRow, members: { memberKey: string; fi
   const nextYear = members.map((m) => m.figures.find((f) => Number(f.periodYear) === year + 1) ?? null);
   const missingMembers = members.filter((_, i) => sameYear[i] === null).map((m) => m.memberKey);
   const computedFromMembers =
-    missingMembers.length === 0 ? sumMoney(sameYear.map((f) => moneyOf(f as AssertionRow, 'amount')!).filter(Boolean)) : null;
+    missingMembers.length === 0
+      ? sumMoney(sameYear.map((f) => moneyOf(f as AssertionRow, 'amount')!).filter(Boolean))
+      : null;
   const implied = nextYear.map((f) => (f ? impliedPrior(f) : null));
-  const impliedByNextYearGrowth = implied.every((v) => v !== null) && implied.length ? sumMoney(implied as MoneyValue[]) : null;
+  const impliedByNextYearGrowth =
+    implied.every((v) => v !== null) && implied.length ? sumMoney(implied as MoneyValue[]) : null;
   return {
     group,
     reported,

@@ -110,9 +110,12 @@ export function convert(money: MoneyValue, to: string, rate: string | null, rate
       rateSource: `the source's own conversion ("${money.asReported}" = "${own.asReported}")`,
     };
   }
-  throw badInput(`No ${money.currency}→${to} rate for this amount: pass \`rate\` (and \`rateNote\` saying where it is from)`, {
-    code: 'NO_RATE',
-  });
+  throw badInput(
+    `No ${money.currency}→${to} rate for this amount: pass \`rate\` (and \`rateNote\` saying where it is from)`,
+    {
+      code: 'NO_RATE',
+    },
+  );
 }
 
 function trimRate(scaled: bigint): string {

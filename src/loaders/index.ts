@@ -47,7 +47,11 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     return loader('involvement', (keys) => repos.assertions.ofEntities(keys, query));
   });
   const links = keyed<EntityRow[]>('links', (signature) => {
-    const { type, direction, limit } = JSON.parse(signature) as { type: LinkType; direction: 'IN' | 'OUT'; limit: number };
+    const { type, direction, limit } = JSON.parse(signature) as {
+      type: LinkType;
+      direction: 'IN' | 'OUT';
+      limit: number;
+    };
     return loader('links', (keys) => repos.entities.links(keys, type, direction, limit));
   });
   const sourceAssertions = keyed<AssertionRow[]>('sourceAssertions', (signature) =>

@@ -64,7 +64,11 @@ export function assertionRepository(db: DbScope) {
       return byRequested(keys, rows, (r) => r.sources, []);
     },
     async page(filter: AssertionFilter, after: string | null, limit: number): Promise<AssertionRow[]> {
-      const rows = await db.read<{ assertion: AssertionRow }>(PAGE, { ...filterParams(filter), after, limit: int(limit) });
+      const rows = await db.read<{ assertion: AssertionRow }>(PAGE, {
+        ...filterParams(filter),
+        after,
+        limit: int(limit),
+      });
       return rows.map((r) => r.assertion);
     },
     async count(filter: AssertionFilter): Promise<number> {

@@ -1,19 +1,19 @@
-import { type AssertionKind, ASSERTION_KINDS, type RoleType } from '../../domain/format.ts';
+import { decodeCursor } from '../../domain/cursor.ts';
+import { ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
 import type { AssertionRow, RoleRow, SupportRow } from '../../domain/rows.ts';
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
 import { connectionOf, pageSize, toConnection } from '../connection.ts';
-import { decodeCursor } from '../../domain/cursor.ts';
+import type { Context } from '../context.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import {
   ChangeRef,
   ModeEnum,
   MoneyRef,
-  type PeriodValue,
   PeriodRef,
   PeriodTypeEnum,
+  type PeriodValue,
   QuantityRef,
   RankEnum,
   RoleEnum,
@@ -76,14 +76,23 @@ AssertionRef.implement({
     summary: t.string({ resolve: (a) => a.summary }),
     mode: t.field({ type: ModeEnum, resolve: (a) => a.mode as never }),
     rank: t.field({ type: RankEnum, resolve: (a) => a.rank as never }),
-    confidence: t.string({ nullable: true, description: 'The source’s own certainty, never upgraded.', resolve: (a) => a.confidence }),
-    attribution: t.string({ nullable: true, description: 'Who the source credits when not an entity.', resolve: (a) => text(a.attribution) }),
+    confidence: t.string({
+      nullable: true,
+      description: 'The source’s own certainty, never upgraded.',
+      resolve: (a) => a.confidence,
+    }),
+    attribution: t.string({
+      nullable: true,
+      description: 'Who the source credits when not an entity.',
+      resolve: (a) => text(a.attribution),
+    }),
     note: t.string({ nullable: true, resolve: (a) => text(a.note) }),
     period: t.field({ type: PeriodRef, nullable: true, resolve: periodOf }),
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
-      resolve: (a) => (a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null),
+      resolve: (a) =>
+        a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null,
     }),
     sources: t.field({
       type: [SupportRef],
@@ -109,14 +118,29 @@ export function roleField(t: FieldBuilder, role: RoleType, description: string, 
   const load = async (a: AssertionRow, ctx: Context) =>
     (await ctx.loaders.roles.load(a.key)).filter((r) => r.role === role).map((r) => r.entity);
   return single
-    ? t.field({ type: EntityRef, nullable: true, description, resolve: async (a: AssertionRow, _x: unknown, ctx: Context) => (await load(a, ctx))[0] ?? null })
-    : t.field({ type: [EntityRef], description, resolve: (a: AssertionRow, _x: unknown, ctx: Context) => load(a, ctx) });
+    ? t.field({
+        type: EntityRef,
+        nullable: true,
+        description,
+        resolve: async (a: AssertionRow, _x: unknown, ctx: Context) => (await load(a, ctx))[0] ?? null,
+      })
+    : t.field({
+        type: [EntityRef],
+        description,
+        resolve: (a: AssertionRow, _x: unknown, ctx: Context) => load(a, ctx),
+      });
 }
 
 /** Value fields shared by the kinds that carry them. */
 export const valueFields = {
-  metric: (t: FieldBuilder) => t.string({ nullable: true, description: 'e.g. capex, cloud_revenue, cash_reserves.', resolve: (a: AssertionRow) => a.metric }),
-  amount: (t: FieldBuilder) => t.field({ type: MoneyRef, nullable: true, resolve: (a: AssertionRow) => moneyOf(a, 'amount') }),
+  metric: (t: FieldBuilder) =>
+    t.string({
+      nullable: true,
+      description: 'e.g. capex, cloud_revenue, cash_reserves.',
+      resolve: (a: AssertionRow) => a.metric,
+    }),
+  amount: (t: FieldBuilder) =>
+    t.field({ type: MoneyRef, nullable: true, resolve: (a: AssertionRow) => moneyOf(a, 'amount') }),
   reportedConversion: (t: FieldBuilder) =>
     t.field({
       type: MoneyRef,
@@ -140,14 +164,21 @@ export const valueFields = {
             },
     }),
   unitPrice: (t: FieldBuilder) =>
-    t.field({ type: MoneyRef, nullable: true, description: 'Price per unit.', resolve: (a: AssertionRow) => moneyOf(a, 'price') }),
+    t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'Price per unit.',
+      resolve: (a: AssertionRow) => moneyOf(a, 'price'),
+    }),
   text: (t: FieldBuilder) => t.string({ nullable: true, resolve: (a: AssertionRow) => text(a.text) }),
-  role: (t: FieldBuilder) => t.string({ nullable: true, description: 'Title or role as reported.', resolve: (a: AssertionRow) => text(a.role) }),
+  role: (t: FieldBuilder) =>
+    t.string({ nullable: true, description: 'Title or role as reported.', resolve: (a: AssertionRow) => text(a.role) }),
   status: (t: FieldBuilder) => t.string({ nullable: true, resolve: (a: AssertionRow) => text(a.status) }),
 };
 
 export const AssertionFilterInput = builder.inputType('AssertionFilter', {
-  description: 'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
+  description:
+    'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
   fields: (t) => ({
     kinds: t.field({ type: [AssertionKindEnum], required: false }),
     metric: t.string({ required: false }),
@@ -156,22 +187,28 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
     periodYear: t.int({ required: false }),
     periodType: t.field({ type: PeriodTypeEnum, required: false }),
     entity: t.string({ required: false, description: 'Entity key taking part in the fact (any role).' }),
-    country: t.string({ required: false, description: 'Place key: facts about entities domiciled there or in its sub-places.' }),
+    country: t.string({
+      required: false,
+      description: 'Place key: facts about entities domiciled there or in its sub-places.',
+    }),
     textContains: t.string({ required: false, description: 'Substring of the quote/claim text or the summary.' }),
   }),
 });
 
-type FilterArg = {
-  kinds?: string[] | null;
-  metric?: string | null;
-  mode?: string | null;
-  rank?: string | null;
-  periodYear?: number | null;
-  periodType?: string | null;
-  entity?: string | null;
-  country?: string | null;
-  textContains?: string | null;
-} | null | undefined;
+type FilterArg =
+  | {
+      kinds?: string[] | null;
+      metric?: string | null;
+      mode?: string | null;
+      rank?: string | null;
+      periodYear?: number | null;
+      periodType?: string | null;
+      entity?: string | null;
+      country?: string | null;
+      textContains?: string | null;
+    }
+  | null
+  | undefined;
 
 export function assertionConnectionField(
   name: string,
@@ -205,7 +242,12 @@ export function assertionConnectionField(
         const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
         const rows = await ctx.repos.assertions.page(filter, after, size + 1);
         for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
-        return toConnection(rows, size, (r) => [r.key], () => ctx.repos.assertions.count(filter));
+        return toConnection(
+          rows,
+          size,
+          (r) => [r.key],
+          () => ctx.repos.assertions.count(filter),
+        );
       },
     }),
   );
@@ -224,10 +266,20 @@ export function defineAssertionType(
     fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
   });
   if (options.plural) {
-    assertionConnectionField(options.plural, connectionOf<AssertionRow>(kind, ref), [kind], `${kind} facts, by key, keyset-paged.`);
+    assertionConnectionField(
+      options.plural,
+      connectionOf<AssertionRow>(kind, ref),
+      [kind],
+      `${kind} facts, by key, keyset-paged.`,
+    );
   }
   return ref;
 }
 
 const AnyAssertionConnection = connectionOf<AssertionRow>('Assertion', AssertionRef);
-assertionConnectionField('assertions', AnyAssertionConnection, null, 'All facts, filterable by kind, metric, entity, country, period, mode and rank; keyset-paged.');
+assertionConnectionField(
+  'assertions',
+  AnyAssertionConnection,
+  null,
+  'All facts, filterable by kind, metric, entity, country, period, mode and rank; keyset-paged.',
+);

@@ -1,9 +1,9 @@
+import { decodeCursor } from '../../domain/cursor.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import type { EntityRow } from '../../domain/rows.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST, pageSize, toConnection } from '../connection.ts';
-import { decodeCursor } from '../../domain/cursor.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
@@ -106,11 +106,13 @@ export function singleLinkField(t: FieldBuilder, type: any, link: LinkType, desc
     type,
     nullable: true,
     description,
-    resolve: async (e: EntityRow, _args: unknown, ctx: any) => (await ctx.loaders.links(e.key, link, 'OUT', 1))[0] ?? null,
+    resolve: async (e: EntityRow, _args: unknown, ctx: any) =>
+      (await ctx.loaders.links(e.key, link, 'OUT', 1))[0] ?? null,
   });
 }
 
 const EntityOrderEnum = builder.enumType('EntityOrder', {
+  description: 'Order of entity connections.',
   values: { NAME_ASC: { description: 'By name, then key.' }, NAME_DESC: { description: 'By name descending.' } },
 });
 
@@ -161,7 +163,12 @@ export function defineEntityType(
           limit: size + 1,
         });
         for (const row of rows) ctx.loaders.entity.prime(row.key, row);
-        return toConnection(rows, size, (r) => [r.name, r.key], () => ctx.repos.entities.count(filter));
+        return toConnection(
+          rows,
+          size,
+          (r) => [r.name, r.key],
+          () => ctx.repos.entities.count(filter),
+        );
       },
     }),
   );

@@ -1,5 +1,5 @@
-import { ALL_KINDS } from '../../domain/format.ts';
 import { badInput } from '../../domain/errors.ts';
+import { ALL_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { toLuceneQuery } from '../../domain/search.ts';
@@ -98,7 +98,11 @@ builder.queryFields((t) => ({
       from: t.arg.string({ required: true, description: 'Entity key.' }),
       to: t.arg.string({ required: true, description: 'Entity key.' }),
       maxHops: t.arg.int({ required: false, defaultValue: 6, description: '1 to 8.' }),
-      first: t.arg.int({ required: false, defaultValue: 5, description: 'At most this many paths of the shortest length.' }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 5,
+        description: 'At most this many paths of the shortest length.',
+      }),
     },
     resolve: async (_root, args, ctx) =>
       (
@@ -113,12 +117,17 @@ builder.queryFields((t) => ({
   neighborhood: t.field({
     type: SubgraphRef,
     nullable: true,
-    description: 'Nodes within `depth` hops of an entity (facts and timeless links, no sources) and the edges among them.',
+    description:
+      'Nodes within `depth` hops of an entity (facts and timeless links, no sources) and the edges among them.',
     args: {
       key: t.arg.string({ required: false }),
       id: t.arg.id({ required: false }),
       depth: t.arg.int({ required: false, defaultValue: 2, description: '1 to 3.' }),
-      limit: t.arg.int({ required: false, defaultValue: 50, description: 'At most this many nodes besides the start (1 to 300).' }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 50,
+        description: 'At most this many nodes besides the start (1 to 300).',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const slice = await ctx.repos.graph.neighborhood(

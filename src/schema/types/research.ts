@@ -16,14 +16,22 @@ interface CompanyMetric {
 const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').implement({
   description: 'One company’s reported figure for a metric and period, with derived comparisons.',
   fields: (t) => ({
-    company: t.field({ type: EntityRef, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.entity.load(r.companyKey) }),
+    company: t.field({
+      type: EntityRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.loaders.entity.load(r.companyKey),
+    }),
     country: t.field({
       type: EntityRef,
       nullable: true,
       description: 'Where the company is based (from Domicile facts).',
       resolve: (r, _a, ctx) => (r.countryKey ? ctx.loaders.entity.load(r.countryKey) : null),
     }),
-    figure: t.field({ type: FinancialFigureRef, description: 'The reported fact, with its sources.', resolve: (r) => r.figure }),
+    figure: t.field({
+      type: FinancialFigureRef,
+      description: 'The reported fact, with its sources.',
+      resolve: (r) => r.figure,
+    }),
     growthRank: t.exposeInt('growthRank', {
       nullable: true,
       description: '1 = fastest reported growth among the rows returned for the same period (derived).',
@@ -55,7 +63,11 @@ const CountryTotalRef = builder.objectRef<CountryTotal>('CountryTotal').implemen
     }),
     periodYear: t.exposeInt('periodYear', { nullable: true }),
     periodType: t.exposeString('periodType', { nullable: true }),
-    total: t.field({ type: MoneyRef, description: 'Derived sum; currencies are never mixed.', resolve: (r) => r.total }),
+    total: t.field({
+      type: MoneyRef,
+      description: 'Derived sum; currencies are never mixed.',
+      resolve: (r) => r.total,
+    }),
     companies: t.int({ resolve: (r) => r.figures.length }),
     figures: t.field({ type: [FinancialFigureRef], resolve: (r) => r.figures }),
   }),
@@ -72,7 +84,8 @@ const GroupCheckRef = builder.objectRef<GroupCheck>('GroupFigureCheck').implemen
     missingMembers: t.field({
       type: [EntityRef],
       description: 'Members with no figure of their own for the period.',
-      resolve: async (c, _a, ctx) => (await ctx.loaders.entity.loadMany(c.missingMembers)).filter((e) => e && !(e instanceof Error)) as never,
+      resolve: async (c, _a, ctx) =>
+        (await ctx.loaders.entity.loadMany(c.missingMembers)).filter((e) => e && !(e instanceof Error)) as never,
     }),
     computedFromMembers: t.field({ type: MoneyRef, nullable: true, resolve: (c) => c.computedFromMembers }),
     differenceFromMembers: t.field({
@@ -113,7 +126,8 @@ function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[
 builder.queryFields((t) => ({
   metricByCompany: t.field({
     type: [CompanyMetricRef],
-    description: 'Research view: each company’s reported figure for a metric (e.g. capex) per period, ranked by growth.',
+    description:
+      'Research view: each company’s reported figure for a metric (e.g. capex) per period, ranked by growth.',
     args: {
       metric: t.arg.string({ required: true, defaultValue: 'capex' }),
       periodYear: t.arg.int({ required: false }),
@@ -122,7 +136,12 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) =>
       rankByGrowth(
-        await ctx.repos.research.figures(args.metric, args.periodYear ?? null, args.periodType ?? null, args.country ?? null),
+        await ctx.repos.research.figures(
+          args.metric,
+          args.periodYear ?? null,
+          args.periodType ?? null,
+          args.country ?? null,
+        ),
       ),
   }),
   metricByCountry: t.field({
@@ -134,7 +153,12 @@ builder.queryFields((t) => ({
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      const rows = await ctx.repos.research.figures(args.metric, args.periodYear ?? null, args.periodType ?? null, null);
+      const rows = await ctx.repos.research.figures(
+        args.metric,
+        args.periodYear ?? null,
+        args.periodType ?? null,
+        null,
+      );
       const groups = Map.groupBy(
         rows.filter((r) => moneyOf(r.figure, 'amount')),
         (r) => `${r.countryKey}|${r.figure.periodYear}|${r.figure.periodType}|${r.figure.amountCurrency}`,

@@ -49,7 +49,12 @@ builder.queryField('sources', (t) =>
       const size = pageSize(args.first);
       const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
       const rows = (await ctx.repos.sources.page(args.titleContains ?? null, after, size + 1)).map(asSource);
-      return toConnection(rows, size, (r) => [r.key], () => ctx.repos.sources.count(args.titleContains ?? null));
+      return toConnection(
+        rows,
+        size,
+        (r) => [r.key],
+        () => ctx.repos.sources.count(args.titleContains ?? null),
+      );
     },
   }),
 );

@@ -12,7 +12,8 @@ export const QuoteRef = defineAssertionType('Quote', {
 
 export const ClaimRef = defineAssertionType('Claim', {
   plural: 'claims',
-  description: 'A statement reported in paraphrase: analysts’ views, executives’ remarks, sources familiar with the matter.',
+  description:
+    'A statement reported in paraphrase: analysts’ views, executives’ remarks, sources familiar with the matter.',
   fields: (t) => ({
     text: valueFields.text(t),
     speaker: roleField(t, 'SPEAKER', 'Who made the claim (null when only attributed, see attribution).', true),

@@ -1,4 +1,4 @@
-import { MODES, PERIOD_TYPES, QUALIFIERS, RANKS, ROLE_TYPES } from '../../domain/format.ts';
+import { MODES, PERIOD_TYPES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import {
   amountOf,
@@ -33,7 +33,8 @@ export const RoleEnum = builder.enumType('Role', {
   } satisfies Record<(typeof ROLE_TYPES)[number], { description: string }>,
 });
 export const PeriodTypeEnum = builder.enumType('PeriodType', {
-  description: 'Normalised period: fiscal/calendar year, half, quarter, month, day, or an open period ("coming months").',
+  description:
+    'Normalised period: fiscal/calendar year, half, quarter, month, day, or an open period ("coming months").',
   values: PERIOD_TYPES,
 });
 
@@ -44,7 +45,11 @@ ConvertedMoneyRef.implement({
   description: 'A converted amount. Always derived: the rate and where it came from are stated.',
   fields: (t) => ({
     money: t.field({ type: MoneyRef, resolve: (c) => c.money }),
-    rate: t.field({ type: 'Decimal', description: 'Units of the target currency per unit of the original.', resolve: (c) => c.rate }),
+    rate: t.field({
+      type: 'Decimal',
+      description: 'Units of the target currency per unit of the original.',
+      resolve: (c) => c.rate,
+    }),
     rateSource: t.exposeString('rateSource', { description: 'Where the rate comes from.' }),
     mode: t.field({ type: ModeEnum, description: 'Always derived.', resolve: () => 'derived' as const }),
   }),
@@ -53,10 +58,17 @@ ConvertedMoneyRef.implement({
 MoneyRef.implement({
   description: 'An exact amount of money: integer minor units and an ISO 4217 currency, never a float.',
   fields: (t) => ({
-    amount: t.field({ type: 'Decimal', description: 'Exact amount in major units, e.g. "23000000000".', resolve: amountOf }),
+    amount: t.field({
+      type: 'Decimal',
+      description: 'Exact amount in major units, e.g. "23000000000".',
+      resolve: amountOf,
+    }),
     currency: t.exposeString('currency', { description: 'ISO 4217 code, e.g. CNY, USD.' }),
     minorUnits: t.exposeString('minorUnits', { description: 'Exact amount in minor units (fen, cents) as a string.' }),
-    asReported: t.exposeString('asReported', { nullable: true, description: 'The words of the source, e.g. "23 billion yuan".' }),
+    asReported: t.exposeString('asReported', {
+      nullable: true,
+      description: 'The words of the source, e.g. "23 billion yuan".',
+    }),
     qualifier: t.field({ type: QualifierEnum, resolve: (m) => m.qualifier as never }),
     lower: t.field({
       type: 'Decimal',
@@ -97,7 +109,9 @@ export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
     basisPoints: t.exposeInt('basisPoints', { description: '1 % = 100 basis points.' }),
     asReported: t.exposeString('asReported', { nullable: true }),
     qualifier: t.field({ type: QualifierEnum, resolve: (c) => c.qualifier as never }),
-    basis: t.exposeString('basis', { description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.' }),
+    basis: t.exposeString('basis', {
+      description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.',
+    }),
   }),
 });
 
