@@ -52,7 +52,7 @@ describe('schema', () => {
       yoga,
       '{ __schema { queryType { fields { name description } } types { name kind description } } }',
     );
-    for (const f of res.data?.__schema.queryType.fields) expect(f.description, f.name).toBeTruthy();
+    for (const f of res.data!.__schema.queryType.fields) expect(f.description, f.name).toBeTruthy();
     const ours = res.data?.__schema.types.filter((t: any) => !t.name.startsWith('__') && t.kind !== 'SCALAR');
     const undocumented = ours
       .filter((t: any) => !t.description && !/(Edge|Connection)$/.test(t.name))

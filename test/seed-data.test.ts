@@ -62,7 +62,7 @@ describe('the seed article as a sourced dataset', () => {
       bytedance: entity(key: "company:bytedance") { ... on Company { figures(metric: "cash_reserves") { amount { amount currency qualifier } } } }
     }`,
     );
-    const [alibaba] = res.data?.alibaba.figures;
+    const [alibaba] = res.data!.alibaba.figures;
     expect(alibaba.amount).toEqual({ amount: '23000000000', currency: 'CNY', asReported: '23 billion yuan' });
     expect(alibaba.change.percent).toBe('123');
     expect(alibaba.period).toMatchObject({ type: 'H1', year: 2024, yearInferred: true });

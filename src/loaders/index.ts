@@ -24,7 +24,7 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
       { maxBatchSize: MAX_BATCH, ...(cacheKeyFn ? { cacheKeyFn } : {}) },
     );
 
-  const keyed = <V>(name: string, make: (signature: string) => DataLoader<string, V, unknown>) => {
+  const keyed = <V>(make: (signature: string) => DataLoader<string, V, unknown>) => {
     const bySignature = new Map<string, DataLoader<string, V, unknown>>();
     return (signature: string) => {
       let found = bySignature.get(signature);
@@ -42,11 +42,11 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     return rows;
   };
 
-  const involvement = keyed<AssertionRow[]>('involvement', (signature) => {
+  const involvement = keyed<AssertionRow[]>((signature) => {
     const query = JSON.parse(signature) as InvolvementQuery;
     return loader('involvement', (keys) => repos.assertions.ofEntities(keys, query));
   });
-  const links = keyed<EntityRow[]>('links', (signature) => {
+  const links = keyed<EntityRow[]>((signature) => {
     const { type, direction, limit } = JSON.parse(signature) as {
       type: LinkType;
       direction: 'IN' | 'OUT';
@@ -54,7 +54,7 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     };
     return loader('links', (keys) => repos.entities.links(keys, type, direction, limit));
   });
-  const sourceAssertions = keyed<AssertionRow[]>('sourceAssertions', (signature) =>
+  const sourceAssertions = keyed<AssertionRow[]>((signature) =>
     loader('sourceAssertions', (keys) => repos.sources.assertions(keys, Number(signature))),
   );
 
