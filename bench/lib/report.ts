@@ -1,0 +1,101 @@
+import type { ContenderId } from '../workloads.ts';
+
+const NAMES: Record<ContenderId, string> = {
+  service: 'this service',
+  'neo4j-graphql': '@neo4j/graphql 7.6.3',
+  floor: 'floor (1 hand-written Cypher)',
+};
+
+const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 100) / 100 : NaN);
+
+/** The results as a markdown page: machine, data, correctness, db hits, then throughput and latency. */
+export function writeMarkdown(r: any): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`# Benchmark ${r.date} — size ${r.size} (seed ${r.seed})`, '');
+  out.push(
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}; ${m.java}; Neo4j ${m.neo4j}. ` +
+      'Load generator (autocannon), the three contenders and Neo4j share this machine.',
+    '',
+    `1-minute load average during the run: ${m.load1.atStart} at start, ${m.load1.max} at most, ${m.load1.atEnd} at end` +
+      (m.load1.max > m.cpus
+        ? ` — **above the ${m.cpus} CPUs: other work shared the machine, so absolute numbers are low and noisy; ` +
+          'the contenders were alternated within each repetition, so their ratios are the figures to read.**'
+        : '.'),
+    '',
+  );
+  const c = r.dataset.counts;
+  out.push(
+    `Data: ${r.dataset.lines} lines from ${r.dataset.generator} (${c.entities} entities, ${c.sources} sources, ${c.links} links, ` +
+      `${c.assertions} assertions), imported with the service's importer in ${r.dataset.seconds.toFixed(1)} s ` +
+      `(${r.dataset.linesPerSecond} lines/s).`,
+    '',
+  );
+  out.push(
+    `Settings: concurrency ${r.settings.concurrency.join(', ')}; ${r.settings.reps} repetitions × ${r.settings.seconds} s per ` +
+      `contender, contenders alternated within each repetition; ${r.settings.warmupSeconds} s warm-up per workload and ` +
+      'contender, not counted. Figures are medians of the repetitions; ± is (max − min) / median.',
+    '',
+  );
+  out.push(`Parameters: \`${JSON.stringify(r.params)}\``, '');
+  out.push('## Cold start to first response (ms)', '', '| contender | ms |', '|---|---:|');
+  for (const [id, ms] of Object.entries(r.coldStartMs)) out.push(`| ${NAMES[id as ContenderId]} | ${ms} |`);
+  out.push('', '## Same results, statements and PROFILE db hits per request', '');
+  out.push(
+    '| workload | contender | result vs floor | Cypher statements | db hits | operators of note |',
+    '|---|---|---|---:|---:|---|',
+  );
+  for (const [w, entry] of Object.entries<any>(r.validation)) {
+    for (const [id, v] of Object.entries<any>(entry)) {
+      const p = r.profiles?.[w]?.[id];
+      const verdict = !v.expressible
+        ? 'cannot express'
+        : v.ok
+          ? `identical${v.handWritten ? ' (hand-written @cypher)' : ''}`
+          : `**different** ${v.error ?? ''}`;
+      const notable = (p?.operators ?? []).filter((o: string) =>
+        /Sort|Skip|Eager|AllNodesScan|NodeByLabelScan|CartesianProduct|Apply|Fulltext|ShortestPath|Aggregation/.test(o),
+      );
+      out.push(
+        `| ${w} | ${NAMES[id as ContenderId]} | ${verdict} | ${v.statements ?? '–'} | ${p?.dbHits ?? '–'} | ${notable.join(', ')} |`,
+      );
+    }
+  }
+  out.push('', '## Throughput and latency', '');
+  out.push(
+    '| workload | conc. | contender | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const row of r.runs) {
+    out.push(
+      `| ${row.workload} | ${row.concurrency} | ${NAMES[row.contender as ContenderId]} | ${row.rps.median} ±${row.rps.spreadPct}% | ` +
+        `${row.p50.median} | ${row.p95.median} | ${row.p99.median} ±${row.p99.spreadPct}% | ${row.errors} | ${row.peakRssMb} |`,
+    );
+  }
+  out.push(
+    '',
+    '## Against the goal (≥ 1.5× throughput and ≤ 0.67× p99 of @neo4j/graphql; within 1.3× of the floor)',
+    '',
+  );
+  out.push(
+    '| workload | conc. | req/s ÷ @neo4j/graphql | p99 ÷ @neo4j/graphql | floor req/s ÷ ours | goal met |',
+    '|---|---:|---:|---:|---:|---|',
+  );
+  const find = (w: string, conc: number, id: string) =>
+    r.runs.find((x: any) => x.workload === w && x.concurrency === conc && x.contender === id);
+  for (const row of r.runs.filter((x: any) => x.contender === 'service')) {
+    const neo = find(row.workload, row.concurrency, 'neo4j-graphql');
+    const floor = find(row.workload, row.concurrency, 'floor');
+    const up = neo ? ratio(row.rps.median, neo.rps.median) : NaN;
+    const p99 = neo ? ratio(row.p99.median, neo.p99.median) : NaN;
+    const toFloor = floor ? ratio(floor.rps.median, row.rps.median) : NaN;
+    const met = (Number.isNaN(up) || (up >= 1.5 && p99 <= 0.67)) && (Number.isNaN(toFloor) || toFloor <= 1.3);
+    out.push(
+      `| ${row.workload} | ${row.concurrency} | ${Number.isNaN(up) ? 'n/a' : up} | ${Number.isNaN(p99) ? 'n/a' : p99} | ` +
+        `${Number.isNaN(toFloor) ? 'n/a' : toFloor} | ${met ? 'yes' : 'no'} |`,
+    );
+  }
+  out.push('', 'Workloads:', '');
+  for (const [id, title] of Object.entries(r.workloads)) out.push(`- **${id}** ${title}`);
+  return `${out.join('\n')}\n`;
+}
