@@ -22,6 +22,6 @@ CALL (a, row) {
   UNWIND row.sources AS ref
   MATCH (s:Source {key: ref.source})
   MERGE (a)-[r:SUPPORTED_BY {snippet: ref.snippet}]->(s)
-  SET r.start = ref.start, r.end = ref.end, r.locator = ref.locator
+  SET r.start = ref.start, r.end = ref.end, r.locator = ref.locator, r.position = ref.position
 }
 RETURN count(a) AS written

@@ -34,6 +34,28 @@ const EnvSchema = z.object({
 
   SEED_ON_START: bool.default(true),
   SEED_ARTICLE_PATH: z.string().min(1).default('../shared/seed/article.txt'),
+
+  /** Limits against hostile or careless queries (src/server/limits.ts). */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(100_000),
+  /** 0 disables batched requests (a JSON array of operations); n > 0 allows at most n per request. */
+  MAX_BATCH_OPERATIONS: z.coerce.number().int().min(0).max(100).default(0),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+
+  /** Access control (src/server/auth.ts): reads open unless true; writes always need the `write` scope. */
+  READS_REQUIRE_TOKEN: bool.default(false),
+  /** Comma-separated `name:scope1+scope2:sha256hex` entries; `npm run token:hash -- TOKEN` prints one. */
+  API_TOKENS: z
+    .string()
+    .regex(
+      /^\s*[A-Za-z0-9_.-]+:[a-z]+(\+[a-z]+)*:[0-9a-f]{64}\s*(,\s*[A-Za-z0-9_.-]+:[a-z]+(\+[a-z]+)*:[0-9a-f]{64}\s*)*$/,
+      'must be comma-separated name:scope1+scope2:sha256hex entries (npm run token:hash -- TOKEN)',
+    )
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,6 +79,39 @@ export interface Config {
   };
   seedOnStart: boolean;
   seedArticlePath: string;
+  limits: LimitsConfig;
+  auth: AuthConfig;
+}
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxBodyBytes: number;
+  maxBatchOperations: number;
+  maxPageSize: number;
+}
+
+export interface ApiToken {
+  name: string;
+  scopes: string[];
+  /** sha256 of the token, hex; the token itself is never configured. */
+  sha256: string;
+}
+
+export interface AuthConfig {
+  readsRequireToken: boolean;
+  tokens: ApiToken[];
+}
+
+function parseTokens(value: string | undefined): ApiToken[] {
+  if (!value) return [];
+  return value.split(',').map((entry) => {
+    const [name = '', scopes = '', sha256 = ''] = entry.trim().split(':');
+    return { name, scopes: scopes.split('+'), sha256 };
+  });
 }
 
 export class ConfigError extends Error {
@@ -89,6 +144,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     seedOnStart: e.SEED_ON_START,
     seedArticlePath: e.SEED_ARTICLE_PATH,
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxBatchOperations: e.MAX_BATCH_OPERATIONS,
+      maxPageSize: e.MAX_PAGE_SIZE,
+    },
+    auth: { readsRequireToken: e.READS_REQUIRE_TOKEN, tokens: parseTokens(e.API_TOKENS) },
   };
 }
 

@@ -93,7 +93,8 @@ export function assertionRow(a: AssertionInput) {
     attribution: a.attribution ?? null,
     note: a.note ?? null,
   };
-  const sources = a.sources.map((s) => ({
+  const sources = a.sources.map((s, position) => ({
+    position,
     source: s.source,
     snippet: s.snippet,
     start: s.start === undefined ? null : BigInt(s.start),

@@ -1,4 +1,5 @@
 import type { DbScope } from '../db/database.ts';
+import type { Auth } from '../domain/access.ts';
 import type { Loaders } from '../loaders/index.ts';
 import type { Repositories } from '../repositories/index.ts';
 
@@ -8,4 +9,6 @@ export interface Context {
   db: DbScope;
   repos: Repositories;
   loaders: Loaders;
+  /** Who is asking (src/server/auth.ts); writes call requireScope(ctx, 'write'). */
+  auth: Auth;
 }

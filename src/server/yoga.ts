@@ -1,25 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { type AuthConfig, type LimitsConfig, loadConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createLoaders } from '../loaders/index.ts';
 import { createRepositories } from '../repositories/index.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
+import { authOf, useAuth } from './auth.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
+import { batchingOption, useBatchLimit, useBodyLimit, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
 
 export interface ServerDeps {
   database: Database;
   logger: Logger;
+  /** Default: from the environment (src/config). */
+  limits?: LimitsConfig;
+  auth?: AuthConfig;
 }
+
+const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /** Expected failures keep their message and a stable extensions.code; the rest are masked. */
 function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DomainError) {
-    return new GraphQLError(original.message, { extensions: { code: original.code } });
+    const status = HTTP_STATUS[original.code];
+    return new GraphQLError(original.message, {
+      extensions: { code: original.code, ...(status ? { http: { status } } : {}) },
+    });
   }
   if (error instanceof GraphQLError && !error.originalError) return error;
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -47,7 +58,7 @@ function useQueryStats(): Plugin<Context> {
   };
 }
 
-export function buildYoga({ database, logger }: ServerDeps) {
+export function buildYoga({ database, logger, limits = loadConfig().limits, auth = loadConfig().auth }: ServerDeps) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -56,13 +67,19 @@ export function buildYoga({ database, logger }: ServerDeps) {
     maskedErrors: { maskError },
     graphiql: { title: 'AI-infrastructure knowledge graph' },
     renderGraphiQL,
+    batching: batchingOption(limits),
+    maxRequestBodySize: false,
     context: ({ request }) => {
       const requestId = request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
       const db = database.scope(requestId);
       const repos = createRepositories(db);
-      return { requestId, db, repos, loaders: createLoaders(repos) };
+      return { requestId, db, repos, loaders: createLoaders(repos), auth: authOf(request, auth) };
     },
     plugins: [
+      useAuth(auth, '/graphql'),
+      useBodyLimit(limits.maxBodyBytes),
+      useBatchLimit(limits),
+      useQueryLimits(limits),
       useGraphiQLAssets(),
       useQueryStats(),
       useReadinessCheck({

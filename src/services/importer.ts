@@ -26,37 +26,42 @@ export interface ImportProgress {
   total: number;
 }
 
+/** Validates one line (JSON, schema, value conversions); blank lines are null. */
+export function parseLine(raw: string, line: number): ParsedLine | Rejection | null {
+  if (raw.trim() === '') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return { line, reason: `not JSON: ${(error as Error).message}` };
+  }
+  const result = ImportLine.safeParse(json);
+  if (!result.success) {
+    const reason = result.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ');
+    return { line, reason };
+  }
+  try {
+    toRow(result.data);
+    return { line, record: result.data };
+  } catch (error) {
+    return { line, reason: (error as Error).message };
+  }
+}
+
 /** Validates every line (JSON, schema, value conversions) and reports each bad one with its number. */
 export function parseNdjson(text: string): { parsed: ParsedLine[]; rejected: Rejection[] } {
   const parsed: ParsedLine[] = [];
   const rejected: Rejection[] = [];
   text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      rejected.push({ line, reason: `not JSON: ${(error as Error).message}` });
-      return;
-    }
-    const result = ImportLine.safeParse(json);
-    if (!result.success) {
-      const reason = result.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ');
-      rejected.push({ line, reason });
-      return;
-    }
-    try {
-      toRow(result.data);
-      parsed.push({ line, record: result.data });
-    } catch (error) {
-      rejected.push({ line, reason: (error as Error).message });
-    }
+    const result = parseLine(raw, index + 1);
+    if (result === null) return;
+    if ('record' in result) parsed.push(result);
+    else rejected.push(result);
   });
   return { parsed, rejected };
 }
 
-function toRow(record: ImportRecord) {
+export function toRow(record: ImportRecord) {
   switch (record.type) {
     case 'entity':
       return entityRow(record);
@@ -69,7 +74,7 @@ function toRow(record: ImportRecord) {
   }
 }
 
-function referencesOf(record: ImportRecord): string[] {
+export function referencesOf(record: ImportRecord): string[] {
   switch (record.type) {
     case 'entity':
       return [];

@@ -1,0 +1,199 @@
+import type { DbScope } from '../db/database.ts';
+import {
+  type AssertionInput,
+  type EntityInput,
+  FORMAT_VERSION,
+  ImportLine,
+  type ImportRecord,
+  type LinkInput,
+  ROLE_TYPES,
+  type SourceInput,
+} from '../domain/format.ts';
+import { fromBasisPoints, fromMinorUnits } from '../domain/money.ts';
+import {
+  type AssertionExportRow,
+  type EntityExportRow,
+  exportRepository,
+  type LinkExportRow,
+  type SourceExportRow,
+} from '../repositories/export.ts';
+
+/**
+ * The graph back as import lines (src/domain/format.ts), the inverse of src/domain/records.ts:
+ * entities, sources, links, then assertions, each in key order, so two exports of the same graph
+ * are byte-identical. Every line is checked against the format before it is written.
+ */
+
+type Props = Record<string, unknown>;
+const ENTITY_FIELDS = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
+
+/** Copies the props that are set, dropping nulls (the import stores absent values as missing properties). */
+function defined<T extends Props>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+
+export function entityLine(row: EntityExportRow): EntityInput {
+  const p = row.props;
+  const name = String(p.name);
+  const stored = (p.aliases as string[] | undefined) ?? [];
+  const props = Object.fromEntries(
+    Object.entries(p)
+      .filter(([k]) => !ENTITY_FIELDS.has(k))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  ) as EntityInput['props'];
+  return {
+    v: FORMAT_VERSION,
+    type: 'entity',
+    kind: row.kind as EntityInput['kind'],
+    key: row.key,
+    name,
+    // The importer stores the name as the first alias; the line lists only the others.
+    aliases: stored.filter((a) => a !== name),
+    ...defined({ wikidata: str(p.wikidata), description: str(p.description) }),
+    props,
+  };
+}
+
+export function sourceLine(row: SourceExportRow): SourceInput {
+  const p = row.props;
+  return {
+    v: FORMAT_VERSION,
+    type: 'source',
+    key: row.key,
+    title: String(p.title),
+    kind: (p.kind ?? 'article') as SourceInput['kind'],
+    ...defined({
+      publisher: row.publisher ?? undefined,
+      url: str(p.url),
+      publishedDate: str(p.publishedDate),
+      contentHash: str(p.contentHash),
+      license: str(p.license),
+      citation: str(p.citation),
+      note: str(p.note),
+    }),
+  };
+}
+
+export function linkLines(row: LinkExportRow): LinkInput[] {
+  return row.links
+    .map((l) => ({ v: FORMAT_VERSION, type: 'link' as const, rel: l.rel as LinkInput['rel'], from: row.key, to: l.to }))
+    .sort((a, b) => (a.rel + a.to < b.rel + b.to ? -1 : 1));
+}
+
+type Money = NonNullable<AssertionInput['money']>;
+
+function money(p: Props, prefix: string): Money | undefined {
+  const minor = p[`${prefix}Minor`];
+  if (minor === null || minor === undefined) return undefined;
+  const currency = String(p[`${prefix}Currency`]);
+  const bound = (v: unknown) => (v === null || v === undefined ? undefined : fromMinorUnits(String(v), currency));
+  return {
+    amount: fromMinorUnits(String(minor), currency),
+    currency,
+    asReported: String(p[`${prefix}AsReported`]),
+    qualifier: (p[`${prefix}Qualifier`] ?? 'exact') as Money['qualifier'],
+    ...defined({ lower: bound(p[`${prefix}LowerMinor`]), upper: bound(p[`${prefix}UpperMinor`]) }),
+  };
+}
+
+function period(p: Props): AssertionInput['period'] {
+  if (p.periodType === null || p.periodType === undefined) return undefined;
+  return {
+    label: String(p.periodLabel),
+    type: p.periodType as NonNullable<AssertionInput['period']>['type'],
+    ...defined({ year: p.periodYear === null || p.periodYear === undefined ? undefined : Number(p.periodYear) }),
+    basis: (p.periodBasis ?? 'calendar') as 'calendar' | 'fiscal',
+    yearInferred: Boolean(p.periodYearInferred),
+    ...defined({ inference: str(p.periodInference) }),
+  };
+}
+
+const byPosition = <T extends { position: number | null }>(a: T, b: T) => (a.position ?? 0) - (b.position ?? 0);
+
+export function assertionLine(row: AssertionExportRow): AssertionInput {
+  const p = row.props;
+  const roles = Object.fromEntries(
+    ROLE_TYPES.map((type) => [
+      type,
+      row.roles
+        .filter((r) => r.type === type)
+        .sort(byPosition)
+        .map((r) => r.key),
+    ]),
+  ) as AssertionInput['roles'];
+  const sources = [...row.sources]
+    .sort((a, b) => byPosition(a, b) || (a.start ?? 0) - (b.start ?? 0) || (a.snippet < b.snippet ? -1 : 1))
+    .map((s) => ({
+      source: s.source,
+      snippet: s.snippet,
+      ...defined({ start: s.start ?? undefined, end: s.end ?? undefined, locator: s.locator ?? undefined }),
+    }));
+  const change =
+    p.changeBp === null || p.changeBp === undefined
+      ? undefined
+      : {
+          percent: fromBasisPoints(String(p.changeBp)),
+          asReported: String(p.changeAsReported),
+          qualifier: (p.changeQualifier ?? 'exact') as Money['qualifier'],
+          basis: (p.changeBasis ?? 'yoy') as 'yoy' | 'qoq' | 'vs_prior_period',
+        };
+  const quantity =
+    p.quantity === null || p.quantity === undefined
+      ? undefined
+      : {
+          value: String(p.quantity),
+          unit: String(p.quantityUnit),
+          asReported: String(p.quantityAsReported),
+          qualifier: (p.quantityQualifier ?? 'exact') as Money['qualifier'],
+        };
+  return {
+    v: FORMAT_VERSION,
+    type: 'assertion',
+    kind: p.kind as AssertionInput['kind'],
+    key: row.key,
+    summary: String(p.summary),
+    mode: p.mode as AssertionInput['mode'],
+    rank: (p.rank ?? 'normal') as AssertionInput['rank'],
+    ...defined({
+      confidence: p.confidence as AssertionInput['confidence'],
+    }),
+    roles,
+    ...defined({
+      metric: str(p.metric),
+      money: money(p, 'amount'),
+      reportedConversion: money(p, 'conversion'),
+      change,
+      quantity,
+      unitPrice: money(p, 'price'),
+      period: period(p),
+      text: str(p.text),
+      role: str(p.role),
+      status: str(p.status),
+      attribution: str(p.attribution),
+      note: str(p.note),
+    }),
+    sources,
+  };
+}
+
+/** Every record of the graph in export order; each is validated against the import format. */
+export async function* exportRecords(db: DbScope, pageSize = 2000): AsyncGenerator<ImportRecord> {
+  const repo = exportRepository(db);
+  const check = (record: ImportRecord): ImportRecord => {
+    const result = ImportLine.safeParse(record);
+    if (!result.success) {
+      const why = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(
+        `The graph holds ${record.type} ${'key' in record ? record.key : ''} that the format rejects: ${why}`,
+      );
+    }
+    return record;
+  };
+  for await (const page of repo.pages('entities', pageSize)) for (const row of page) yield check(entityLine(row));
+  for await (const page of repo.pages('sources', pageSize)) for (const row of page) yield check(sourceLine(row));
+  for await (const page of repo.pages('links', pageSize))
+    for (const row of page) for (const link of linkLines(row)) yield check(link);
+  for await (const page of repo.pages('assertions', pageSize)) for (const row of page) yield check(assertionLine(row));
+}

@@ -1,0 +1,216 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generate } from '../bench/generate.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { Database } from '../src/db/database.ts';
+import { graphStateRepository } from '../src/repositories/graph-state.ts';
+
+/** The bulk import CLI against the run's real Neo4j: reject report, idempotency, resume after a kill. */
+const neo4j = inject('neo4j');
+const database = new Database({ ...loadConfig().neo4j, ...neo4j });
+const state = graphStateRepository(database.scope('test-import'));
+const MARKER = ':test-import-';
+const dir = mkdtempSync(join(tmpdir(), 'test-import-'));
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/import.ts'), ...args], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const done = new Promise<Run>((ok) => child.once('close', (code) => ok({ code, stdout, stderr })));
+  return { child, done };
+}
+
+const importFile = (...args: string[]) => cli(args).done;
+
+/** A small generated graph (bench/generate.ts, size XS) moved into this file's key space. */
+async function generatedFile(): Promise<string> {
+  const lines: string[] = [];
+  await generate('XS', 7, (line) => {
+    lines.push(line.replaceAll(':gen-', MARKER));
+  });
+  const file = join(dir, 'generated.ndjson');
+  writeFileSync(file, lines.join(''));
+  return file;
+}
+
+const line = (record: object) => JSON.stringify({ v: 1, ...record });
+const source = { source: 'source:test-import-doc', snippet: 'some words' };
+
+beforeAll(() => state.deleteKeyspace(MARKER));
+afterAll(async () => {
+  await state.deleteKeyspace(MARKER);
+  await database.close();
+});
+
+describe('npm run import: validation first', () => {
+  it('reports every bad line with its number and reason and writes nothing', async () => {
+    const file = join(dir, 'bad.ndjson');
+    writeFileSync(
+      file,
+      [
+        line({ type: 'entity', kind: 'Company', key: 'company:test-import-ok', name: 'OK Co' }),
+        '{"v":1,"type":"entity",', // 2: not JSON
+        line({ type: 'entity', kind: 'Compny', key: 'company:test-import-x', name: 'X' }), // 3: unknown kind
+        '', // blank lines are skipped but still counted
+        line({ type: 'link', rel: 'PART_OF', from: 'company:test-import-ok', to: 'place:test-import-nowhere' }), // 5
+        line({
+          type: 'assertion',
+          kind: 'FinancialFigure',
+          key: 'fact:test-import-decimals',
+          summary: 'too precise',
+          mode: 'reported',
+          roles: { SUBJECT: ['company:test-import-ok'] },
+          money: { amount: '1.234', currency: 'USD', asReported: '$1.234' },
+          sources: [source],
+        }), // 6: more decimals than USD allows
+        line({
+          type: 'source',
+          key: 'source:test-import-doc',
+          title: 'Doc',
+          publisher: 'organization:test-import-ghost',
+        }), // 7
+        line({
+          type: 'assertion',
+          kind: 'Claim',
+          key: 'fact:test-import-claim',
+          summary: 'cites a rejected source',
+          mode: 'reported',
+          roles: { SUBJECT: ['company:alibaba'] },
+          sources: [source],
+        }), // 8: its source was rejected
+        line({
+          type: 'assertion',
+          kind: 'Claim',
+          key: 'fact:test-import-nosource',
+          summary: 'no source',
+          mode: 'reported',
+          roles: {},
+          sources: [],
+        }), // 9
+      ].join('\n'),
+    );
+    const before = await state.snapshot();
+    const report = join(dir, 'report.json');
+    const run = await importFile(file, '--report', report);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.written).toBe(false);
+    expect(json.lines).toBe(8);
+    const reasons = Object.fromEntries(json.rejected.map((r: { line: number; reason: string }) => [r.line, r.reason]));
+    expect(Object.keys(reasons).map(Number)).toEqual([2, 3, 5, 6, 7, 8, 9]);
+    expect(reasons[2]).toMatch(/^not JSON/);
+    expect(reasons[3]).toMatch(/^kind: Invalid option/);
+    expect(reasons[5]).toMatch(/unknown entity key place:test-import-nowhere/);
+    expect(reasons[6]).toMatch(/more decimals than USD allows/);
+    expect(reasons[7]).toMatch(/unknown entity key organization:test-import-ghost/);
+    expect(reasons[8]).toMatch(/cites source source:test-import-doc, whose line 7 was rejected/);
+    expect(reasons[9]).toMatch(/sources: an assertion needs at least one source/);
+    expect(run.stderr).toContain('line 5: unknown entity key place:test-import-nowhere');
+    expect(run.stderr).toMatch(/7 of 8 line\(s\) rejected; nothing was written/);
+    expect(await state.snapshot()).toEqual(before);
+
+    const skipped = await importFile(file, '--skip-invalid');
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ entities: 1, sources: 0, links: 0, assertions: 0, rejected: 7 });
+    expect(await state.keyspaceCount(MARKER)).toBe(1);
+    await state.deleteKeyspace(MARKER);
+    expect(await state.snapshot()).toEqual(before);
+  });
+
+  it('accepts lines that point at keys declared later in the file or already in the graph', async () => {
+    const file = join(dir, 'forward.ndjson');
+    writeFileSync(
+      file,
+      [
+        line({ type: 'link', rel: 'PART_OF', from: 'place:test-import-city', to: 'place:test-import-land' }),
+        line({ type: 'entity', kind: 'Place', key: 'place:test-import-city', name: 'City' }),
+        line({ type: 'entity', kind: 'Place', key: 'place:test-import-land', name: 'Land' }),
+        line({ type: 'link', rel: 'PART_OF', from: 'place:test-import-land', to: 'place:my' }),
+      ].join('\r\n'),
+    );
+    const run = await importFile(file);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ entities: 2, links: 2, rejected: 0 });
+    await state.deleteKeyspace(MARKER);
+  });
+});
+
+describe('npm run import: idempotent and resumable', () => {
+  let file: string;
+  let empty: Awaited<ReturnType<typeof state.snapshot>>;
+  let clean: Awaited<ReturnType<typeof state.snapshot>>;
+
+  beforeAll(async () => {
+    file = await generatedFile();
+    empty = await state.snapshot();
+  });
+
+  it('imports a generated graph, and importing it again changes nothing', async () => {
+    const first = await importFile(file, '--batch-size', '200');
+    expect(first.code, first.stderr).toBe(0);
+    const written = JSON.parse(first.stdout);
+    clean = await state.snapshot();
+    expect(clean.nodes - empty.nodes).toBe(written.entities + written.sources + written.assertions);
+    expect(clean.checksum).not.toBe(empty.checksum);
+
+    const second = await importFile(file, '--batch-size', '77');
+    expect(second.code, second.stderr).toBe(0);
+    expect(await state.snapshot()).toEqual(clean);
+  });
+
+  it('prints plain progress lines when stderr is not a terminal', async () => {
+    const run = await importFile(file);
+    expect(run.stderr).toMatch(/^\d+\.\d% [\d,]+\/[\d,]+ lines written \(\w+\) {2}[\d,]+\/s {2}ETA \d+:\d\d$/m);
+    expect(run.stderr).not.toContain('\r');
+  });
+
+  it('converges to the same graph when killed mid-way and run again', async () => {
+    await state.deleteKeyspace(MARKER);
+    expect(await state.snapshot()).toEqual(empty);
+
+    const { child, done } = cli([file, '--batch-size', '10', '--quiet']);
+    const total = clean.nodes - empty.nodes;
+    let partial = 0;
+    for (let i = 0; i < 600 && child.exitCode === null; i++) {
+      partial = await state.keyspaceCount(MARKER);
+      if (partial > total / 3) break;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    child.kill('SIGKILL');
+    const killed = await done;
+    expect(killed.code).toBeNull();
+    const afterKill = await state.snapshot();
+    expect(afterKill.nodes - empty.nodes).toBeGreaterThan(0);
+    expect(afterKill.nodes - empty.nodes).toBeLessThan(total);
+
+    const rerun = await importFile(file, '--batch-size', '300');
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(await state.snapshot()).toEqual(clean);
+  });
+});
