@@ -30,3 +30,14 @@ export const badInput = (message: string, details: Record<string, unknown> = {})
   new DomainError('BAD_USER_INPUT', message, details);
 export const invalidId = (id: string, why: string) =>
   new DomainError('INVALID_ID', `Invalid id "${id}": ${why}`, { id });
+
+/**
+ * An expected rejection of a write (bad input, unknown key, conflict). Mutations return it as a
+ * typed result instead of a top-level error; access errors stay top-level (HTTP 401/403).
+ */
+export class WriteRejected extends DomainError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
+    this.name = 'WriteRejected';
+  }
+}

@@ -20,5 +20,6 @@ import './types/lookup.ts';
 import './types/graph.ts';
 import './types/research.ts';
 import './types/system.ts';
+import './types/mutations.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,42 @@
+// Name: curation/merge-entities — folds $remove into $keep: facts, links and publishers move over, names become
+// aliases, and the removed key stays resolvable as a Redirect (like a Wikidata redirect).
+MATCH (keep:Entity {key: $keep})
+MATCH (gone:Entity {key: $remove})
+WHERE keep <> gone
+CALL (keep, gone) {
+  MATCH (a:Assertion)-[r:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(gone)
+  MERGE (a)-[moved:$(type(r))]->(keep)
+  SET moved.position = r.position
+  DELETE r
+}
+CALL (keep, gone) {
+  MATCH (gone)-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(x:Entity) WHERE x <> keep
+  MERGE (keep)-[:$(type(r))]->(x)
+  DELETE r
+}
+CALL (keep, gone) {
+  MATCH (x:Entity)-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(gone) WHERE x <> keep
+  MERGE (x)-[:$(type(r))]->(keep)
+  DELETE r
+}
+CALL (keep, gone) {
+  MATCH (s:Source)-[r:PUBLISHED_BY]->(gone)
+  MERGE (s)-[:PUBLISHED_BY]->(keep)
+  DELETE r
+}
+CALL (keep, gone) {
+  MATCH (earlier:Redirect)-[r:REDIRECTS_TO]->(gone)
+  MERGE (earlier)-[:REDIRECTS_TO]->(keep)
+  DELETE r
+}
+SET keep.aliases = reduce(acc = coalesce(keep.aliases, []), a IN [gone.name] + coalesce(gone.aliases, []) |
+      CASE WHEN a IN acc THEN acc ELSE acc + a END),
+    keep.aliasKeys = reduce(acc = coalesce(keep.aliasKeys, []), a IN coalesce(gone.aliasKeys, []) |
+      CASE WHEN a IN acc THEN acc ELSE acc + a END)
+MERGE (redirect:Redirect {key: gone.key})
+SET redirect.formerName = gone.name, redirect.formerKind = gone.kind, redirect.reason = $reason,
+    redirect.mergedAt = toString(datetime()), redirect.mergedBy = $principal
+MERGE (redirect)-[:REDIRECTS_TO]->(keep)
+WITH keep, gone
+DETACH DELETE gone
+RETURN keep {.*, createdAt: null} AS entity

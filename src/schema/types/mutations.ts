@@ -1,0 +1,226 @@
+import { requireScope } from '../../domain/access.ts';
+import { WriteRejected } from '../../domain/errors.ts';
+import { ENTITY_KINDS } from '../../domain/format.ts';
+import { addAssertion, mergeEntities, retractAssertion, upsertEntity } from '../../services/curation.ts';
+import { builder } from '../builder.ts';
+import { AssertionKindEnum } from './assertion.ts';
+import { AssertionRef, EntityRef } from './refs.ts';
+import { ModeEnum, PeriodTypeEnum, QualifierEnum, RankEnum } from './values.ts';
+
+builder.objectType(WriteRejected, {
+  name: 'WriteRejected',
+  description:
+    'An expected rejection of a write; nothing was changed. `code` is stable: BAD_USER_INPUT, NOT_FOUND, CONFLICT.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+    reasons: t.stringList({
+      description: 'Each validation problem, when there are several.',
+      resolve: (e) => (Array.isArray(e.details.reasons) ? (e.details.reasons as string[]) : []),
+    }),
+  }),
+});
+
+const EntityKindEnum = builder.enumType('EntityKind', { description: 'Kinds of entity.', values: ENTITY_KINDS });
+
+const PropertyInput = builder.inputType('PropertyInput', {
+  description: 'A kind-specific property (e.g. iso2 = MY).',
+  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+
+const EntityInput = builder.inputType('EntityInput', {
+  description: 'An entity to create or update by key; aliases are merged, never duplicated.',
+  fields: (t) => ({
+    key: t.string({ required: true, description: 'kind:slug in lower case, e.g. company:deepseek.' }),
+    kind: t.field({ type: EntityKindEnum, required: true }),
+    name: t.string({ required: true }),
+    aliases: t.stringList({ required: false }),
+    wikidata: t.string({ required: false, description: 'Only when known for certain.' }),
+    description: t.string({ required: false }),
+    properties: t.field({ type: [PropertyInput], required: false }),
+  }),
+});
+
+const MoneyInput = builder.inputType('MoneyInput', {
+  description: 'Exact money: a decimal string and an ISO 4217 currency, with the words of the source.',
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', required: true }),
+    currency: t.string({ required: true }),
+    asReported: t.string({ required: true }),
+    qualifier: t.field({ type: QualifierEnum, required: false }),
+    lower: t.field({ type: 'Decimal', required: false }),
+    upper: t.field({ type: 'Decimal', required: false }),
+  }),
+});
+
+const ChangeInput = builder.inputType('ChangeInput', {
+  description: 'A reported change in percent (decimal string).',
+  fields: (t) => ({
+    percent: t.field({ type: 'Decimal', required: true }),
+    asReported: t.string({ required: true }),
+    qualifier: t.field({ type: QualifierEnum, required: false }),
+    basis: t.string({ required: false, description: 'yoy, qoq or vs_prior_period.' }),
+  }),
+});
+
+const QuantityInput = builder.inputType('QuantityInput', {
+  description: 'A non-money quantity.',
+  fields: (t) => ({
+    value: t.field({ type: 'Decimal', required: true }),
+    unit: t.string({ required: true }),
+    asReported: t.string({ required: true }),
+    qualifier: t.field({ type: QualifierEnum, required: false }),
+  }),
+});
+
+const PeriodInput = builder.inputType('PeriodInput', {
+  description: 'The source’s words and a normalised period; an inferred year needs `inference`.',
+  fields: (t) => ({
+    label: t.string({ required: true }),
+    type: t.field({ type: PeriodTypeEnum, required: true }),
+    year: t.int({ required: false }),
+    basis: t.string({ required: false, description: 'calendar (default) or fiscal.' }),
+    yearInferred: t.boolean({ required: false }),
+    inference: t.string({ required: false }),
+  }),
+});
+
+const RolesInput = builder.inputType('RolesInput', {
+  description: 'Entity keys by role.',
+  fields: (t) => ({
+    subject: t.stringList({ required: false }),
+    object: t.stringList({ required: false }),
+    member: t.stringList({ required: false }),
+    speaker: t.stringList({ required: false }),
+    concerns: t.stringList({ required: false }),
+  }),
+});
+
+const AssertionInput = builder.inputType('AssertionInput', {
+  description: 'A fact. It is validated like a line of the bulk import.',
+  fields: (t) => ({
+    key: t.string({ required: false, description: 'fact:… ; generated when omitted.' }),
+    kind: t.field({ type: AssertionKindEnum, required: true }),
+    summary: t.string({ required: true }),
+    mode: t.field({ type: ModeEnum, required: true }),
+    rank: t.field({ type: RankEnum, required: false }),
+    confidence: t.string({ required: false }),
+    roles: t.field({ type: RolesInput, required: true }),
+    metric: t.string({ required: false }),
+    money: t.field({ type: MoneyInput, required: false }),
+    reportedConversion: t.field({ type: MoneyInput, required: false }),
+    change: t.field({ type: ChangeInput, required: false }),
+    quantity: t.field({ type: QuantityInput, required: false }),
+    unitPrice: t.field({ type: MoneyInput, required: false }),
+    period: t.field({ type: PeriodInput, required: false }),
+    text: t.string({ required: false }),
+    role: t.string({ required: false }),
+    status: t.string({ required: false }),
+    attribution: t.string({ required: false }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const SourceInput = builder.inputType('SourceInput', {
+  description: 'A source, found by key, URL or content hash, or created.',
+  fields: (t) => ({
+    key: t.string({ required: false }),
+    title: t.string({ required: true }),
+    kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual.' }),
+    url: t.string({ required: false }),
+    contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
+    publisher: t.string({ required: false, description: 'Entity key of the publisher.' }),
+    publishedDate: t.string({ required: false }),
+    license: t.string({ required: false }),
+    citation: t.string({ required: false }),
+  }),
+});
+
+const SupportInput = builder.inputType('SupportInput', {
+  description: 'A source and the verbatim snippet that supports the fact.',
+  fields: (t) => ({
+    source: t.field({ type: SourceInput, required: true }),
+    snippet: t.string({ required: true }),
+    start: t.int({ required: false }),
+    end: t.int({ required: false }),
+    locator: t.string({ required: false }),
+  }),
+});
+
+const toFormat = (a: Record<string, any>) => {
+  const { roles, money, ...rest } = a;
+  return {
+    ...rest,
+    ...(money ? { money } : {}),
+    roles: {
+      SUBJECT: roles.subject ?? [],
+      OBJECT: roles.object ?? [],
+      MEMBER: roles.member ?? [],
+      SPEAKER: roles.speaker ?? [],
+      CONCERNS: roles.concerns ?? [],
+    },
+  };
+};
+
+builder.mutationType({
+  description: 'Writes. Each mutation needs a bearer token with the write scope and runs as one transaction.',
+});
+
+builder.mutationFields((t) => ({
+  upsertEntity: t.field({
+    type: EntityRef,
+    description: 'Create or update an entity by key (idempotent; aliases merged).',
+    errors: { types: [WriteRejected] },
+    args: { input: t.arg({ type: EntityInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx, 'write');
+      return upsertEntity(ctx.db, input);
+    },
+  }),
+  addAssertion: t.field({
+    type: AssertionRef,
+    description:
+      'Add a fact with at least one source and snippet. Sources are found by key, URL or content hash, or created; ' +
+      'entities it names must exist or be declared in `newEntities`.',
+    errors: { types: [WriteRejected] },
+    args: {
+      assertion: t.arg({ type: AssertionInput, required: true }),
+      sources: t.arg({ type: [SupportInput], required: true }),
+      newEntities: t.arg({ type: [EntityInput], required: false }),
+    },
+    resolve: (_root, args, ctx) => {
+      requireScope(ctx, 'write');
+      return addAssertion(ctx.db, {
+        assertion: toFormat(args.assertion) as never,
+        sources: args.sources as never,
+        newEntities: args.newEntities ?? null,
+      });
+    },
+  }),
+  retractAssertion: t.field({
+    type: AssertionRef,
+    description: 'Retract a fact: its rank becomes deprecated with the reason and time. Nothing is deleted.',
+    errors: { types: [WriteRejected] },
+    args: { key: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_root, { key, reason }, ctx) => {
+      requireScope(ctx, 'write');
+      return retractAssertion(ctx.db, key, reason, ctx.auth.principal);
+    },
+  }),
+  mergeEntities: t.field({
+    type: EntityRef,
+    description:
+      'Merge `remove` into `keep` (the same thing under two keys): facts and links move, names become aliases, and ' +
+      'the removed key keeps resolving to `keep`.',
+    errors: { types: [WriteRejected] },
+    args: {
+      keep: t.arg.string({ required: true }),
+      remove: t.arg.string({ required: true }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: (_root, { keep, remove, reason }, ctx) => {
+      requireScope(ctx, 'write');
+      return mergeEntities(ctx.db, keep, remove, reason, ctx.auth.principal);
+    },
+  }),
+}));
