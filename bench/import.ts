@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/index.ts';
@@ -109,6 +109,8 @@ try {
       memoryGb: Math.round(totalmem() / 1e9),
       freeMemoryGb: Math.round(freemem() / 1e9),
       node: process.version,
+      /** Other work on the machine skews the figures; recorded so runs can be compared fairly. */
+      loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
     },
   };
   const resultsDir = resolve(BENCH_DIR, 'results');
@@ -121,7 +123,8 @@ try {
     readme,
     `- ${report.date.slice(0, 10)} import ${size} (${report.lines} lines, batch ${batchSize}): ` +
       `${report.entitiesAndAssertionsPerSecond} entities+assertions/s, ${report.linesPerSecond} lines/s, ` +
-      `${report.seconds.total} s (validate ${report.seconds.validate} s) on ${report.machine.cpus} CPUs, ` +
+      `${report.seconds.total} s (validate ${report.seconds.validate} s) on ${report.machine.cpus} CPUs ` +
+      `(load ${report.machine.loadAverage1m}), ` +
       `Neo4j ${NEO4J_VERSION} ${via} — [${name}](${name})\n`,
   );
   console.log(JSON.stringify(report, null, 2));
