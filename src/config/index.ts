@@ -34,6 +34,8 @@ const EnvSchema = z.object({
 
   SEED_ON_START: bool.default(true),
   SEED_ARTICLE_PATH: z.string().min(1).default('../shared/seed/article.txt'),
+  /** Epoch AI's CSV exports (npm run import:epoch; see docs/epoch-import.md). */
+  EPOCH_DATA_DIR: z.string().min(1).default('../shared/data'),
 
   /** Limits against hostile or careless queries (src/server/limits.ts). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
@@ -79,6 +81,7 @@ export interface Config {
   };
   seedOnStart: boolean;
   seedArticlePath: string;
+  epochDataDir: string;
   limits: LimitsConfig;
   auth: AuthConfig;
 }
@@ -144,6 +147,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     seedOnStart: e.SEED_ON_START,
     seedArticlePath: e.SEED_ARTICLE_PATH,
+    epochDataDir: e.EPOCH_DATA_DIR,
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,

@@ -1,0 +1,63 @@
+import type { EpochBuilder } from './builder.ts';
+
+/** Epoch AI as publisher, and one Source per dataset with its CC BY 4.0 licence and suggested citation. */
+
+export const EPOCH_PUBLISHER = 'organization:epoch-ai';
+export const GPU_CLUSTERS_SOURCE = 'source:epoch-gpu-clusters';
+export const DATA_CENTERS_SOURCE = 'source:epoch-ai-data-centers';
+export const EPOCH_LICENSE = 'CC BY 4.0';
+
+/** Snapshot dates from shared/data/README.md: the exports state none, these are the evidence-based bounds. */
+export const GPU_CLUSTERS_SNAPSHOT = '2025-11-16';
+export const DATA_CENTERS_SNAPSHOT = '2026-07-17';
+
+const LICENSE_NOTE =
+  'Licence: Creative Commons Attribution 4.0 International (https://creativecommons.org/licenses/by/4.0/). ' +
+  'Changed by this project: rows converted to graph records (entities, links, assertions); names resolved to ' +
+  'graph entities through an explicit alias table; values otherwise as published.';
+
+export function addEpochSources(b: EpochBuilder, hashes: { clusters: string; dataCenters: Record<string, string> }) {
+  b.entity({
+    kind: 'Organization',
+    key: EPOCH_PUBLISHER,
+    name: 'Epoch AI',
+    aliases: ['Epoch'],
+    props: { orgType: 'research_org', url: 'https://epoch.ai' },
+  });
+  b.source({
+    key: GPU_CLUSTERS_SOURCE,
+    title: 'Data on GPU Clusters',
+    kind: 'dataset',
+    publisher: EPOCH_PUBLISHER,
+    url: 'https://epoch.ai/data/gpu-clusters',
+    license: EPOCH_LICENSE,
+    citation:
+      "Epoch AI, 'Data on GPU Clusters'. Published online at epoch.ai. Retrieved from 'https://epoch.ai/data/gpu-clusters' [online resource].",
+    contentHash: `sha256:${hashes.clusters}`,
+    note:
+      `Snapshot: Epoch's export of about late October to mid-November 2025 (latest First Operational Date 2025-10-15; ` +
+      `copy committed ${GPU_CLUSTERS_SNAPSHOT}), file epoch_gpu_clusters.csv, 786 records, taken byte for byte from ` +
+      'GitHub aloupaslbs/Data-Viz gpu_clusters.csv at commit 8cfe3d75826906b4e3e7b43a991235b0ce04aaa5. ' +
+      'Locators are "epoch_gpu_clusters.csv row N", N the 1-based CSV record (header excluded). ' +
+      `${LICENSE_NOTE} Known caveats kept visible: Chinese systems anonymized (no owner); H100e of GB300 rows ` +
+      'suspect (flagged suspectH100e); many planned quantities estimated from power (see each note).',
+  });
+  const files = Object.entries(hashes.dataCenters)
+    .map(([file, sha]) => `${file} sha256:${sha}`)
+    .join('; ');
+  b.source({
+    key: DATA_CENTERS_SOURCE,
+    title: 'AI Data Centers (Frontier Data Centers hub)',
+    kind: 'dataset',
+    publisher: EPOCH_PUBLISHER,
+    url: 'https://epoch.ai/data/ai-data-centers',
+    license: EPOCH_LICENSE,
+    citation:
+      "Epoch AI, 'AI Data Centers'. Published online at epoch.ai. Retrieved from 'https://epoch.ai/data/ai-data-centers' [online resource].",
+    note:
+      `Snapshot: about ${DATA_CENTERS_SNAPSHOT} (latest Last Modified in the chip-quantities table), taken from GitHub ` +
+      'manya-25/AI_Data_Centers_Analytics data/raw at commit 14358b1e796c9b2a00c7f311ac372e5255ba7c04. ' +
+      `Files: ${files}. Locators are "<file> row N" (1-based CSV record, header excluded), plus the Handle for ` +
+      `chip-quantity rows. ${LICENSE_NOTE} Values are Epoch's estimates (satellite imagery, permits, disclosures).`,
+  });
+}

@@ -1,0 +1,267 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/index.ts';
+import { ORG_ALIASES } from '../src/import/epoch/aliases.ts';
+import { EpochBuilder } from '../src/import/epoch/builder.ts';
+import { ANONYMIZED_NAME } from '../src/import/epoch/gpu-clusters.ts';
+import {
+  buildEpochRecords,
+  type EpochFiles,
+  type EpochImportResult,
+  importEpoch,
+  readEpochFiles,
+} from '../src/import/epoch/index.ts';
+import { epochRepository } from '../src/repositories/epoch.ts';
+import { systemRepository } from '../src/repositories/system.ts';
+import { testApp } from './helpers/app.ts';
+
+/** Imports the real Epoch files (../shared/data, or EPOCH_DATA_DIR) into the run's Neo4j once. */
+const { database } = testApp();
+const db = database.scope('test-epoch');
+const epoch = epochRepository(db);
+const files: EpochFiles = readEpochFiles(resolve(loadConfig().epochDataDir));
+let first: EpochImportResult;
+
+beforeAll(async () => {
+  first = await importEpoch(db, files);
+  console.log(
+    `[epoch] imported ${first.lines} records in ${first.seconds.toFixed(2)} s (${Math.round(first.linesPerSecond)}/s)`,
+    first.counts,
+  );
+});
+afterAll(() => database.close());
+
+const GB300_ROWS = [
+  'xAI Colossus 2 Memphis Phase 2',
+  'Meta Prometheus New Albany',
+  'OpenAI Stargate Abilene Oracle OCI Supercluster Phase 2',
+  'Stargate UAE Phase 1',
+  'HUMAIN Saudi Arabia/NVIDIA Phase 1',
+  'Foxconn Big Innovation Cloud AI factory',
+];
+
+describe('Epoch import: rows → graph', () => {
+  it('parses every CSV record, including fields with newlines', () => {
+    expect(files.clusters.records).toHaveLength(786);
+    expect(files.clusters.columns).toHaveLength(55);
+    expect(files.dataCenters.sites.records).toHaveLength(74);
+    expect(files.dataCenters.timelines.records).toHaveLength(419);
+    expect(files.dataCenters.chips.records).toHaveLength(196);
+    expect(first.rows).toEqual({
+      'epoch_gpu_clusters.csv': 786,
+      'data_centers.csv': 74,
+      'data_center_timelines.csv': 419,
+      'data_center_chip_quantities.csv': 196,
+    });
+  });
+
+  it('turns the record counts into entity and assertion counts', async () => {
+    const summary = await epoch.importSummary();
+    const n = (what: string, kind: string, file: string, dataset?: string) =>
+      summary
+        .filter((r) => r.what === what && r.kind === kind && r.file === file && (!dataset || r.dataset === dataset))
+        .reduce((s, r) => s + r.n, 0);
+    expect(n('entity', 'DataCenter', '', 'epoch-gpu-clusters')).toBe(786);
+    expect(n('entity', 'DataCenter', 'data_centers.csv')).toBe(74);
+    // 74 site rows plus the 10 sites that only the timelines / chip tables name (e.g. Bridge Data Centres Kulai).
+    expect(n('entity', 'DataCenter', '', 'epoch-ai-data-centers')).toBe(84);
+    expect(n('assertion', 'BuildOutSnapshot', 'data_center_timelines.csv')).toBe(419);
+    expect(n('assertion', 'ChipDeployment', 'data_center_chip_quantities.csv')).toBe(196);
+    const withChips = files.clusters.records.filter(
+      (r) => r.cells['Chip type (primary)'] || r.cells['Chip quantity (primary)'],
+    ).length;
+    const withSecondChip = files.clusters.records.filter(
+      (r) => r.cells['Chip type (secondary)'] || r.cells['Chip quantity (secondary)'],
+    ).length;
+    expect(n('assertion', 'ChipDeployment', 'epoch_gpu_clusters.csv')).toBe(withChips + withSecondChip);
+    const costs = files.clusters.records.filter((r) => r.cells['Hardware Cost']).length;
+    expect(n('assertion', 'FinancialFigure', 'epoch_gpu_clusters.csv')).toBe(costs);
+    const built = buildEpochRecords(files).records.filter((r) => r.type === 'assertion').length;
+    expect(summary.filter((r) => r.what === 'assertion').reduce((s, r) => s + r.n, 0)).toBe(built);
+    expect(first.counts.assertions).toBe(built);
+  });
+
+  it('changes nothing when imported a second time', async () => {
+    const system = systemRepository(db);
+    const before = await system.counts();
+    const again = await importEpoch(db, files);
+    expect(again.counts).toEqual(first.counts);
+    expect(await system.counts()).toEqual(before);
+  });
+
+  it('gives every Epoch assertion its dataset source (CC BY 4.0, citation) with a row locator and snippet', async () => {
+    const p = await epoch.provenance();
+    expect(p.assertions).toBe(first.counts.assertions);
+    expect(p.gaps).toEqual([]);
+    expect(p.withProvenance).toBe(p.assertions);
+  });
+});
+
+describe('Epoch import: entity resolution', () => {
+  it('maps dataset names through the alias table, units under their parents', async () => {
+    const b = new EpochBuilder();
+    expect(b.org('ByteDance', 'test')).toBe('company:bytedance');
+    expect(b.org('Alibaba Cloud', 'test')).toBe('company:alibaba-cloud');
+    expect(b.org('Meta AI', 'test')).toBe('company:meta-ai');
+    expect(b.org('Google DeepMind', 'test')).toBe('company:google-deepmind');
+    expect(b.org('Microsoft Azure', 'test')).toBe('company:microsoft-azure');
+    expect(b.org('AWS', 'test')).toBe('company:aws');
+    expect(b.org('Amazon', 'test')).toBe('company:amazon');
+    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test')).toBe('chip:nvidia-h100');
+    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test')).toBe('chip:nvidia-gb300');
+    expect(b.country('Korea (Republic of)', 'test')).toBe('place:kr');
+    // No fuzzy matching: a near miss is a new, marked entity.
+    expect(b.org('Bytedance Ltd', 'test')).toBe('organization:bytedance-ltd');
+    expect(b.report().unresolved.map((u) => u.name)).toEqual(['Bytedance Ltd']);
+
+    const context = Object.fromEntries(
+      (
+        await epoch.entityContext([
+          'company:alibaba-cloud',
+          'company:meta-ai',
+          'company:google-deepmind',
+          'company:microsoft-azure',
+          'company:aws',
+          'chip:nvidia-gb200',
+          'chip:nvidia-b300',
+          'chip:nvidia-a100',
+          'chip:nvidia-h100',
+        ])
+      ).map((c) => [c.key, c]),
+    );
+    expect(context['company:alibaba-cloud']?.unitOf).toEqual(['company:alibaba']);
+    expect(context['company:meta-ai']?.unitOf).toEqual(['company:meta']);
+    expect(context['company:google-deepmind']?.unitOf.sort()).toEqual(['company:alphabet', 'company:google']);
+    expect(context['company:microsoft-azure']?.unitOf).toEqual(['company:microsoft']);
+    expect(context['company:aws']?.unitOf).toEqual(['company:amazon']);
+    expect(context['chip:nvidia-gb200']).toMatchObject({
+      madeBy: ['company:nvidia'],
+      unitOf: ['chip:nvidia-blackwell'],
+      resolution: 'alias-table',
+    });
+    expect(context['chip:nvidia-b300']?.unitOf).toEqual(['chip:nvidia-blackwell']);
+    expect(context['chip:nvidia-a100']).toMatchObject({ madeBy: ['company:nvidia'], unitOf: [] });
+    // The seed's H100 is reused, not re-declared.
+    expect(context['chip:nvidia-h100']).toMatchObject({ name: 'Nvidia H100', resolution: null });
+  });
+
+  it('links Epoch’s ByteDance rows to the same entity the article talks about', async () => {
+    expect(await epoch.entitiesByAlias('ByteDance')).toEqual([
+      { key: 'company:bytedance', kind: 'Company', name: 'ByteDance' },
+    ]);
+    const johor = await epoch.sitesServingCompanyInPlace('place:my-johor', 'company:bytedance');
+    const parties = new Set(johor.epochSites.flatMap((s) => s.evidence.map((e) => e.partyKey)));
+    expect([...parties]).toEqual(['company:bytedance']);
+  });
+
+  it('lists unresolved names, which became new entities marked as such', async () => {
+    const names = first.report.unresolved.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['OpenAI', 'Oracle', 'CoreWeave', 'xAI', 'SpaceXAI', 'YTL Power']));
+    for (const name of Object.keys(ORG_ALIASES)) expect(names).not.toContain(name);
+    const context = await epoch.entityContext(['organization:openai', 'organization:ytl-power']);
+    expect(context.map((c) => c.resolution)).toEqual(['unresolved-new', 'unresolved-new']);
+    expect(first.report.unlinkedUsers.map((u) => u.text)).toContain('Cloud');
+  });
+
+  it('places DayOne Nusajaya, Bridge Data Centres Kulai and YTL AI Johor under Johor → Malaysia', async () => {
+    const context = await epoch.entityContext([
+      'datacenter:epoch-site-dayone-nusajaya',
+      'datacenter:epoch-site-bridge-data-centres-kulai',
+      'datacenter:epoch-cluster-ytl-ai-johor',
+    ]);
+    expect(context).toHaveLength(3);
+    for (const c of context) expect(c.within).toEqual(expect.arrayContaining(['place:my-johor', 'place:my']));
+    expect(context.find((c) => c.key.endsWith('kulai'))?.within).toContain('place:my-johor-kulai');
+  });
+});
+
+describe('Epoch import: known data problems stay visible', () => {
+  it('keeps the anonymized Chinese systems anonymized, each its own entity, with no owner', async () => {
+    const anonymized = files.clusters.records.filter((r) => r.cells.Name === ANONYMIZED_NAME).length;
+    expect(anonymized).toBe(257);
+    const caveats = await epoch.caveats();
+    expect(caveats.anonymized).toBe(anonymized);
+    expect(caveats.anonymizedOwnerships).toBe(0);
+  });
+
+  it('flags the six GB300 rows whose H100e is suspect', async () => {
+    const { suspectH100e } = await epoch.caveats();
+    expect(suspectH100e.map((s) => s.name)).toEqual(GB300_ROWS);
+    expect(suspectH100e.find((s) => s.name === 'Stargate UAE Phase 1')?.h100e).toBeCloseTo(8337.544, 2);
+  });
+});
+
+describe('Epoch × article questions', () => {
+  it('(a) finds the Johor data centres that may serve ByteDance, beside the article’s Johor claim', async () => {
+    const johor = await epoch.sitesServingCompanyInPlace('place:my-johor', 'company:bytedance');
+    expect(johor.epochSites.map((s) => s.name)).toEqual(['Bridge Data Centres Kulai', 'DayOne Nusajaya']);
+    const dayOne = johor.epochSites.find((s) => s.name === 'DayOne Nusajaya')!;
+    expect(new Set(dayOne.evidence.map((e) => e.confidence))).toEqual(new Set(['likely']));
+    expect(dayOne.evidence.map((e) => e.kind)).toEqual(['ChipOwnership', 'ChipOwnership', 'ChipOwnership']);
+    expect(dayOne.evidence[0]).toMatchObject({
+      chip: 'Nvidia H100',
+      date: '2024-12-31',
+      license: 'CC BY 4.0',
+      locator: expect.stringMatching(/^data_center_chip_quantities\.csv row \d+; handle H100 at DayOne Nusajaya/),
+    });
+    expect(dayOne.evidence[0]?.snippet).toContain('Owner=ByteDance #likely, Oracle #likely');
+    const kulai = johor.epochSites.find((s) => s.name === 'Bridge Data Centres Kulai')!;
+    expect(new Set(kulai.evidence.map((e) => e.kind))).toEqual(new Set(['ChipOwnership', 'Usage']));
+    expect(kulai.evidence.every((e) => e.confidence === 'likely')).toBe(true);
+    expect(johor.otherClaims.map((c) => c.assertionKey)).toEqual(['fact:bytedance-johor-datacenter-projects']);
+    expect(johor.otherClaims[0]?.attribution).toBe('sources familiar with the matter');
+  });
+
+  it('(b) sums H100-equivalents existing vs planned by country, per dataset', async () => {
+    const rows = await epoch.h100eByCountry();
+    const sum = (country: string, status: string) =>
+      files.clusters.records
+        .filter((r) => r.cells.Country === country && r.cells.Status === status)
+        .reduce((s, r) => s + Number(r.cells['H100 equivalents'] || 0), 0);
+    const us = rows.find((r) => r.dataset === 'epoch-gpu-clusters' && r.countryKey === 'place:us')!;
+    expect(us.existingH100e).toBeCloseTo(sum('United States of America', 'Existing'), 3);
+    expect(us.plannedH100e).toBeCloseTo(sum('United States of America', 'Planned'), 3);
+    expect(us.suspectRows).toBe(3); // the other three GB300 rows are in AE, SA and TW
+    const cn = rows.find((r) => r.dataset === 'epoch-gpu-clusters' && r.countryKey === 'place:cn')!;
+    expect(cn.existingH100e).toBeCloseTo(sum('China', 'Existing'), 3);
+    const my = rows.find((r) => r.dataset === 'epoch-ai-data-centers' && r.countryKey === 'place:my')!;
+    // DayOne's current 281,670 H100e (site table) plus Kulai's latest reported build-out, if any.
+    expect(my.existingH100e).toBeGreaterThanOrEqual(281670);
+  });
+
+  it('(c) lists the largest clusters per owner', async () => {
+    const owners = await epoch.largestClustersPerOwner(2, 10);
+    const largest = files.clusters.records
+      .filter((r) => r.cells.Owner && r.cells['H100 equivalents'])
+      .sort((a, b) => Number(b.cells['H100 equivalents']) - Number(a.cells['H100 equivalents']))[0]!;
+    expect(owners[0]?.clusters[0]?.name).toBe(largest.cells.Name);
+    expect(owners[0]?.largestH100e).toBeCloseTo(Number(largest.cells['H100 equivalents']), 3);
+    expect(owners).toHaveLength(10);
+    for (const o of owners) expect(o.clusters.length).toBeLessThanOrEqual(2);
+    const metaAi = owners.find((o) => o.ownerKey === 'company:meta-ai');
+    expect(metaAi?.parentKey).toBe('company:meta');
+  });
+
+  it('(d) finds owners deploying Nvidia chips the U.S. export controls restrict', async () => {
+    const owners = await epoch.restrictedChipOwners();
+    const bytedance = owners.find((o) => o.ownerKey === 'company:bytedance')!;
+    expect(bytedance.domicile).toEqual(['China']);
+    expect(bytedance.restrictionConcerns).toContain('China');
+    expect(bytedance.restrictedBy.sort()).toEqual(['Nvidia Blackwell series', 'Nvidia H100']);
+    expect(bytedance.chips.sort()).toEqual(['Nvidia B200', 'Nvidia B300 (Blackwell Ultra)', 'Nvidia H100']);
+    expect(bytedance.siteNames.sort()).toEqual(['Bridge Data Centres Kulai', 'DayOne Nusajaya']);
+    expect(bytedance.bases).toEqual(['owns the chips']);
+    const xai = owners.find((o) => o.owner === 'xAI')!;
+    expect(xai.chips).toEqual(expect.arrayContaining(['Nvidia H100', 'Nvidia GB200']));
+    // Only Nvidia chips under the seed's restricted H100 / Blackwell series; A100, H200, TPUs never count.
+    const restricted = [
+      'Nvidia H100',
+      'Nvidia B200',
+      'Nvidia GB200',
+      'Nvidia B300 (Blackwell Ultra)',
+      'Nvidia GB300 (Blackwell Ultra)',
+    ];
+    for (const o of owners) for (const chip of o.chips) expect(restricted).toContain(chip);
+    expect(owners.map((o) => o.ownerKey)).not.toContain('organization:us-department-of-energy');
+  });
+});
