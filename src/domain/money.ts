@@ -1,6 +1,9 @@
 import { badInput } from './errors.ts';
 import { CURRENCY_EXPONENTS } from './format.ts';
 
+/** Neo4j integers are signed 64-bit: larger amounts would wrap silently, so they are refused. */
+const MAX_MINOR_UNITS = 2n ** 63n - 1n;
+
 /** "23000000000" CNY → 2300000000000n fen. Rejects more decimals than the currency has. */
 export function toMinorUnits(amount: string, currency: string): bigint {
   const exponent = CURRENCY_EXPONENTS[currency];
@@ -11,6 +14,11 @@ export function toMinorUnits(amount: string, currency: string): bigint {
     throw badInput(`${amount} ${currency} has more decimals than ${currency} allows (${exponent})`, { amount });
   }
   const minor = BigInt(whole + fraction.padEnd(exponent, '0').slice(0, exponent));
+  if (minor > MAX_MINOR_UNITS) {
+    throw badInput(`${amount} ${currency} is too large to store exactly (at most ${MAX_MINOR_UNITS} minor units)`, {
+      amount,
+    });
+  }
   return negative ? -minor : minor;
 }
 

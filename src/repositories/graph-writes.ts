@@ -6,7 +6,7 @@ const UPSERT_ENTITIES = statement('writes/upsert-entities');
 const UPSERT_SOURCES = statement('writes/upsert-sources');
 const UPSERT_LINKS = statement('writes/upsert-links');
 const UPSERT_ASSERTIONS = statement('writes/upsert-assertions');
-const MISSING_KEYS = statement('writes/missing-keys');
+const MISSING_KEYS = statement('import/missing-keys');
 
 type Written = { written: number };
 const total = (rows: Written[]) => rows.reduce((n, r) => n + r.written, 0);
@@ -25,9 +25,10 @@ export const graphWrites = {
   async assertions(tx: TxRunner, rows: ReturnType<typeof assertionRow>[]) {
     return rows.length ? total(await tx.run<Written>(UPSERT_ASSERTIONS, { rows })) : 0;
   },
-  async missingKeys(tx: TxRunner, keys: string[]): Promise<string[]> {
-    if (!keys.length) return [];
-    const [row] = await tx.run<{ missing: string[] }>(MISSING_KEYS, { keys });
-    return row?.missing ?? [];
+  /** Entity keys that do not exist as entities (checked inside the writing transaction). */
+  async missingEntities(tx: TxRunner, entityKeys: string[]): Promise<string[]> {
+    if (!entityKeys.length) return [];
+    const [row] = await tx.run<{ entities: string[] }>(MISSING_KEYS, { entityKeys, sourceKeys: [] });
+    return row?.entities ?? [];
   },
 };

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
-import { type AuthConfig, type LimitsConfig, loadConfig } from '../config/index.ts';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createLoaders } from '../loaders/index.ts';
@@ -9,9 +8,14 @@ import { createRepositories } from '../repositories/index.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
+import { exampleQueries } from './examples.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
+import { useRequestLogging } from './logging.ts';
+import { createMetrics } from './metrics.ts';
+import { useReadiness } from './readiness.ts';
+import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 
 export interface ServerDeps {
   database: Database;
@@ -19,7 +23,12 @@ export interface ServerDeps {
   /** Default: from the environment (src/config). */
   limits?: LimitsConfig;
   auth?: AuthConfig;
+  ops?: OpsConfig;
+  /** True once graceful shutdown began (/ready then says 503). */
+  stopping?: () => boolean;
 }
+
+type OpsConfig = Config['ops'];
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
@@ -58,36 +67,45 @@ function useQueryStats(): Plugin<Context> {
   };
 }
 
-export function buildYoga({ database, logger, limits = loadConfig().limits, auth = loadConfig().auth }: ServerDeps) {
+export function buildYoga({
+  database,
+  logger,
+  limits = loadConfig().limits,
+  auth = loadConfig().auth,
+  ops = loadConfig().ops,
+  stopping,
+}: ServerDeps) {
+  const metrics = createMetrics(database);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: logger,
     maskedErrors: { maskError },
-    graphiql: { title: 'AI-infrastructure knowledge graph' },
+    graphiql: {
+      title: 'AI-infrastructure knowledge graph',
+      defaultTabs: exampleQueries().map(({ query }) => ({ query })),
+    },
     renderGraphiQL,
     batching: batchingOption(limits),
     maxRequestBodySize: false,
     context: ({ request }) => {
-      const requestId = request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
-      const db = database.scope(requestId);
+      const requestId = requestInfo(request).id;
+      const db = database.scope(requestId, undefined, clientBookmarks(request));
       const repos = createRepositories(db);
-      return { requestId, db, repos, loaders: createLoaders(repos), auth: authOf(request, auth) };
+      return { requestId, db, repos, loaders: createLoaders(repos, metrics.onBatch), auth: authOf(request, auth) };
     },
     plugins: [
+      useRequestTracking(),
+      ops.metricsEnabled ? metrics.plugin : {},
+      useRequestLogging(logger, database),
       useAuth(auth, '/graphql'),
       useBodyLimit(limits.maxBodyBytes),
       useBatchLimit(limits),
       useQueryLimits(limits),
       useGraphiQLAssets(),
       useQueryStats(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          await database.verify();
-        },
-      }),
+      useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
     ],
   });
 }

@@ -168,7 +168,7 @@ export async function addAssertion(db: DbScope, input: AddAssertionInput): Promi
       await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
       await graphWrites.entities(tx, entities);
       await graphWrites.sources(tx, sources);
-      const missing = await graphWrites.missingKeys(tx, [...new Set(row.roles.map((r) => r.key))]);
+      const missing = await graphWrites.missingEntities(tx, [...new Set(row.roles.map((r) => r.key))]);
       if (missing.length) {
         throw new WriteRejected(
           'NOT_FOUND',

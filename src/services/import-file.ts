@@ -3,7 +3,14 @@ import { createInterface } from 'node:readline';
 import type { DbScope } from '../db/database.ts';
 import type { ImportRecord } from '../domain/format.ts';
 import { importChecksRepository } from '../repositories/import-checks.ts';
-import { type ImportCounts, type ParsedLine, parseLine, type Rejection, writeRecords } from './importer.ts';
+import {
+  type ImportCounts,
+  type ParsedLine,
+  parseLine,
+  type Rejection,
+  referencesOf,
+  writeRecords,
+} from './importer.ts';
 
 /**
  * Bulk import of an NDJSON file (src/domain/format.ts) without holding the file in memory:
@@ -61,20 +68,6 @@ async function* linesOf(path: string): AsyncGenerator<{ raw: string; line: numbe
   } finally {
     reader.close();
     input.destroy();
-  }
-}
-
-/** Entity keys and source keys a record points at (roles, link ends, publisher; cited sources). */
-function referencesOf(record: ImportRecord): { entities: string[]; sources: string[] } {
-  switch (record.type) {
-    case 'entity':
-      return { entities: [], sources: [] };
-    case 'source':
-      return { entities: record.publisher ? [record.publisher] : [], sources: [] };
-    case 'link':
-      return { entities: [record.from, record.to], sources: [] };
-    case 'assertion':
-      return { entities: Object.values(record.roles).flat(), sources: record.sources.map((s) => s.source) };
   }
 }
 

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { ImportLine, type ImportRecord } from '../domain/format.ts';
 import { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
+import { importChecksRepository } from '../repositories/import-checks.ts';
 
 export interface Rejection {
   line: number;
@@ -74,28 +75,37 @@ export function toRow(record: ImportRecord) {
   }
 }
 
-export function referencesOf(record: ImportRecord): string[] {
+/** Entity keys and source keys a record points at (roles, link ends, publisher; cited sources). */
+export function referencesOf(record: ImportRecord): { entities: string[]; sources: string[] } {
   switch (record.type) {
     case 'entity':
-      return [];
+      return { entities: [], sources: [] };
     case 'source':
-      return record.publisher ? [record.publisher] : [];
+      return { entities: record.publisher ? [record.publisher] : [], sources: [] };
     case 'link':
-      return [record.from, record.to];
+      return { entities: [record.from, record.to], sources: [] };
     case 'assertion':
-      return [...Object.values(record.roles).flat(), ...record.sources.map((s) => s.source)];
+      return { entities: Object.values(record.roles).flat(), sources: record.sources.map((s) => s.source) };
   }
 }
 
-/** Lines whose references are neither declared in the file nor present in the graph. */
+/** Lines whose references are neither declared in the file nor present in the graph (under the right label). */
 export async function unresolvedReferences(db: DbScope, parsed: ParsedLine[]): Promise<Rejection[]> {
-  const declared = new Set(parsed.flatMap(({ record }) => ('key' in record ? [record.key] : [])));
-  const external = [...new Set(parsed.flatMap(({ record }) => referencesOf(record)))].filter((k) => !declared.has(k));
-  const missing = new Set(
-    external.length ? await db.writeTransaction('import/check', (tx) => graphWrites.missingKeys(tx, external)) : [],
-  );
+  const declared = {
+    entities: new Set(parsed.flatMap(({ record }) => (record.type === 'entity' ? [record.key] : []))),
+    sources: new Set(parsed.flatMap(({ record }) => (record.type === 'source' ? [record.key] : []))),
+  };
+  const external = (kind: 'entities' | 'sources') => [
+    ...new Set(parsed.flatMap(({ record }) => referencesOf(record)[kind]).filter((k) => !declared[kind].has(k))),
+  ];
+  const found = await importChecksRepository(db).missing(external('entities'), external('sources'));
+  const missing = { entities: new Set(found.entities), sources: new Set(found.sources) };
   return parsed.flatMap(({ line, record }) => {
-    const unknown = referencesOf(record).filter((k) => missing.has(k));
+    const refs = referencesOf(record);
+    const unknown = [
+      ...refs.entities.filter((k) => missing.entities.has(k)).map((k) => `entity ${k}`),
+      ...refs.sources.filter((k) => missing.sources.has(k)).map((k) => `source ${k}`),
+    ];
     return unknown.length ? [{ line, reason: `unknown key(s): ${unknown.join(', ')}` }] : [];
   });
 }
