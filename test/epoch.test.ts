@@ -13,7 +13,7 @@ import {
 } from '../src/import/epoch/index.ts';
 import { epochRepository } from '../src/repositories/epoch.ts';
 import { systemRepository } from '../src/repositories/system.ts';
-import { testApp } from './helpers/app.ts';
+import { gql, testApp } from './helpers/app.ts';
 
 /** Imports the real Epoch files (../shared/data, or EPOCH_DATA_DIR) into the run's Neo4j once. */
 const { database } = testApp();
@@ -263,5 +263,54 @@ describe('Epoch × article questions', () => {
     ];
     for (const o of owners) for (const chip of o.chips) expect(restricted).toContain(chip);
     expect(owners.map((o) => o.ownerKey)).not.toContain('organization:us-department-of-energy');
+  });
+});
+
+describe('Epoch questions over GraphQL, with the CC BY 4.0 credit', () => {
+  const { yoga } = testApp();
+
+  it('answers which Johor data centres may serve ByteDance, beside the article’s claim', async () => {
+    const res = await gql(
+      yoga,
+      `{ sitesServingCompany(place: "place:my-johor", company: "company:bytedance") {
+      epochSites { site { name } evidence { confidence locator source { license citation } } }
+      otherSources { summary source { title } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const answer = res.data?.sitesServingCompany;
+    const names = answer.epochSites.map((s: any) => s.site.name);
+    expect(names.some((n: string) => /Kulai/.test(n))).toBe(true);
+    expect(names.some((n: string) => /Nusajaya/.test(n))).toBe(true);
+    for (const site of answer.epochSites) {
+      for (const e of site.evidence) {
+        expect(e.source.license).toBe('CC BY 4.0');
+        expect(e.source.citation).toContain('Epoch AI');
+        expect(e.confidence).not.toBe('confirmed');
+      }
+    }
+    expect(answer.otherSources.map((c: any) => c.source.title)).toContain(
+      'Chinese Tech Giants Boost AI Investment Despite U.S. Sanctions',
+    );
+  });
+
+  it('serves H100e by country, largest clusters per owner and restricted-chip owners', async () => {
+    const res = await gql(
+      yoga,
+      `{
+      h100eByCountry { dataset country { key } existingH100e plannedH100e source { license } }
+      largestClustersPerOwner(perOwner: 1, limit: 3) { owner { name } largestH100e clusters { name h100e } source { license } }
+      restrictedChipOwners { owner { key } chips }
+    }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const us = res.data?.h100eByCountry.find(
+      (r: any) => r.country?.key === 'place:us' && r.dataset === 'epoch-gpu-clusters',
+    );
+    expect(us.existingH100e).toBeGreaterThan(0);
+    expect(us.source.license).toBe('CC BY 4.0');
+    const owners = res.data?.largestClustersPerOwner;
+    expect(owners).toHaveLength(3);
+    expect(owners[0].largestH100e).toBeGreaterThanOrEqual(owners[1].largestH100e);
+    expect(res.data?.restrictedChipOwners.map((o: any) => o.owner.key)).toContain('company:bytedance');
   });
 });

@@ -2,6 +2,7 @@ import type { DbScope } from '../db/database.ts';
 import { assertionRepository } from './assertions.ts';
 import { checksRepository } from './checks.ts';
 import { entityRepository } from './entities.ts';
+import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
 import { researchRepository } from './research.ts';
 import { schemaRepository } from './schema.ts';
@@ -18,6 +19,7 @@ export function createRepositories(db: DbScope) {
     graph: graphRepository(db),
     research: researchRepository(db),
     checks: checksRepository(db),
+    epoch: epochRepository(db),
   };
 }
 

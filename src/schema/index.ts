@@ -19,6 +19,7 @@ import './types/source.ts';
 import './types/lookup.ts';
 import './types/graph.ts';
 import './types/research.ts';
+import './types/epoch.ts';
 import './types/system.ts';
 import './types/mutations.ts';
 

@@ -1,0 +1,177 @@
+import type {
+  CountryH100e,
+  EpochEvidence,
+  EpochSite,
+  OtherClaim,
+  OwnerClusters,
+  RestrictedChipOwner,
+} from '../../repositories/epoch.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
+
+/**
+ * Questions that join the article's world with Epoch AI's open data (CC BY 4.0). Every answer
+ * carries the dataset source, whose license and citation fields give the required credit.
+ */
+const sourceField = (key: (row: any) => string) => ({
+  type: SourceRef,
+  nullable: true as const,
+  description: 'The Epoch AI dataset (license and citation: CC BY 4.0 credit).',
+  resolve: async (row: any, _args: unknown, ctx: Context) => {
+    const source = await ctx.loaders.source.load(key(row));
+    return source ? asSource(source) : null;
+  },
+});
+const entity = (key: (row: any) => string | null) => ({
+  type: EntityRef,
+  nullable: true as const,
+  resolve: (row: any, _args: unknown, ctx: Context) => {
+    const k = key(row);
+    return k ? ctx.loaders.entity.load(k) : null;
+  },
+});
+const datasetSource = (dataset: string) => `source:${dataset}`;
+
+const EvidenceRef = builder.objectRef<EpochEvidence>('EpochEvidence').implement({
+  description: 'One Epoch row that links a site to a company, with Epoch’s own confidence (never upgraded).',
+  fields: (t) => ({
+    fact: t.field({
+      type: AssertionRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => ctx.loaders.assertion.load(e.assertionKey),
+    }),
+    kind: t.exposeString('kind'),
+    party: t.field(entity((e) => e.partyKey)),
+    confidence: t.exposeString('confidence', { nullable: true }),
+    mode: t.exposeString('mode'),
+    date: t.exposeString('date', { nullable: true }),
+    chip: t.exposeString('chip', { nullable: true }),
+    locator: t.exposeString('locator', { description: 'Row or handle in the dataset.' }),
+    snippet: t.exposeString('snippet', { description: 'The row’s own cell values.' }),
+    source: t.field(sourceField((e) => e.sourceKey)),
+  }),
+});
+
+const EpochSiteRef = builder.objectRef<EpochSite>('EpochSite').implement({
+  description: 'A site or cluster in Epoch’s data, in the place asked about.',
+  fields: (t) => ({
+    site: t.field(entity((s) => s.key)),
+    place: t.field(entity((s) => s.placeKey)),
+    dataset: t.exposeString('dataset'),
+    evidence: t.field({ type: [EvidenceRef], resolve: (s) => s.evidence }),
+  }),
+});
+
+const OtherClaimRef = builder.objectRef<OtherClaim>('OtherSourceClaim').implement({
+  description: 'What other sources (e.g. the article) say about the company in that place.',
+  fields: (t) => ({
+    fact: t.field({
+      type: AssertionRef,
+      nullable: true,
+      resolve: (c, _a, ctx) => ctx.loaders.assertion.load(c.assertionKey),
+    }),
+    summary: t.exposeString('summary'),
+    attribution: t.exposeString('attribution', { nullable: true }),
+    snippets: t.exposeStringList('snippets'),
+    source: t.field(sourceField((c) => c.sourceKey)),
+  }),
+});
+
+const SitesServingRef = builder
+  .objectRef<{ epochSites: EpochSite[]; otherClaims: OtherClaim[] }>('SitesServingCompany')
+  .implement({
+    description: 'Epoch’s sites in a place linked to a company, beside what other sources claim.',
+    fields: (t) => ({
+      epochSites: t.field({ type: [EpochSiteRef], resolve: (r) => r.epochSites }),
+      otherSources: t.field({ type: [OtherClaimRef], resolve: (r) => r.otherClaims }),
+    }),
+  });
+
+const CountryH100eRef = builder.objectRef<CountryH100e>('CountryH100e').implement({
+  description: 'H100-equivalents existing vs planned in a country, per Epoch dataset (datasets overlap: not summed).',
+  fields: (t) => ({
+    dataset: t.exposeString('dataset'),
+    country: t.field(entity((r) => r.countryKey)),
+    existingH100e: t.exposeFloat('existingH100e'),
+    plannedH100e: t.exposeFloat('plannedH100e'),
+    existingCount: t.exposeInt('existingCount'),
+    plannedCount: t.exposeInt('plannedCount'),
+    suspectRows: t.exposeInt('suspectRows', { description: 'GB300 rows whose H100e Epoch likely understates.' }),
+    source: t.field(sourceField((r) => datasetSource(r.dataset))),
+  }),
+});
+
+type Cluster = OwnerClusters['clusters'][number];
+const ClusterRef = builder.objectRef<Cluster>('OwnedCluster').implement({
+  description: 'A GPU cluster of an owner, by H100-equivalents.',
+  fields: (t) => ({
+    cluster: t.field(entity((c) => c.key)),
+    name: t.exposeString('name'),
+    h100e: t.exposeFloat('h100e'),
+    status: t.exposeString('status'),
+    certainty: t.exposeString('certainty'),
+    suspectH100e: t.exposeBoolean('suspectH100e'),
+    country: t.exposeString('country', { nullable: true }),
+    locator: t.exposeString('locator'),
+  }),
+});
+
+const OwnerClustersRef = builder.objectRef<OwnerClusters>('OwnerClusters').implement({
+  description: 'An owner’s largest GPU clusters in Epoch’s data.',
+  fields: (t) => ({
+    owner: t.field(entity((o) => o.ownerKey)),
+    parent: t.field(entity((o) => o.parentKey)),
+    clusterCount: t.exposeInt('clusterCount'),
+    largestH100e: t.exposeFloat('largestH100e'),
+    clusters: t.field({ type: [ClusterRef], resolve: (o) => o.clusters }),
+    source: t.field(sourceField(() => 'source:epoch-gpu-clusters')),
+  }),
+});
+
+const RestrictedOwnerRef = builder.objectRef<RestrictedChipOwner>('RestrictedChipOwner').implement({
+  description: 'An owner that deploys chips the export controls restrict (Epoch deployments × the article’s controls).',
+  fields: (t) => ({
+    owner: t.field(entity((o) => o.ownerKey)),
+    domicile: t.exposeStringList('domicile'),
+    chips: t.exposeStringList('chips'),
+    sites: t.exposeInt('sites'),
+    siteNames: t.exposeStringList('siteNames'),
+    bases: t.exposeStringList('bases', { description: 'How the chips are linked to the owner in the data.' }),
+    confidences: t.exposeStringList('confidences'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  sitesServingCompany: t.field({
+    type: SitesServingRef,
+    description:
+      'Which data centres in a place may serve a company according to Epoch AI, beside other sources’ claims — ' +
+      'e.g. place "place:my-johor", company "company:bytedance".',
+    args: { place: t.arg.string({ required: true }), company: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.repos.epoch.sitesServingCompanyInPlace(args.place, args.company),
+  }),
+  h100eByCountry: t.field({
+    type: [CountryH100eRef],
+    description: 'H100-equivalents existing vs planned, by country, from Epoch AI (CC BY 4.0).',
+    resolve: (_root, _args, ctx) => ctx.repos.epoch.h100eByCountry(),
+  }),
+  largestClustersPerOwner: t.field({
+    type: [OwnerClustersRef],
+    description: 'The largest GPU clusters per owner, from Epoch AI (CC BY 4.0).',
+    args: {
+      perOwner: t.arg.int({ required: false, defaultValue: 3 }),
+      limit: t.arg.int({ required: false, defaultValue: 25 }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.repos.epoch.largestClustersPerOwner(
+        Math.min(Math.max(args.perOwner ?? 3, 1), 20),
+        Math.min(Math.max(args.limit ?? 25, 1), 100),
+      ),
+  }),
+  restrictedChipOwners: t.field({
+    type: [RestrictedOwnerRef],
+    description: 'Owners that deploy Nvidia chips which the U.S. export controls restrict.',
+    resolve: (_root, _args, ctx) => ctx.repos.epoch.restrictedChipOwners(),
+  }),
+}));
