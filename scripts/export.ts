@@ -1,10 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config/index.ts';
-import { Database } from '../src/db/database.ts';
 import { exportRecords } from '../src/services/export.ts';
 import { createProgress, PLURAL } from '../src/services/progress.ts';
+import { databaseFromEnv } from './lib/database.ts';
 
 /**
  * npm run export -- FILE [--quiet]
@@ -17,12 +16,7 @@ if (!file) {
   console.error('usage: npm run export -- FILE|- [--quiet]');
   process.exit(2);
 }
-const config = loadConfig();
-if (!config.neo4j.uri) {
-  console.error('NEO4J_URI is not set. Start one with `npm run neo4j:start` and export the URI it prints.');
-  process.exit(2);
-}
-const database = new Database({ ...config.neo4j, uri: config.neo4j.uri });
+const { database } = databaseFromEnv();
 const out = file === '-' ? process.stdout : createWriteStream(file);
 const progress = createProgress(process.stderr, { quiet: values.quiet || file === '-' });
 const counts: Record<string, number> = { entity: 0, source: 0, link: 0, assertion: 0 };

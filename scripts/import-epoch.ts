@@ -1,21 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../src/config/index.ts';
-import { Database } from '../src/db/database.ts';
 import { importEpoch, readEpochFiles } from '../src/import/epoch/index.ts';
 import { applySchemaAndSeed } from '../src/services/seed.ts';
+import { databaseFromEnv } from './lib/database.ts';
 
 /**
  * npm run import:epoch — Epoch AI's GPU clusters and AI data centres (CC BY 4.0) from EPOCH_DATA_DIR into the
  * Neo4j at NEO4J_URI, after the schema and the seed (whose entities the alias table points at). Idempotent.
  * The resolution report goes to .reports/epoch-import.json (git-ignored).
  */
-const config = loadConfig();
-if (!config.neo4j.uri) {
-  console.error('NEO4J_URI is not set. Start one with `npm run neo4j:start` and export the URI it prints.');
-  process.exit(2);
-}
-const database = new Database({ ...config.neo4j, uri: config.neo4j.uri });
+const { config, database } = databaseFromEnv();
 try {
   const db = database.scope('import:epoch');
   await applySchemaAndSeed(db);

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config/index.ts';
-import { Database } from '../src/db/database.ts';
 import { type FileProgress, importFile } from '../src/services/import-file.ts';
 import { createProgress, PLURAL } from '../src/services/progress.ts';
+import { databaseFromEnv } from './lib/database.ts';
 
 /**
  * npm run import -- FILE [--batch-size 500] [--skip-invalid] [--report rejects.json] [--quiet]
@@ -27,13 +26,7 @@ if (!file || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000
   console.error('usage: npm run import -- FILE [--batch-size 1..50000] [--skip-invalid] [--report FILE] [--quiet]');
   process.exit(2);
 }
-const config = loadConfig();
-if (!config.neo4j.uri) {
-  console.error('NEO4J_URI is not set. Start one with `npm run neo4j:start` and export the URI it prints.');
-  process.exit(2);
-}
-
-const database = new Database({ ...config.neo4j, uri: config.neo4j.uri });
+const { database } = databaseFromEnv();
 const progress = createProgress(process.stderr, { quiet: values.quiet });
 const onProgress = ({ phase, done, total }: FileProgress) =>
   progress.update(phase === 'validate' ? 'lines validated' : `lines written (${PLURAL[phase]})`, done, total);
