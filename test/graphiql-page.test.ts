@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from './helpers/app.ts';
+
+/**
+ * GraphiQL in a real browser (Debian's chromium, installed by .ci/run): it renders from our own
+ * assets, opens the example tabs, runs a query against the real Neo4j, and asks nothing of any
+ * other host.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const { database, yoga } = testApp();
+const server = createServer(yoga);
+let browser: Browser;
+let base = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server.closeAllConnections();
+  await new Promise((ok) => server.close(ok));
+  await database.close();
+});
+
+describe('GraphiQL page', () => {
+  it('renders offline, shows the example tabs and runs a query', async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    });
+    await page.goto(`${base}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    const tabs = await page.locator('.graphiql-tab').count();
+    expect(tabs).toBeGreaterThanOrEqual(8);
+    const response = page.waitForResponse(
+      (r) => r.url().startsWith(`${base}/graphql`) && (r.request().postData() ?? '').includes('CapexRanking'),
+    );
+    await page.locator('.graphiql-execute-button').click();
+    const body = await (await response).json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data.metricByCompany[0].company.name).toBe('Tencent');
+    await page.locator('.result-window').getByText('Tencent').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: 'test/.artifacts/graphiql.png' });
+    expect(foreign).toEqual([]);
+  });
+});
