@@ -16,10 +16,15 @@ export async function profileStatements(driver: Driver, database: string, log: C
   const session = driver.session({ database });
   let dbHits = 0;
   const ops = new Set<string>();
+  const errors: string[] = [];
   try {
     for (const { query, params } of log.statements) {
       const text = `PROFILE ${query.replace(/^\s*CYPHER \d+\s*\n/, '')}`;
-      const result = await session.run(text, params);
+      const result = await session.run(text, params).catch((error: Error) => {
+        errors.push(error.message.slice(0, 300));
+        return null;
+      });
+      if (!result) continue;
       const profile = result.summary.profile as unknown as ProfileNode | false;
       if (!profile) continue;
       dbHits += sum(profile);
@@ -28,7 +33,12 @@ export async function profileStatements(driver: Driver, database: string, log: C
   } finally {
     await session.close();
   }
-  return { dbHits, statements: log.statements.length, operators: [...ops].sort() };
+  return {
+    dbHits: errors.length ? null : dbHits,
+    statements: log.statements.length,
+    operators: [...ops].sort(),
+    errors,
+  };
 }
 
 /** Makes every session of `driver` record the statements its transactions run (in place). */

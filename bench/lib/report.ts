@@ -52,12 +52,17 @@ export function writeMarkdown(r: any): string {
         ? 'cannot express'
         : v.ok
           ? `identical${v.handWritten ? ' (hand-written @cypher)' : ''}`
-          : `**different** ${v.error ?? ''}`;
+          : v.error
+            ? `**fails**: ${v.error}`
+            : '**different**';
       const notable = (p?.operators ?? []).filter((o: string) =>
         /Sort|Skip|Eager|AllNodesScan|NodeByLabelScan|CartesianProduct|Apply|Fulltext|ShortestPath|Aggregation/.test(o),
       );
+      const failed = p?.errors?.length
+        ? ` PROFILE failed (${p.statements} attempts): ${p.errors[0].slice(0, 140)}`
+        : '';
       out.push(
-        `| ${w} | ${NAMES[id as ContenderId]} | ${verdict} | ${v.statements ?? '–'} | ${p?.dbHits ?? '–'} | ${notable.join(', ')} |`,
+        `| ${w} | ${NAMES[id as ContenderId]} | ${verdict} | ${v.statements ?? '–'} | ${p?.dbHits ?? '–'} | ${notable.join(', ')}${failed} |`,
       );
     }
   }
