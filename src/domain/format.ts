@@ -160,7 +160,11 @@ export const SourceLine = z
     title: z.string().min(1).max(500),
     kind: z.enum(['article', 'dataset', 'dataset_row', 'manual']).default('article'),
     publisher: Key.optional(),
-    url: z.string().url().max(2000).optional(),
+    /** http(s) only: a `javascript:` or made-up scheme would be a link clients render. */
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
     publishedDate: z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)

@@ -15,3 +15,11 @@ export function pageSize(requested: number | null | undefined, max = MAX_PAGE_SI
   }
   return requested;
 }
+
+/** `first` of a nested list: negative is an error (Cypher would read it as "all but the last"); above `max` is capped. */
+export function nestedLimit(requested: number, max: number): number {
+  if (!Number.isInteger(requested) || requested < 0) {
+    throw badInput(`first must be 0 or more, got ${requested}`, { limit: 'first' });
+  }
+  return Math.min(requested, max);
+}

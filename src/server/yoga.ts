@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
@@ -16,6 +16,7 @@ import { useRequestLogging } from './logging.ts';
 import { createMetrics } from './metrics.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
+import { useMalformedParams } from './request-shape.ts';
 
 export interface ServerDeps {
   database: Database;
@@ -41,7 +42,17 @@ function maskError(error: unknown, message: string): Error {
       extensions: { code: original.code, ...(status ? { http: { status } } : {}) },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  // graphql-js's own request errors (a null or mistyped variable, wrapped around the scalar's error; an
+  // unsupported operation) carry no code: give them one so every error has a stable extensions.code.
+  if (error instanceof GraphQLError && (!error.originalError || original instanceof GraphQLError)) {
+    if (error.extensions.code && !error.originalError) return error;
+    const variable = error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION;
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: variable ? 'BAD_USER_INPUT' : 'BAD_REQUEST', ...error.extensions },
+    });
+  }
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
@@ -101,6 +112,7 @@ export function buildYoga({
       useRequestLogging(logger, database),
       useAuth(auth, '/graphql'),
       useBodyLimit(limits.maxBodyBytes),
+      useMalformedParams(),
       useBatchLimit(limits),
       useQueryLimits(limits),
       useGraphiQLAssets(),

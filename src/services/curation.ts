@@ -51,6 +51,18 @@ async function refuseRedirectedKeys(tx: TxRunner, keys: string[]) {
   }
 }
 
+/** An upsert may rename or add aliases, but never turn an entity into another kind (it would carry two labels). */
+async function refuseKindChanges(db: DbScope, rows: { key: string; kind: string }[]) {
+  const existing = await entityRepository(db).byKeys(rows.map((r) => r.key));
+  const changed = rows.flatMap((r, i) => {
+    const found = existing[i];
+    return found && found.key === r.key && found.kind !== r.kind
+      ? [`${r.key} is a ${found.kind}, not a ${r.kind}`]
+      : [];
+  });
+  if (changed.length) throw new WriteRejected('CONFLICT', `An entity keeps its kind: ${changed.join('; ')}`);
+}
+
 export interface EntityInput {
   key: string;
   kind: string;
@@ -81,6 +93,7 @@ const entityLine = (e: EntityInput) =>
 export async function upsertEntity(db: DbScope, input: EntityInput): Promise<EntityRow> {
   return rejecting(async () => {
     const row = entityRow(entityLine(input));
+    await refuseKindChanges(db, [row]);
     await db.writeTransaction('curation/upsert-entity', async (tx) => {
       await refuseRedirectedKeys(tx, [row.key]);
       await graphWrites.entities(tx, [row]);
@@ -166,9 +179,13 @@ export async function addAssertion(db: DbScope, input: AddAssertionInput): Promi
       if (existing)
         throw new WriteRejected('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`);
       await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
+      await refuseKindChanges(db, entities);
       await graphWrites.entities(tx, entities);
       await graphWrites.sources(tx, sources);
-      const missing = await graphWrites.missingEntities(tx, [...new Set(row.roles.map((r) => r.key))]);
+      const publishers = sources.flatMap((s) => (s.publisher ? [s.publisher] : []));
+      const missing = await graphWrites.missingEntities(tx, [
+        ...new Set([...row.roles.map((r) => r.key), ...publishers]),
+      ]);
       if (missing.length) {
         throw new WriteRejected(
           'NOT_FOUND',

@@ -1,4 +1,5 @@
 import { decodeCursor } from '../../domain/cursor.ts';
+import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import type { EntityRow } from '../../domain/rows.ts';
 import type { LinkType } from '../../repositories/entities.ts';
@@ -59,7 +60,7 @@ EntityRef.implement({
           kinds: args.kinds ?? null,
           metric: args.metric ?? null,
           includeDeprecated: args.includeDeprecated ?? false,
-          limit: Math.min(args.first ?? 50, MAX_NESTED_LIST),
+          limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
         }),
     }),
   }),
@@ -87,7 +88,7 @@ export function factsField(
         kinds,
         metric: args.metric ?? null,
         includeDeprecated: false,
-        limit: Math.min(args.first ?? 50, MAX_NESTED_LIST),
+        limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
       }),
   });
 }

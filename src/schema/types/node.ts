@@ -1,3 +1,4 @@
+import { badInput } from '../../domain/errors.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import type { AssertionRow, EntityRow, SourceRow } from '../../domain/rows.ts';
 import { builder } from '../builder.ts';
@@ -51,12 +52,15 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description: 'Several nodes by global id, in the order asked (null where missing); at most 100.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, { ids }, ctx) =>
-      Promise.all<NodeRow | null>(
-        ids.slice(0, 100).map((id) => {
+    resolve: (_root, { ids }, ctx) => {
+      // Refused rather than cut: a silently shorter list would misalign with the ids asked.
+      if (ids.length > 100) throw badInput(`nodes takes at most 100 ids, got ${ids.length}`, { limit: 'nodes' });
+      return Promise.all<NodeRow | null>(
+        ids.map((id) => {
           const { typename, key } = decodeGlobalId(String(id), NODE_TYPES);
           return loadNode(ctx, typename, key);
         }),
-      ),
+      );
+    },
   }),
 }));

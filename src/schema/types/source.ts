@@ -1,4 +1,5 @@
 import { decodeCursor } from '../../domain/cursor.ts';
+import { nestedLimit } from '../../domain/limits.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST, pageSize, toConnection } from '../connection.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
@@ -29,7 +30,7 @@ SourceRef.implement({
       type: [AssertionRef],
       description: 'Facts this source supports (by key).',
       args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
-      resolve: (s, args, ctx) => ctx.loaders.sourceAssertions(s.key, Math.min(args.first ?? 100, MAX_NESTED_LIST)),
+      resolve: (s, args, ctx) => ctx.loaders.sourceAssertions(s.key, nestedLimit(args.first ?? 100, MAX_NESTED_LIST)),
     }),
   }),
 });
