@@ -1,7 +1,8 @@
-// Name: assertions/page — one keyset page of assertions ordered by key; filters on kind, metric, entity, period, mode, rank.
+// Name: assertions/page — one keyset page of facts in key order (the key index gives the order; no SKIP, no sort).
+// $after is '' for the first page so the range seek always applies; the other filters are checked along the way.
 MATCH (a:Assertion)
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($after IS NULL OR a.key > $after)
+WHERE a.key > $after
+  AND ($kinds IS NULL OR a.kind IN $kinds)
   AND ($metric IS NULL OR a.metric = $metric)
   AND ($mode IS NULL OR a.mode = $mode)
   AND (CASE WHEN $rank IS NULL THEN a.rank <> 'deprecated' ELSE a.rank = $rank END)

@@ -1,6 +1,6 @@
-// Name: entities/count — totalCount for the entity connections (same filters as entities/page-*).
+// Name: entities/count — totalCount for an entity connection (same filters as entities/page-*).
 MATCH (e:Entity)
-WHERE ($kind IS NULL OR e.kind = $kind)
+WHERE e.kind = $kind AND e.name IS NOT NULL AND e.key IS NOT NULL
   AND ($nameContains IS NULL OR toLower(e.name) CONTAINS toLower($nameContains)
        OR any(a IN e.aliasKeys WHERE a CONTAINS toLower($nameContains)))
   AND ($country IS NULL

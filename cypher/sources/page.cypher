@@ -1,6 +1,6 @@
-// Name: sources/page — one keyset page of sources ordered by key.
+// Name: sources/page — one keyset page of sources ordered by key ($after is '' on the first page).
 MATCH (s:Source)
-WHERE ($after IS NULL OR s.key > $after)
+WHERE s.key > $after
   AND ($titleContains IS NULL OR toLower(s.title) CONTAINS toLower($titleContains))
 OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(p:Entity)
 RETURN s {.*, createdAt: null, publisherKey: p.key} AS source

@@ -8,7 +8,9 @@ const OF_ENTITIES = statement('assertions/of-entities');
 const ROLES = statement('assertions/roles');
 const SOURCES = statement('assertions/sources');
 const PAGE = statement('assertions/page');
+const PAGE_OF_KIND = statement('assertions/page-of-kind');
 const COUNT = statement('assertions/count');
+const COUNT_OF_KIND = statement('assertions/count-of-kind');
 
 export interface AssertionFilter {
   kinds: string[] | null;
@@ -37,8 +39,12 @@ const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: 
 
 const filterParams = (f: AssertionFilter) => ({
   ...f,
+  kind: f.kinds?.length === 1 ? f.kinds[0] : null,
   periodYear: f.periodYear === null ? null : int(f.periodYear),
 });
+
+/** One kind of fact has its own statements, which seek the (kind, key) index. */
+const ofOneKind = (f: AssertionFilter) => f.kinds?.length === 1;
 
 export function assertionRepository(db: DbScope) {
   return {
@@ -64,15 +70,15 @@ export function assertionRepository(db: DbScope) {
       return byRequested(keys, rows, (r) => r.sources, []);
     },
     async page(filter: AssertionFilter, after: string | null, limit: number): Promise<AssertionRow[]> {
-      const rows = await db.read<{ assertion: AssertionRow }>(PAGE, {
+      const rows = await db.read<{ assertion: AssertionRow }>(ofOneKind(filter) ? PAGE_OF_KIND : PAGE, {
         ...filterParams(filter),
-        after,
+        after: after ?? '',
         limit: int(limit),
       });
       return rows.map((r) => r.assertion);
     },
     async count(filter: AssertionFilter): Promise<number> {
-      const [row] = await db.read<{ total: number }>(COUNT, filterParams(filter));
+      const [row] = await db.read<{ total: number }>(ofOneKind(filter) ? COUNT_OF_KIND : COUNT, filterParams(filter));
       return row?.total ?? 0;
     },
   };

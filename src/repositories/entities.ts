@@ -9,6 +9,9 @@ const PAGE_DESC = statement('entities/page-desc');
 const COUNT = statement('entities/count');
 const LINKS = statement('entities/links');
 
+/** Sorts after every name. */
+const LAST_STRING = '\u{10FFFF}';
+
 export interface EntityFilter {
   kind: string | null;
   nameContains: string | null;
@@ -36,8 +39,9 @@ export function entityRepository(db: DbScope) {
         kind: req.kind,
         nameContains: req.nameContains,
         country: req.country,
-        afterName: req.after?.name ?? null,
-        afterKey: req.after?.key ?? null,
+        // Concrete bounds (not null) on the first page keep the index seek in the plan.
+        afterName: req.after?.name ?? (req.descending ? LAST_STRING : ''),
+        afterKey: req.after?.key ?? (req.descending ? LAST_STRING : ''),
         limit: int(req.limit),
       });
       return rows.map((r) => r.entity);

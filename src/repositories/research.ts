@@ -5,12 +5,30 @@ import type { AssertionRow } from '../domain/rows.ts';
 
 const FIGURES = statement('research/figures');
 const GROUP_FIGURES = statement('research/group-figures');
+const METRIC_BY_COUNTRY = statement('research/metric-by-country');
 
 export interface FigureRow {
   figure: AssertionRow;
   companyKey: string;
   countryKey: string | null;
 }
+
+export interface CountryTotalRow {
+  countryKey: string | null;
+  periodYear: number;
+  periodType: string;
+  currency: string;
+  totalMinor: string;
+  exact: boolean;
+  companies: number;
+  figureKeys: string[];
+}
+
+/** A concrete year range keeps the (metric, periodYear) index in the plan. */
+const years = (periodYear: number | null) => ({
+  yearFrom: int(periodYear ?? 0),
+  yearTo: int(periodYear ?? 9999),
+});
 
 export interface GroupFigureRow {
   group: AssertionRow;
@@ -20,12 +38,10 @@ export interface GroupFigureRow {
 export function researchRepository(db: DbScope) {
   return {
     figures(metric: string, periodYear: number | null, periodType: string | null, country: string | null) {
-      return db.read<FigureRow>(FIGURES, {
-        metric,
-        periodYear: periodYear === null ? null : int(periodYear),
-        periodType,
-        country,
-      });
+      return db.read<FigureRow>(FIGURES, { metric, ...years(periodYear), periodType, country });
+    },
+    totalsByCountry(metric: string, periodYear: number | null, periodType: string | null) {
+      return db.read<CountryTotalRow>(METRIC_BY_COUNTRY, { metric, ...years(periodYear), periodType });
     },
     groupFigures(metric: string | null) {
       return db.read<GroupFigureRow>(GROUP_FIGURES, { metric });

@@ -16,7 +16,7 @@ export function sourceRepository(db: DbScope) {
       return keys.map((k) => found.get(k) ?? null);
     },
     async page(titleContains: string | null, after: string | null, limit: number): Promise<SourceRow[]> {
-      const rows = await db.read<{ source: SourceRow }>(PAGE, { titleContains, after, limit: int(limit) });
+      const rows = await db.read<{ source: SourceRow }>(PAGE, { titleContains, after: after ?? '', limit: int(limit) });
       return rows.map((r) => r.source);
     },
     async count(titleContains: string | null): Promise<number> {

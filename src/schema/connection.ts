@@ -1,25 +1,40 @@
 import { encodeCursor } from '../domain/cursor.ts';
+
 export { pageSize } from '../domain/limits.ts';
+
 import { builder } from './builder.ts';
 
-/** Forward keyset pagination: rows come ordered, the cursor holds the ordering values of a row. */
-export interface Connection<T> {
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+interface Page<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: PageInfo;
+}
+
+/**
+ * Forward keyset pagination: rows come ordered, the cursor holds the ordering values of a row.
+ * The page and the count are fetched only if the query asks for them (a totalCount-only query
+ * runs one statement).
+ */
+export interface Connection<T> {
+  page: () => Promise<Page<T>>;
   totalCount: () => Promise<number>;
 }
 
-export const PageInfoRef = builder
-  .objectRef<Connection<unknown>['pageInfo']>('PageInfo')
-  .implement({
-    description: 'Relay page information. Cursors are keyset cursors: any page costs what the first page costs.',
-    fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage'),
-      hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Always false: pagination is forward only.' }),
-      startCursor: t.exposeString('startCursor', { nullable: true }),
-      endCursor: t.exposeString('endCursor', { nullable: true, description: 'Pass as `after` for the next page.' }),
-    }),
-  });
+export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
+  description: 'Relay page information. Cursors are keyset cursors: any page costs what the first page costs.',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Always false: pagination is forward only.' }),
+    startCursor: t.exposeString('startCursor', { nullable: true }),
+    endCursor: t.exposeString('endCursor', { nullable: true, description: 'Pass as `after` for the next page.' }),
+  }),
+});
 
 /** `${name}Connection` and `${name}Edge` types for a node type. */
 export function connectionOf<T>(name: string, nodeRef: any) {
@@ -32,9 +47,13 @@ export function connectionOf<T>(name: string, nodeRef: any) {
   return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
     description: `A page of ${name} nodes.`,
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
-      nodes: t.field({ type: [nodeRef], description: 'The nodes of `edges`, for brevity.', resolve: (c) => c.edges.map((e) => e.node) as never }),
-      pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
+      edges: t.field({ type: [edge], resolve: async (c) => (await c.page()).edges }),
+      nodes: t.field({
+        type: [nodeRef],
+        description: 'The nodes of `edges`, for brevity.',
+        resolve: async (c) => (await c.page()).edges.map((e) => e.node) as never,
+      }),
+      pageInfo: t.field({ type: PageInfoRef, resolve: async (c) => (await c.page()).pageInfo }),
       totalCount: t.int({
         description: 'How many match the filter in all pages (one extra count query, only when asked).',
         resolve: (c) => c.totalCount(),
@@ -46,22 +65,31 @@ export function connectionOf<T>(name: string, nodeRef: any) {
 /** Nested lists (a company's figures, a chip's buyers …) are bounded too. */
 export const MAX_NESTED_LIST = 100;
 
-/** Builds a connection from rows fetched with limit = size + 1 (the extra row tells hasNextPage). */
-export function toConnection<T>(
-  rows: T[],
+/** A connection whose page is fetched once, on first use, with limit = size + 1 (the extra row tells hasNextPage). */
+export function keysetConnection<T>(
   size: number,
+  fetchRows: (limit: number) => Promise<T[]>,
   cursorValues: (row: T) => string[],
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorValues(node)) }));
+  let page: Promise<Page<T>> | undefined;
+  const load = async (): Promise<Page<T>> => {
+    const rows = size === 0 ? [] : await fetchRows(size + 1);
+    const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor(cursorValues(node)) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: false,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  };
   return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+    page: () => {
+      page ??= load();
+      return page;
     },
     totalCount,
   };

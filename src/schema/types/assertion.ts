@@ -3,7 +3,7 @@ import { ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain
 import type { AssertionRow, RoleRow, SupportRow } from '../../domain/rows.ts';
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, pageSize, toConnection } from '../connection.ts';
+import { connectionOf, keysetConnection, pageSize } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -240,11 +240,13 @@ export function assertionConnectionField(
           textContains: f?.textContains ?? null,
         };
         const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
-        const rows = await ctx.repos.assertions.page(filter, after, size + 1);
-        for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
-        return toConnection(
-          rows,
+        return keysetConnection(
           size,
+          async (limit) => {
+            const rows = await ctx.repos.assertions.page(filter, after, limit);
+            for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
+            return rows;
+          },
           (r) => [r.key],
           () => ctx.repos.assertions.count(filter),
         );

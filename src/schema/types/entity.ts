@@ -1,10 +1,10 @@
 import { decodeCursor } from '../../domain/cursor.ts';
-import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
+import { nestedLimit } from '../../domain/limits.ts';
 import type { EntityRow } from '../../domain/rows.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST, pageSize, toConnection } from '../connection.ts';
+import { connectionOf, keysetConnection, MAX_NESTED_LIST, pageSize } from '../connection.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
@@ -157,16 +157,18 @@ export function defineEntityType(
         const size = pageSize(args.first);
         const filter = { kind, nameContains: args.filter?.nameContains ?? null, country: args.filter?.country ?? null };
         const after = args.after ? decodeCursor(args.after, 2) : null;
-        const rows = await ctx.repos.entities.page({
-          ...filter,
-          descending: args.orderBy === 'NAME_DESC',
-          after: after ? { name: after[0]!, key: after[1]! } : null,
-          limit: size + 1,
-        });
-        for (const row of rows) ctx.loaders.entity.prime(row.key, row);
-        return toConnection(
-          rows,
+        return keysetConnection(
           size,
+          async (limit) => {
+            const rows = await ctx.repos.entities.page({
+              ...filter,
+              descending: args.orderBy === 'NAME_DESC',
+              after: after ? { name: after[0]!, key: after[1]! } : null,
+              limit,
+            });
+            for (const row of rows) ctx.loaders.entity.prime(row.key, row);
+            return rows;
+          },
           (r) => [r.name, r.key],
           () => ctx.repos.entities.count(filter),
         );

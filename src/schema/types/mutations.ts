@@ -162,6 +162,13 @@ const toFormat = (a: Record<string, any>) => {
   };
 };
 
+/** The result of a write: the written object (`data`), or a WriteRejected with a stable code. */
+const rejectable = (what: string) => ({
+  types: [WriteRejected],
+  union: { description: `Either the ${what} written, or why nothing was written.` },
+  result: { description: `Success: \`data\` is the ${what} as stored.` },
+});
+
 builder.mutationType({
   description: 'Writes. Each mutation needs a bearer token with the write scope and runs as one transaction.',
 });
@@ -170,7 +177,7 @@ builder.mutationFields((t) => ({
   upsertEntity: t.field({
     type: EntityRef,
     description: 'Create or update an entity by key (idempotent; aliases merged).',
-    errors: { types: [WriteRejected] },
+    errors: rejectable('entity'),
     args: { input: t.arg({ type: EntityInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx, 'write');
@@ -182,7 +189,7 @@ builder.mutationFields((t) => ({
     description:
       'Add a fact with at least one source and snippet. Sources are found by key, URL or content hash, or created; ' +
       'entities it names must exist or be declared in `newEntities`.',
-    errors: { types: [WriteRejected] },
+    errors: rejectable('fact'),
     args: {
       assertion: t.arg({ type: AssertionInput, required: true }),
       sources: t.arg({ type: [SupportInput], required: true }),
@@ -200,7 +207,7 @@ builder.mutationFields((t) => ({
   retractAssertion: t.field({
     type: AssertionRef,
     description: 'Retract a fact: its rank becomes deprecated with the reason and time. Nothing is deleted.',
-    errors: { types: [WriteRejected] },
+    errors: rejectable('retracted fact'),
     args: { key: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: (_root, { key, reason }, ctx) => {
       requireScope(ctx, 'write');
@@ -212,7 +219,7 @@ builder.mutationFields((t) => ({
     description:
       'Merge `remove` into `keep` (the same thing under two keys): facts and links move, names become aliases, and ' +
       'the removed key keeps resolving to `keep`.',
-    errors: { types: [WriteRejected] },
+    errors: rejectable('merged entity'),
     args: {
       keep: t.arg.string({ required: true }),
       remove: t.arg.string({ required: true }),

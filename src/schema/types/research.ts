@@ -1,6 +1,7 @@
-import { checkGroup, type GroupCheck, impliedPrior, sumMoney } from '../../domain/research.ts';
+import { checkGroup, type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { changeOf, type MoneyValue, moneyOf } from '../../domain/values.ts';
+import { changeOf, derivedMoney } from '../../domain/values.ts';
+import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
 import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
 import { EntityRef } from './refs.ts';
@@ -45,15 +46,7 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
   }),
 });
 
-interface CountryTotal {
-  countryKey: string | null;
-  periodYear: number | null;
-  periodType: string | null;
-  total: MoneyValue;
-  figures: AssertionRow[];
-}
-
-const CountryTotalRef = builder.objectRef<CountryTotal>('CountryTotal').implement({
+const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').implement({
   description: 'Sum of the reported figures of companies based in a country, per period and currency (derived).',
   fields: (t) => ({
     country: t.field({
@@ -61,15 +54,22 @@ const CountryTotalRef = builder.objectRef<CountryTotal>('CountryTotal').implemen
       nullable: true,
       resolve: (r, _a, ctx) => (r.countryKey ? ctx.loaders.entity.load(r.countryKey) : null),
     }),
-    periodYear: t.exposeInt('periodYear', { nullable: true }),
-    periodType: t.exposeString('periodType', { nullable: true }),
+    periodYear: t.exposeInt('periodYear'),
+    periodType: t.exposeString('periodType'),
     total: t.field({
       type: MoneyRef,
       description: 'Derived sum; currencies are never mixed.',
-      resolve: (r) => r.total,
+      resolve: (r) => derivedMoney(BigInt(r.totalMinor), r.currency, r.exact ? 'exact' : 'approx'),
     }),
-    companies: t.int({ resolve: (r) => r.figures.length }),
-    figures: t.field({ type: [FinancialFigureRef], resolve: (r) => r.figures }),
+    companies: t.exposeInt('companies'),
+    figures: t.field({
+      type: [FinancialFigureRef],
+      description: 'The reported figures summed.',
+      resolve: async (r, _a, ctx) =>
+        (await ctx.loaders.assertion.loadMany(r.figureKeys)).filter(
+          (f): f is AssertionRow => !!f && !(f instanceof Error),
+        ),
+    }),
   }),
 });
 
@@ -152,25 +152,8 @@ builder.queryFields((t) => ({
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
     },
-    resolve: async (_root, args, ctx) => {
-      const rows = await ctx.repos.research.figures(
-        args.metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
-        null,
-      );
-      const groups = Map.groupBy(
-        rows.filter((r) => moneyOf(r.figure, 'amount')),
-        (r) => `${r.countryKey}|${r.figure.periodYear}|${r.figure.periodType}|${r.figure.amountCurrency}`,
-      );
-      return [...groups.values()].map((group) => ({
-        countryKey: group[0]!.countryKey,
-        periodYear: group[0]!.figure.periodYear === null ? null : Number(group[0]!.figure.periodYear),
-        periodType: (group[0]!.figure.periodType as string | null) ?? null,
-        total: sumMoney(group.map((r) => moneyOf(r.figure, 'amount')!))!,
-        figures: group.map((r) => r.figure),
-      }));
-    },
+    resolve: (_root, args, ctx) =>
+      ctx.repos.research.totalsByCountry(args.metric, args.periodYear ?? null, args.periodType ?? null),
   }),
   groupFigureChecks: t.field({
     type: [GroupCheckRef],

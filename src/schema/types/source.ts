@@ -1,7 +1,7 @@
 import { decodeCursor } from '../../domain/cursor.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST, pageSize, toConnection } from '../connection.ts';
+import { connectionOf, keysetConnection, MAX_NESTED_LIST, pageSize } from '../connection.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
@@ -49,10 +49,9 @@ builder.queryField('sources', (t) =>
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
       const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
-      const rows = (await ctx.repos.sources.page(args.titleContains ?? null, after, size + 1)).map(asSource);
-      return toConnection(
-        rows,
+      return keysetConnection(
         size,
+        async (limit) => (await ctx.repos.sources.page(args.titleContains ?? null, after, limit)).map(asSource),
         (r) => [r.key],
         () => ctx.repos.sources.count(args.titleContains ?? null),
       );

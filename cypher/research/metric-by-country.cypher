@@ -1,0 +1,16 @@
+// Name: research/metric-by-country — reported figures of a metric summed per company country, period and currency
+// (integers, exact; currencies never mixed). Only the keys of the figures leave the database.
+MATCH (a:Assertion)
+WHERE a.metric = $metric AND a.periodYear >= $yearFrom AND a.periodYear <= $yearTo
+  AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated' AND a.amountMinor IS NOT NULL
+  AND ($periodType IS NULL OR a.periodType = $periodType)
+MATCH (a)-[:SUBJECT]->(c:Entity)
+OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
+WHERE d.rank <> 'deprecated'
+WITH a, c, min(country.key) AS countryKey
+RETURN countryKey, a.periodYear AS periodYear, a.periodType AS periodType, a.amountCurrency AS currency,
+       toString(sum(a.amountMinor)) AS totalMinor,
+       all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
+       count(DISTINCT c) AS companies,
+       collect(a.key) AS figureKeys
+ORDER BY periodYear, periodType, countryKey, currency
