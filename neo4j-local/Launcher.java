@@ -7,11 +7,14 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 /**
  * Starts Neo4j Community embedded with only the Bolt connector on 127.0.0.1.
- * Arguments: HOME_DIR PORT PASSWORD (an empty password turns auth off).
+ * Arguments: HOME_DIR PORT PASSWORD [--exit-with-parent] (an empty password turns auth off).
+ * With --exit-with-parent it stops when its standard input closes, so a test run or server that
+ * dies without cleaning up does not leave a Neo4j behind.
  * Prints "NEO4J_READY bolt://127.0.0.1:PORT" once the default database answers,
  * and shuts down cleanly on SIGTERM / SIGINT.
  */
@@ -42,14 +45,44 @@ public final class Launcher {
       stopped.countDown();
     }));
 
-    if (auth) {
-      dbms.database("system").executeTransactionally(
-          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-          Map.of("password", password));
+    try {
+      if (auth) setPassword(dbms, password);
+      dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+    } catch (RuntimeException e) {
+      // Without this the DBMS threads keep the JVM alive and the caller waits for a ready line forever
+      // (the shutdown hook stops the DBMS).
+      e.printStackTrace();
+      System.exit(1);
     }
-    dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+    if (args.length > 3 && args[3].equals("--exit-with-parent")) exitWhenStdinCloses();
     System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  /** On a restart over the same data the password is already set, and Neo4j refuses to "change" it to itself. */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    try {
+      dbms.database("system").executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+          Map.of("password", password));
+    } catch (QueryExecutionException e) {
+      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+    }
+  }
+
+  private static void exitWhenStdinCloses() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // the parent never writes; EOF means it has gone
+        }
+      } catch (java.io.IOException ignored) {
+        // treat a broken pipe like EOF
+      }
+      System.exit(0);
+    }, "parent-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 }

@@ -108,8 +108,10 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
       dataDir,
       String(options.port),
       options.password,
+      // An attached Neo4j ends with us (its stdin closes); a detached one (npm run neo4j:start) lives on.
+      ...(options.detached ? [] : ['--exit-with-parent']),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false },
+    { stdio: [options.detached ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: options.detached ?? false },
   );
   let output = '';
   const ready = new Promise<string>((ok, fail) => {
@@ -130,8 +132,8 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
         ok(match[1]);
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new LocalNeo4jError(`Local Neo4j exited with code ${code} before it was ready.\n${output.slice(-2000)}`));
