@@ -27,11 +27,15 @@ export async function createApp(config: Config) {
   await database.verify();
   const seeded = await prepareDatabase(database.scope('startup'), config.seedOnStart);
   if (seeded) logger.info({ ...seeded.counts }, 'seed dataset loaded into an empty graph');
-  const yoga = buildYoga({ database, logger });
+  let stopping = false;
+  const yoga = buildYoga({ database, logger, ops: config.ops, stopping: () => stopping });
   return {
     yoga,
     database,
     logger,
+    markStopping() {
+      stopping = true;
+    },
     async close() {
       await database.close();
       await local?.stop();

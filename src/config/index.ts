@@ -27,6 +27,16 @@ const EnvSchema = z.object({
   NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** How long managed transactions retry transient errors before giving up. */
+  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
+  /** How often the service probes Neo4j (fail fast while it is down, recover when it returns). */
+  NEO4J_HEALTH_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+
+  /** Upper bound for one /ready answer; past it /ready says 503. */
+  READY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  /** On SIGTERM/SIGINT, how long in-flight requests get before connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  METRICS_ENABLED: bool.default(true),
 
   /** Where the local Neo4j (used when NEO4J_URI is unset) keeps its data, and its Bolt port. */
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j/dev'),
@@ -76,12 +86,15 @@ export interface Config {
     maxPoolSize: number;
     queryTimeoutMs: number;
     connectionTimeoutMs: number;
+    maxRetryMs: number;
+    healthIntervalMs: number;
     localDir: string;
     localPort: number;
   };
   seedOnStart: boolean;
   seedArticlePath: string;
   epochDataDir: string;
+  ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
   limits: LimitsConfig;
   auth: AuthConfig;
 }
@@ -142,12 +155,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+      maxRetryMs: e.NEO4J_MAX_RETRY_MS,
+      healthIntervalMs: e.NEO4J_HEALTH_INTERVAL_MS,
       localDir: e.NEO4J_LOCAL_DIR,
       localPort: e.NEO4J_LOCAL_PORT,
     },
     seedOnStart: e.SEED_ON_START,
     seedArticlePath: e.SEED_ARTICLE_PATH,
     epochDataDir: e.EPOCH_DATA_DIR,
+    ops: {
+      readyTimeoutMs: e.READY_TIMEOUT_MS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      metricsEnabled: e.METRICS_ENABLED,
+    },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,

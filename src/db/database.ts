@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { toDomainError } from './errors.ts';
+import { Availability, unavailable } from './availability.ts';
+import { lostConnection, toDomainError } from './errors.ts';
 import type { Statement } from './statements.ts';
 import { recordToObject } from './values.ts';
 
@@ -11,6 +12,18 @@ export interface Neo4jSettings {
   maxPoolSize: number;
   queryTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** Retry budget of managed transactions (default 5 s). */
+  maxRetryMs?: number;
+  /** Interval of the availability probe (default 1 s). */
+  healthIntervalMs?: number;
+}
+
+/** Connections of the driver's pool, summed over servers (a routing driver has one pool per server). */
+export interface PoolStats {
+  inUse: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 /** Called once per executed statement; metrics and logs hang off it. */
@@ -52,10 +65,18 @@ export class Database {
       maxConnectionPoolSize: settings.maxPoolSize,
       connectionAcquisitionTimeout: settings.connectionTimeoutMs,
       connectionTimeout: settings.connectionTimeoutMs,
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: settings.maxRetryMs ?? 5_000,
       userAgent: 'ai-infra-graph/0.1',
     });
+    this.availability = new Availability(
+      () => this.driver.verifyConnectivity({ database: settings.database }).then(() => {}),
+      settings.healthIntervalMs ?? 1_000,
+    );
+    this.availability.start();
   }
+
+  /** Circuit breaker: open while Neo4j cannot be reached (see availability.ts). */
+  readonly availability: Availability;
 
   get databaseName() {
     return this.settings.database;
@@ -69,16 +90,35 @@ export class Database {
     for (const o of this.observers) o(event);
   }
 
-  scope(requestId = 'internal', stats = new QueryStats()): DbScope {
-    return new DbScope(this, requestId, stats);
+  /** `bookmarks` come from a client (x-neo4j-bookmarks) that wrote through another replica. */
+  scope(requestId = 'internal', stats = new QueryStats(), bookmarks: string[] = []): DbScope {
+    return new DbScope(this, requestId, stats, bookmarks);
   }
 
-  openSession(mode: 'READ' | 'WRITE'): Session {
+  openSession(mode: 'READ' | 'WRITE', bookmarks: string[] = []): Session {
     return this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
+      bookmarks,
     });
+  }
+
+  /**
+   * Reads the driver's pool bookkeeping. These are internals of neo4j-driver 6 (no public API
+   * exposes pool usage); if their shape changes the numbers read 0 rather than failing.
+   */
+  poolStats(): PoolStats {
+    const stats: PoolStats = { inUse: 0, idle: 0, waiting: 0, max: this.settings.maxPoolSize };
+    const pool = (this.driver as any)._connectionProvider?._connectionPool;
+    if (!pool) return stats;
+    for (const n of Object.values(pool._activeResourceCounts ?? {})) stats.inUse += Number(n) || 0;
+    for (const idle of Object.values(pool._pools ?? {}))
+      stats.idle += Number((idle as { length?: number }).length) || 0;
+    for (const queue of Object.values(pool._acquireRequests ?? {})) {
+      stats.waiting += Number((queue as { length?: number }).length) || 0;
+    }
+    return stats;
   }
 
   async verify(): Promise<void> {
@@ -90,6 +130,7 @@ export class Database {
   }
 
   async close() {
+    this.availability.stop();
     await this.driver.close();
   }
 }
@@ -98,11 +139,15 @@ export class DbScope {
   private readonly db: Database;
   readonly requestId: string;
   readonly stats: QueryStats;
+  private readonly bookmarks: string[];
+  /** Bookmarks of this scope's last write; the server hands them back to the client. */
+  lastWriteBookmarks: string[] = [];
 
-  constructor(db: Database, requestId: string, stats: QueryStats) {
+  constructor(db: Database, requestId: string, stats: QueryStats, bookmarks: string[] = []) {
     this.db = db;
     this.requestId = requestId;
     this.stats = stats;
+    this.bookmarks = bookmarks;
   }
 
   get databaseName() {
@@ -122,19 +167,45 @@ export class DbScope {
     return this.transaction('WRITE', label, work);
   }
 
+  /**
+   * While the breaker is open nothing is sent. A read also gives up the moment the breaker opens
+   * (its result would be lost anyway); a write waits for the driver's verdict so that a client
+   * is never told "failed" about a write that then commits on a retry.
+   */
   private async transaction<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: TxRunner) => Promise<T>) {
-    const session = this.db.openSession(mode);
+    const availability = this.db.availability;
+    if (!availability.isUp) throw unavailable('circuit open');
+    const session = this.db.openSession(mode, this.bookmarks);
     const config = {
       timeout: this.db.settings.queryTimeoutMs,
       metadata: { requestId: this.requestId, statement: label },
     };
+    let abandoned = false;
     try {
       const run = (tx: ManagedTransaction) => work(this.runner(tx));
-      return await (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config));
+      if (mode === 'WRITE') {
+        const result = await session.executeWrite(run, config);
+        this.lastWriteBookmarks = session.lastBookmarks();
+        return result;
+      }
+      const read = session.executeRead(run, config);
+      read.catch(() => {});
+      const down = availability.whenDown();
+      try {
+        return await Promise.race([read, down.promise]);
+      } catch (error) {
+        abandoned = error instanceof Error && !(error instanceof neo4j.Neo4jError);
+        throw error;
+      } finally {
+        down.cancel();
+      }
     } catch (error) {
+      if (lostConnection(error)) availability.markDown(`${label}: ${(error as Error).message}`);
       throw toDomainError(error, label);
     } finally {
-      await session.close();
+      // An abandoned read may still be waiting for a connection: do not hold the response for it.
+      if (abandoned) session.close().catch(() => {});
+      else await session.close();
     }
   }
 

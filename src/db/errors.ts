@@ -2,6 +2,15 @@ import { isRetriableError, Neo4jError } from 'neo4j-driver';
 import { DomainError } from '../domain/errors.ts';
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const BAD_BOOKMARK = new Set([
+  'Neo.ClientError.Transaction.InvalidBookmark',
+  'Neo.ClientError.Transaction.InvalidBookmarkMixture',
+]);
+
+/** The driver could not reach Neo4j at all (as opposed to Neo4j refusing one query). */
+export function lostConnection(error: unknown): boolean {
+  return error instanceof Neo4jError && (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired');
+}
 
 /** Turns driver and server errors into typed domain errors; the statement name helps the logs, not clients. */
 export function toDomainError(error: unknown, statementName: string): DomainError {
@@ -14,6 +23,11 @@ export function toDomainError(error: unknown, statementName: string): DomainErro
     }
     if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
       return new DomainError('QUERY_TIMEOUT', 'The query took too long and was stopped.', { statement: statementName });
+    }
+    if (BAD_BOOKMARK.has(error.code)) {
+      return new DomainError('BAD_USER_INPUT', 'The x-neo4j-bookmarks header holds an invalid bookmark.', {
+        statement: statementName,
+      });
     }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new DomainError('CONFLICT', 'The write conflicts with existing data.', { statement: statementName });
