@@ -136,6 +136,7 @@ while (performance.now() - t0 < durationMs) {
 }
 await Promise.all(pending);
 const end = await processStats();
+if (current.requests) windows.push({ minute: minute + 1, ...current, ...end });
 const sorted = all.sort((a, b) => a - b);
 const errors = Object.values(errorsByCode).reduce((a, b) => a + b, 0);
 const report = {
