@@ -1,8 +1,10 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { Availability, unavailable } from './availability.ts';
 import { lostConnection, toDomainError } from './errors.ts';
-import type { Statement } from './statements.ts';
+import { type Statement, statement } from './statements.ts';
 import { recordToObject } from './values.ts';
+
+const PING = statement('system/ping');
 
 export interface Neo4jSettings {
   uri: string;
@@ -69,7 +71,10 @@ export class Database {
       userAgent: 'ai-infra-graph/0.1',
     });
     this.availability = new Availability(
-      () => this.driver.verifyConnectivity({ database: settings.database }).then(() => {}),
+      () =>
+        this.driver
+          .executeQuery(PING.text, {}, { database: settings.database, routing: neo4j.routing.READ })
+          .then(() => {}),
       settings.healthIntervalMs ?? 1_000,
     );
     this.availability.start();
