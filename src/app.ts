@@ -3,6 +3,7 @@ import type { Config } from './config/index.ts';
 import { Database } from './db/database.ts';
 import { type LocalNeo4j, startLocalNeo4j } from './devdb/local-neo4j.ts';
 import { createLogger, type Logger } from './server/logger.ts';
+import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
 import { prepareDatabase } from './services/seed.ts';
 
@@ -28,7 +29,14 @@ export async function createApp(config: Config) {
   const seeded = await prepareDatabase(database.scope('startup'), config.seedOnStart);
   if (seeded) logger.info({ ...seeded.counts }, 'seed dataset loaded into an empty graph');
   let stopping = false;
-  const yoga = buildYoga({ database, logger, ops: config.ops, stopping: () => stopping });
+  const tracing = createTracing(config.tracing, database);
+  const yoga = buildYoga({
+    database,
+    logger,
+    ops: config.ops,
+    stopping: () => stopping,
+    extraPlugins: tracing ? [tracing.plugin] : [],
+  });
   return {
     yoga,
     database,
@@ -37,6 +45,7 @@ export async function createApp(config: Config) {
       stopping = true;
     },
     async close() {
+      await tracing?.shutdown();
       await database.close();
       await local?.stop();
     },

@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   /** On SIGTERM/SIGINT, how long in-flight requests get before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   METRICS_ENABLED: bool.default(true),
+  /** OpenTelemetry traces of GraphQL operations and Cypher statements: off, console (stdout) or otlp (HTTP). */
+  TRACING: z.enum(['off', 'console', 'otlp']).default('off'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
 
   /** Where the local Neo4j (used when NEO4J_URI is unset) keeps its data, and its Bolt port. */
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j/dev'),
@@ -95,6 +98,7 @@ export interface Config {
   seedArticlePath: string;
   epochDataDir: string;
   ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
+  tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
   limits: LimitsConfig;
   auth: AuthConfig;
 }
@@ -142,6 +146,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    throw new ConfigError('Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: required when TRACING=otlp');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -168,6 +175,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       metricsEnabled: e.METRICS_ENABLED,
     },
+    tracing: { exporter: e.TRACING, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,

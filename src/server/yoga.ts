@@ -27,6 +27,8 @@ export interface ServerDeps {
   ops?: OpsConfig;
   /** True once graceful shutdown began (/ready then says 503). */
   stopping?: () => boolean;
+  /** Extra plugins from the composition root (e.g. OpenTelemetry tracing). */
+  extraPlugins?: Plugin[];
 }
 
 type OpsConfig = Config['ops'];
@@ -85,6 +87,7 @@ export function buildYoga({
   auth = loadConfig().auth,
   ops = loadConfig().ops,
   stopping,
+  extraPlugins = [],
 }: ServerDeps) {
   const metrics = createMetrics(database);
   return createYoga<Record<string, unknown>, Context>({
@@ -118,6 +121,7 @@ export function buildYoga({
       useGraphiQLAssets(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
+      ...extraPlugins,
     ],
   });
 }
