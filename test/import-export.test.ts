@@ -3,19 +3,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatJsonSchema, SCHEMA_FILE } from '../scripts/format-schema.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { Database } from '../src/db/database.ts';
 import { ImportLine, type ImportRecord } from '../src/domain/format.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
 import { exportRecords } from '../src/services/export.ts';
 import { importFile } from '../src/services/import-file.ts';
 import { SEED_FILE } from '../src/services/seed.ts';
+import { neo4jEnv, testApp } from './helpers/app.ts';
 
 /** npm run export: the graph back in the import format; the seed round-trips exactly. */
-const neo4j = inject('neo4j');
-const database = new Database({ ...loadConfig().neo4j, ...neo4j });
+const { database } = testApp();
 const db = database.scope('test-export');
 const dir = mkdtempSync(join(tmpdir(), 'test-export-'));
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,10 +32,7 @@ function runExport(file: string) {
     cwd: ROOT,
     env: {
       ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
+      ...neo4jEnv(),
     },
   });
   return readFileSync(file, 'utf8');

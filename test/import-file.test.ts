@@ -2,15 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { Database } from '../src/db/database.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
+import { neo4jEnv, testApp } from './helpers/app.ts';
 
 /** The bulk import CLI against the run's real Neo4j: reject report, idempotency, resume after a kill. */
-const neo4j = inject('neo4j');
-const database = new Database({ ...loadConfig().neo4j, ...neo4j });
+const { database } = testApp();
 const state = graphStateRepository(database.scope('test-import'));
 const MARKER = ':test-import-';
 const dir = mkdtempSync(join(tmpdir(), 'test-import-'));
@@ -27,10 +25,7 @@ function cli(args: string[]): { child: ChildProcess; done: Promise<Run> } {
     cwd: ROOT,
     env: {
       ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
+      ...neo4jEnv(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

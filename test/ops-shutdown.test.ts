@@ -1,25 +1,22 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../src/devdb/local-neo4j.ts';
+import { neo4jEnv } from './helpers/app.ts';
 
 /** The real entry point (src/index.ts) as a child process, against the run's Neo4j. */
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = resolve(ROOT, 'node_modules/.bin/node');
 
 async function startService(env: Record<string, string>) {
-  const neo4j = inject('neo4j');
   const port = await freePort();
   const child = spawn(NODE, ['src/index.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
+      ...neo4jEnv(),
       HOST: '127.0.0.1',
       PORT: String(port),
       SEED_ON_START: 'false',

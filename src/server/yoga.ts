@@ -83,12 +83,17 @@ function useQueryStats(): Plugin<Context> {
 export function buildYoga({
   database,
   logger,
-  limits = loadConfig().limits,
-  auth = loadConfig().auth,
-  ops = loadConfig().ops,
+  limits,
+  auth,
+  ops,
   stopping,
   extraPlugins = [],
 }: ServerDeps) {
+  // What the caller leaves out comes from the environment, read (and validated) once.
+  const fromEnv = limits && auth && ops ? undefined : loadConfig();
+  limits ??= fromEnv!.limits;
+  auth ??= fromEnv!.auth;
+  ops ??= fromEnv!.ops;
   const metrics = createMetrics(database);
   return createYoga<Record<string, unknown>, Context>({
     schema,

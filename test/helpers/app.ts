@@ -31,3 +31,14 @@ export async function gql<T = Record<string, any>>(
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
+
+/** Environment variables that point a child process (a CLI, the server) at the run's Neo4j. */
+export function neo4jEnv(): Record<string, string> {
+  const neo4j = inject('neo4j');
+  return {
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+  };
+}
