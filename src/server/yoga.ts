@@ -80,15 +80,7 @@ function useQueryStats(): Plugin<Context> {
   };
 }
 
-export function buildYoga({
-  database,
-  logger,
-  limits,
-  auth,
-  ops,
-  stopping,
-  extraPlugins = [],
-}: ServerDeps) {
+export function buildYoga({ database, logger, limits, auth, ops, stopping, extraPlugins = [] }: ServerDeps) {
   // What the caller leaves out comes from the environment, read (and validated) once.
   const fromEnv = limits && auth && ops ? undefined : loadConfig();
   limits ??= fromEnv!.limits;
