@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { DbScope } from '../db/database.ts';
 import type { ImportRecord } from '../domain/format.ts';
 import { importChecksRepository } from '../repositories/import-checks.ts';
+import { schemaRepository } from '../repositories/schema.ts';
 import {
   type ImportCounts,
   type ParsedLine,
@@ -247,6 +248,8 @@ export async function importFile(
   const { lineTypes, ...validation } = await validateFile(db, path, options.onProgress);
   const empty: ImportCounts = { entities: 0, sources: 0, links: 0, assertions: 0 };
   if (validation.rejected.length && !options.skipInvalid) return { validation, written: false, counts: empty };
+  // Every write MERGEs by key: without the key constraints (a fresh database) each MERGE scans its label.
+  await schemaRepository(db).apply();
   const counts = await writeFile(db, path, { ...validation, lineTypes }, options);
   return { validation, written: true, counts };
 }
