@@ -1,6 +1,7 @@
 // Name: entities/page-asc — one keyset page of one kind of entity by (name, key) ascending: the (kind, name, key)
 // index gives seek and order, so page 1,000 costs what page 1 costs. $afterName is '' on the first page.
 // A composite index is used only with a predicate on each of its properties, hence `e.key IS NOT NULL`.
+// With the facts the GraphQL selection asks of each entity ($facts, possibly empty; see fragments/facts-of-entity).
 MATCH (e:Entity)
 WHERE e.kind = $kind AND e.name >= $afterName AND e.key IS NOT NULL
   AND (e.name > $afterName OR e.key > $afterKey)
@@ -9,6 +10,7 @@ WHERE e.kind = $kind AND e.name >= $afterName AND e.key IS NOT NULL
   AND ($country IS NULL
        OR EXISTS { (e)<-[:SUBJECT]-(:Domicile)-[:OBJECT]->(:Place)-[:PART_OF*0..4]->(:Place {key: $country}) }
        OR EXISTS { (e)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(:Place {key: $country}) })
-RETURN e {.*, createdAt: null} AS entity
-ORDER BY e.kind ASC, e.name ASC, e.key ASC
-LIMIT $limit
+WITH e ORDER BY e.kind ASC, e.name ASC, e.key ASC LIMIT $limit
+// @include facts-of-entity
+RETURN e {.*, createdAt: null} AS entity, facts
+ORDER BY e.name ASC, e.key ASC

@@ -1,4 +1,5 @@
 // Name: entities/page-desc — as entities/page-asc, by (name, key) descending. $afterName is U+10FFFF on the first page.
+// With the facts the GraphQL selection asks of each entity ($facts, possibly empty; see fragments/facts-of-entity).
 MATCH (e:Entity)
 WHERE e.kind = $kind AND e.name <= $afterName AND e.key IS NOT NULL
   AND (e.name < $afterName OR e.key < $afterKey)
@@ -7,6 +8,7 @@ WHERE e.kind = $kind AND e.name <= $afterName AND e.key IS NOT NULL
   AND ($country IS NULL
        OR EXISTS { (e)<-[:SUBJECT]-(:Domicile)-[:OBJECT]->(:Place)-[:PART_OF*0..4]->(:Place {key: $country}) }
        OR EXISTS { (e)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(:Place {key: $country}) })
-RETURN e {.*, createdAt: null} AS entity
-ORDER BY e.kind DESC, e.name DESC, e.key DESC
-LIMIT $limit
+WITH e ORDER BY e.kind DESC, e.name DESC, e.key DESC LIMIT $limit
+// @include facts-of-entity
+RETURN e {.*, createdAt: null} AS entity, facts
+ORDER BY e.name DESC, e.key DESC

@@ -1,4 +1,4 @@
-import { isRetriableError, Neo4jError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import { DomainError } from '../domain/errors.ts';
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -32,7 +32,8 @@ export function toDomainError(error: unknown, statementName: string): DomainErro
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new DomainError('CONFLICT', 'The write conflicts with existing data.', { statement: statementName });
     }
-    if (isRetriableError(error)) {
+    // Called on the class: the driver's exported isRetriableError loses `this` and throws.
+    if (Neo4jError.isRetryable(error)) {
       return new DomainError('DATABASE_UNAVAILABLE', 'The graph database is busy; try again shortly.', {
         statement: statementName,
       });

@@ -13,11 +13,30 @@ function collect(dir: string): string[] {
   );
 }
 
-const registry = new Map<string, string>(
+const files = new Map<string, string>(
   collect(CYPHER_DIR).map((file) => [
     relative(CYPHER_DIR, file).replace(/\.cypher$/, ''),
     readFileSync(file, 'utf8').trim(),
   ]),
+);
+
+/**
+ * A line `// @include NAME` stands for `cypher/fragments/NAME.cypher`: a clause several statements share, written
+ * once. Fragments are not statements themselves.
+ */
+const INCLUDE = /^[ \t]*\/\/ @include (\S+)[ \t]*$/gm;
+const FRAGMENTS = 'fragments/';
+
+function expand(name: string, text: string): string {
+  return text.replace(INCLUDE, (_line, fragment: string) => {
+    const included = files.get(FRAGMENTS + fragment);
+    if (included === undefined) throw new Error(`Cypher statement "${name}" includes a missing fragment "${fragment}"`);
+    return included;
+  });
+}
+
+const registry = new Map<string, string>(
+  [...files].filter(([name]) => !name.startsWith(FRAGMENTS)).map(([name, text]) => [name, expand(name, text)]),
 );
 
 /** A named statement; throws at module load time when a repository names one that does not exist. */

@@ -49,6 +49,18 @@ export interface SupportRow {
   source: SourceRow;
 }
 
+/** A fact with its supporting sources (empty unless they were asked for), read in the same statement. */
+export interface FactRow {
+  fact: AssertionRow;
+  sources: SupportRow[];
+}
+
+/** An entity with the lists of facts its GraphQL selection asks for, in the order they were asked for. */
+export interface EntityWithFacts {
+  entity: EntityRow;
+  facts: FactRow[][];
+}
+
 /** A graph node as returned by search, paths and neighbourhoods. */
 export type GraphNodeRow = (EntityRow & { _label: 'Entity' }) | (AssertionRow & { _label: 'Assertion' });
 

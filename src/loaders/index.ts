@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import type { AssertionRow, EntityRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
+import type {
+  AssertionRow,
+  EntityRow,
+  EntityWithFacts,
+  FactRow,
+  RoleRow,
+  SourceRow,
+  SupportRow,
+} from '../domain/rows.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -36,16 +44,44 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     };
   };
 
+  const supports = loader<string, SupportRow[]>('supports', (keys) => repos.assertions.sources(keys));
   const entity = loader<string, EntityRow | null>('entity', (keys) => repos.entities.byKeys(keys));
   const primeEntities = (rows: RoleRow[][]) => {
     for (const roles of rows) for (const r of roles) entity.prime(r.entity.key, r.entity);
     return rows;
   };
 
+  /** Facts read in a statement of their own, or with their entity; their sources too when asked for. */
+  const factsOf = (query: InvolvementQuery, rows: FactRow[]) => {
+    if (query.withSources) for (const { fact, sources } of rows) supports.prime(fact.key, sources);
+    return rows.map((r) => r.fact);
+  };
   const involvement = keyed<AssertionRow[]>((signature) => {
     const query = JSON.parse(signature) as InvolvementQuery;
-    return loader('involvement', (keys) => repos.assertions.ofEntities(keys, query));
+    return loader('involvement', async (keys) =>
+      (await repos.assertions.ofEntities(keys, query)).map((rows) => factsOf(query, rows)),
+    );
   });
+
+  /**
+   * Entities read together with the facts their selection asks for (src/schema/lookahead.ts): the facts (and
+   * sources) prime the loaders their fields use, so those fields run no statement of their own.
+   */
+  const withFacts = (queries: readonly InvolvementQuery[], rows: EntityWithFacts[]) =>
+    rows.map(({ entity: row, facts }) => {
+      entity.prime(row.key, row);
+      queries.forEach((query, i) => {
+        involvement(JSON.stringify(query)).prime(row.key, factsOf(query, facts[i] ?? []));
+      });
+      return row;
+    });
+  const entityWithFacts = keyed<EntityRow | null>((signature) => {
+    const queries = JSON.parse(signature) as InvolvementQuery[];
+    return loader('entityWithFacts', async (keys) =>
+      (await repos.entities.byKeysWithFacts(keys, queries)).map((r) => (r ? withFacts(queries, [r])[0]! : null)),
+    );
+  });
+
   const links = keyed<EntityRow[]>((signature) => {
     const { type, direction, limit } = JSON.parse(signature) as {
       type: LinkType;
@@ -60,10 +96,15 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
 
   return {
     entity,
+    /** An entity by key with the facts its selection asks for, in one statement (plain `entity` when none). */
+    entityWithFacts: (key: string, facts: readonly InvolvementQuery[]) =>
+      facts.length ? entityWithFacts(JSON.stringify(facts)).load(key) : entity.load(key),
+    /** Rows of an entity page read with their facts: primes the loaders, returns the entities. */
+    withFacts,
     assertion: loader<string, AssertionRow | null>('assertion', (keys) => repos.assertions.byKeys(keys)),
     source: loader<string, SourceRow | null>('source', (keys) => repos.sources.byKeys(keys)),
     roles: loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys))),
-    supports: loader<string, SupportRow[]>('supports', (keys) => repos.assertions.sources(keys)),
+    supports,
     /** Facts an entity takes part in, with the given roles/kinds/metric. */
     involvement: (key: string, query: InvolvementQuery) => involvement(JSON.stringify(query)).load(key),
     /** Timeless neighbours of an entity. */

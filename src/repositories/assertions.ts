@@ -1,7 +1,7 @@
 import type { DbScope } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
-import type { AssertionRow, RoleRow, SupportRow } from '../domain/rows.ts';
+import type { AssertionRow, FactRow, RoleRow, SupportRow } from '../domain/rows.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
 const OF_ENTITIES = statement('assertions/of-entities');
@@ -30,7 +30,12 @@ export interface InvolvementQuery {
   metric: string | null;
   includeDeprecated: boolean;
   limit: number;
+  /** Read each fact's sources in the same statement. */
+  withSources: boolean;
 }
+
+/** The `$facts` parameter of statements that include fragments/facts-of-entity. */
+export const factsParam = (queries: readonly InvolvementQuery[]) => queries.map((q) => ({ ...q, limit: int(q.limit) }));
 
 const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
   const map = new Map(rows.map((r) => [r.key, pick(r)]));
@@ -53,13 +58,9 @@ export function assertionRepository(db: DbScope) {
       const found = new Map(rows.map((r) => [r.requested, r.assertion]));
       return keys.map((k) => found.get(k) ?? null);
     },
-    async ofEntities(keys: readonly string[], q: InvolvementQuery): Promise<AssertionRow[][]> {
-      const rows = await db.read<{ key: string; assertions: AssertionRow[] }>(OF_ENTITIES, {
-        keys,
-        ...q,
-        limit: int(q.limit),
-      });
-      return byRequested(keys, rows, (r) => r.assertions, []);
+    async ofEntities(keys: readonly string[], q: InvolvementQuery): Promise<FactRow[][]> {
+      const rows = await db.read<{ key: string; facts: FactRow[] }>(OF_ENTITIES, { keys, facts: factsParam([q]) });
+      return byRequested(keys, rows, (r) => r.facts, []);
     },
     async roles(keys: readonly string[]): Promise<RoleRow[][]> {
       const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });

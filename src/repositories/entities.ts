@@ -1,7 +1,8 @@
 import type { DbScope } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
-import type { EntityRow } from '../domain/rows.ts';
+import type { EntityRow, EntityWithFacts } from '../domain/rows.ts';
+import { factsParam, type InvolvementQuery } from './assertions.ts';
 
 const BY_KEYS = statement('entities/by-keys');
 const PAGE_ASC = statement('entities/page-asc');
@@ -22,20 +23,30 @@ export interface EntityPageRequest extends EntityFilter {
   descending: boolean;
   after: { name: string; key: string } | null;
   limit: number;
+  /** Facts to read with each entity of the page (see fragments/facts-of-entity). */
+  facts: readonly InvolvementQuery[];
 }
 
 export type LinkType = 'PART_OF' | 'MADE_BY' | 'LOCATED_IN' | 'UNIT_OF';
 
 export function entityRepository(db: DbScope) {
+  /** As byKeys, each entity with the facts asked for (see fragments/facts-of-entity), in one statement. */
+  async function byKeysWithFacts(keys: readonly string[], facts: readonly InvolvementQuery[]) {
+    const rows = await db.read<{ requested: string; entity: EntityRow | null; facts: EntityWithFacts['facts'] }>(
+      BY_KEYS,
+      { keys, facts: factsParam(facts) },
+    );
+    const found = new Map(rows.map((r) => [r.requested, r.entity ? { entity: r.entity, facts: r.facts } : null]));
+    return keys.map((k): EntityWithFacts | null => found.get(k) ?? null);
+  }
   return {
     /** In key order; null where no entity (or redirect) has the key. */
     async byKeys(keys: readonly string[]): Promise<(EntityRow | null)[]> {
-      const rows = await db.read<{ requested: string; entity: EntityRow | null }>(BY_KEYS, { keys });
-      const found = new Map(rows.map((r) => [r.requested, r.entity]));
-      return keys.map((k) => found.get(k) ?? null);
+      return (await byKeysWithFacts(keys, [])).map((r) => r?.entity ?? null);
     },
-    async page(req: EntityPageRequest): Promise<EntityRow[]> {
-      const rows = await db.read<{ entity: EntityRow }>(req.descending ? PAGE_DESC : PAGE_ASC, {
+    byKeysWithFacts,
+    async page(req: EntityPageRequest): Promise<EntityWithFacts[]> {
+      return db.read<EntityWithFacts>(req.descending ? PAGE_DESC : PAGE_ASC, {
         kind: req.kind,
         nameContains: req.nameContains,
         country: req.country,
@@ -43,8 +54,8 @@ export function entityRepository(db: DbScope) {
         afterName: req.after?.name ?? (req.descending ? LAST_STRING : ''),
         afterKey: req.after?.key ?? (req.descending ? LAST_STRING : ''),
         limit: int(req.limit),
+        facts: factsParam(req.facts),
       });
-      return rows.map((r) => r.entity);
     },
     async count(filter: EntityFilter): Promise<number> {
       const [row] = await db.read<{ total: number }>(COUNT, { ...filter });

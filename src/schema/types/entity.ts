@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { decodeCursor } from '../../domain/cursor.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
@@ -5,6 +6,7 @@ import type { EntityRow } from '../../domain/rows.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, keysetConnection, MAX_NESTED_LIST, pageSize } from '../connection.ts';
+import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
@@ -14,6 +16,16 @@ type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.Exten
 const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property').implement({
   description: 'A kind-specific property of an entity (e.g. iso2, orgType, powerMw), as text.',
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+const ALL_ROLES: RoleType[] = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'];
+
+const entityFactsQuery: FactsQueryOf = (args: any) => ({
+  roles: args.roles ?? ALL_ROLES,
+  kinds: args.kinds ?? null,
+  metric: args.metric ?? null,
+  includeDeprecated: args.includeDeprecated ?? false,
+  limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
 });
 
 const CORE = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
@@ -54,14 +66,8 @@ EntityRef.implement({
         includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
         first: t.arg.int({ required: false, defaultValue: 50 }),
       },
-      resolve: (e, args, ctx) =>
-        ctx.loaders.involvement(e.key, {
-          roles: args.roles ?? ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'],
-          kinds: args.kinds ?? null,
-          metric: args.metric ?? null,
-          includeDeprecated: args.includeDeprecated ?? false,
-          limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
-        }),
+      extensions: { [FACTS_QUERY]: entityFactsQuery },
+      resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info)),
     }),
   }),
 });
@@ -75,6 +81,13 @@ export function factsField(
   description: string,
   extra: { metric?: boolean } = {},
 ) {
+  const queryOf: FactsQueryOf = (args: any) => ({
+    roles,
+    kinds,
+    metric: args.metric ?? null,
+    includeDeprecated: false,
+    limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
+  });
   return t.field({
     type: [type],
     description,
@@ -82,14 +95,9 @@ export function factsField(
       first: t.arg.int({ required: false, defaultValue: 50 }),
       ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
     },
-    resolve: (e: EntityRow, args: any, ctx: any) =>
-      ctx.loaders.involvement(e.key, {
-        roles,
-        kinds,
-        metric: args.metric ?? null,
-        includeDeprecated: false,
-        limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
-      }),
+    extensions: { [FACTS_QUERY]: queryOf },
+    resolve: (e: EntityRow, args: any, ctx: any, info: GraphQLResolveInfo) =>
+      ctx.loaders.involvement(e.key, factsQuery(queryOf, args, info)),
   });
 }
 
@@ -153,10 +161,11 @@ export function defineEntityType(
         filter: t.arg({ type: EntityFilterInput, required: false }),
         orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
       },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const size = pageSize(args.first);
         const filter = { kind, nameContains: args.filter?.nameContains ?? null, country: args.filter?.country ?? null };
         const after = args.after ? decodeCursor(args.after, 2) : null;
+        const facts = [...factsSelected(info, ['nodes']), ...factsSelected(info, ['edges', 'node'])];
         return keysetConnection(
           size,
           async (limit) => {
@@ -165,9 +174,9 @@ export function defineEntityType(
               descending: args.orderBy === 'NAME_DESC',
               after: after ? { name: after[0]!, key: after[1]! } : null,
               limit,
+              facts,
             });
-            for (const row of rows) ctx.loaders.entity.prime(row.key, row);
-            return rows;
+            return ctx.loaders.withFacts(facts, rows);
           },
           (r) => [r.name, r.key],
           () => ctx.repos.entities.count(filter),

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { factsSelected } from '../lookahead.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 
 builder.queryFields((t) => ({
@@ -9,7 +10,7 @@ builder.queryFields((t) => ({
       'An entity by its stable key (e.g. company:bytedance, chip:nvidia-h20, place:my-johor). A key merged into ' +
       'another entity still resolves, to that entity.',
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_root, { key }, ctx) => ctx.loaders.entity.load(key),
+    resolve: (_root, { key }, ctx, info) => ctx.loaders.entityWithFacts(key, factsSelected(info)),
   }),
   assertion: t.field({
     type: AssertionRef,

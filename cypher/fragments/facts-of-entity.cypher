@@ -1,0 +1,29 @@
+// Fragment: facts-of-entity — for the entity `e` (may be null), each list of facts asked for in $facts
+// ({roles, kinds, metric, includeDeprecated, limit, withSources}), so an entity and the facts its GraphQL selection
+// asks for come back in one statement. Only the relationship types asked for are expanded; retracted facts are left
+// out unless asked for; newest period first, then key; supporting sources (verbatim snippets) only when asked for.
+// Yields `facts`: one list of {fact, sources} per entry of $facts, in the same order.
+CALL (e) {
+  UNWIND range(0, size($facts) - 1) AS i
+  WITH i, $facts[i] AS q
+  CALL (e, q) {
+    MATCH (e)<-[:$any(q.roles)]-(a:Assertion)
+    WHERE (q.kinds IS NULL OR a.kind IN q.kinds)
+      AND (q.metric IS NULL OR a.metric = q.metric)
+      AND (q.includeDeprecated OR a.rank <> 'deprecated')
+    WITH DISTINCT a
+    ORDER BY coalesce(a.periodYear, 0) DESC, a.key ASC
+    WITH q, collect(a) AS matched
+    UNWIND matched[..q.limit] AS a
+    CALL (a, q) {
+      MATCH (a)-[r:SUPPORTED_BY]->(s:Source)
+      WHERE q.withSources
+      WITH r, s ORDER BY s.key, r.start
+      RETURN collect({snippet: r.snippet, start: r.start, end: r.end, locator: r.locator,
+                      source: s {.*, createdAt: null}}) AS sources
+    }
+    RETURN collect({fact: a {.*, createdAt: null}, sources: sources}) AS list
+  }
+  WITH i, list ORDER BY i
+  RETURN collect(list) AS facts
+}

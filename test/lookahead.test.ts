@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../src/domain/global-id.ts';
+import { mergeEntities } from '../src/services/curation.ts';
+import { importNdjson } from '../src/services/importer.ts';
+import { gql, testApp } from './helpers/app.ts';
+
+/**
+ * An entity and the facts (and sources) selected on it are read in one statement (src/schema/lookahead.ts).
+ * Each answer is compared with the same selection reached through `node(id:)`, which has no lookahead and
+ * loads level by level, so the fold is checked against the plain path, not against a fixed expectation.
+ */
+const { database, yoga } = testApp();
+const SOURCE_A = 'source:test-look-a';
+const SOURCE_B = 'source:test-look-b';
+const KEEP = 'company:test-look-keep';
+const MERGED = 'company:test-look-merged';
+
+function fixture(): string {
+  const lines: object[] = [
+    { v: 1, type: 'source', key: SOURCE_A, title: 'Lookahead fixture A', kind: 'manual' },
+    { v: 1, type: 'source', key: SOURCE_B, title: 'Lookahead fixture B', kind: 'manual' },
+  ];
+  for (const [i, key] of [KEEP, MERGED].entries()) {
+    lines.push({ v: 1, type: 'entity', kind: 'Company', key, name: `TestLook Company ${i}` });
+    for (const year of [2021, 2022, 2023, 2024]) {
+      lines.push({
+        v: 1,
+        type: 'assertion',
+        kind: 'FinancialFigure',
+        key: `fact:test-look-${i}-${year}`,
+        summary: `TestLook ${i} capex ${year}`,
+        mode: 'reported',
+        roles: { SUBJECT: [key] },
+        metric: year % 2 ? 'capex' : 'revenue',
+        money: { amount: String(100 * year), currency: 'USD', asReported: `$${100 * year}` },
+        period: { label: `FY${year}`, type: 'FY', year },
+        sources: [
+          { source: SOURCE_A, snippet: `look ${i} ${year} a` },
+          { source: SOURCE_B, snippet: `look ${i} ${year} b` },
+        ],
+      });
+    }
+    lines.push({
+      v: 1,
+      type: 'assertion',
+      kind: 'Claim',
+      key: `fact:test-look-${i}-claim`,
+      summary: `TestLook ${i} says something`,
+      mode: 'reported',
+      roles: { SPEAKER: [key] },
+      text: `TestLook ${i} claim`,
+      sources: [{ source: SOURCE_A, snippet: `look ${i} claim` }],
+    });
+  }
+  return lines.map((l) => JSON.stringify(l)).join('\n');
+}
+
+beforeAll(async () => {
+  await importNdjson(database.scope('test-lookahead-fixture'), fixture());
+  // A second run against the same database finds MERGED gone already: the merge is then a typed rejection.
+  await mergeEntities(database.scope('test-lookahead-merge'), KEEP, MERGED, 'lookahead test', null);
+});
+
+const SELECTION = `
+  fragment Figures on Company {
+    key
+    figures(first: 3) { key summary sources { snippet source { key title } } }
+    capex: figures(metric: "capex", first: $n) { key }
+    ... on Entity { facts(kinds: ["FinancialFigure", "Claim"], first: 5) { key ... on FinancialFigure { sources { snippet } } } }
+    statements { key summary }
+  }`;
+
+async function foldedAndPlain(key: string) {
+  const folded = await gql(yoga, `query($key: String!, $n: Int) { entity(key: $key) { ...Figures } } ${SELECTION}`, {
+    key,
+    n: 1,
+  });
+  const plain = await gql(yoga, `query($id: ID!, $n: Int) { node(id: $id) { ...Figures } } ${SELECTION}`, {
+    id: encodeGlobalId('Company', KEEP),
+    n: 1,
+  });
+  return { folded, plain };
+}
+
+describe('lookahead: an entity and its facts in one statement', () => {
+  it('answers as the level-by-level path does, in one statement instead of one per level', async () => {
+    const { folded, plain } = await foldedAndPlain(KEEP);
+    expect(folded.errors).toBeUndefined();
+    expect(plain.errors).toBeUndefined();
+    expect(folded.data?.entity).toEqual(plain.data?.node);
+    const entity = folded.data?.entity;
+    expect(entity.figures.map((f: any) => f.key)).toHaveLength(3);
+    expect(entity.figures[0].sources.map((s: any) => s.source.key)).toEqual([SOURCE_A, SOURCE_B]);
+    expect(entity.capex).toHaveLength(1);
+    expect(entity.statements.map((f: any) => f.key)).toContain('fact:test-look-0-claim');
+    expect(folded.extensions?.cypher?.statements).toBe(1);
+    expect(plain.extensions?.cypher?.statements).toBeGreaterThanOrEqual(3);
+  });
+
+  it('follows a merged-away key to its entity and reads that entity’s facts, still in one statement', async () => {
+    const { folded, plain } = await foldedAndPlain(MERGED);
+    expect(folded.data?.entity).toEqual(plain.data?.node);
+    expect(folded.data?.entity.key).toBe(KEEP);
+    const figureKeys = folded.data?.entity.figures.map((f: any) => f.key);
+    expect(figureKeys).toEqual(expect.arrayContaining(['fact:test-look-0-2024', 'fact:test-look-1-2024']));
+    expect(folded.extensions?.cypher?.statements).toBe(1);
+  });
+
+  it('answers null for an unknown key in one statement', async () => {
+    const res = await gql(yoga, `{ entity(key: "company:test-look-none") { key facts { key sources { snippet } } } }`);
+    expect(res.data?.entity).toBeNull();
+    expect(res.extensions?.cypher?.statements).toBe(1);
+  });
+
+  it('reads a connection’s page with the facts under nodes and under edges.node in one statement', async () => {
+    const query = `{ companies(first: 2, filter: { nameContains: "testlook" }) {
+      nodes { key figures(first: 2) { key sources { snippet } } }
+      edges { node { key statements { key } } } } }`;
+    const res = await gql(yoga, query);
+    expect(res.errors).toBeUndefined();
+    const node = res.data?.companies.nodes[0];
+    expect(node.key).toBe(KEEP);
+    expect(node.figures).toHaveLength(2);
+    expect(node.figures[0].sources).toHaveLength(2);
+    expect(res.data?.companies.edges[0].node.statements.length).toBeGreaterThanOrEqual(1);
+    expect(res.extensions?.cypher?.statements).toBe(1);
+  });
+
+  it('keeps sources unread where the selection does not ask for them, and separate where two aliases differ', async () => {
+    const res = await gql(
+      yoga,
+      `{ entity(key: "${KEEP}") { ... on Company {
+        bare: figures(first: 2) { key } full: figures(first: 2) { key sources { snippet } } } } }`,
+    );
+    expect(res.data?.entity.bare.map((f: any) => f.key)).toEqual(res.data?.entity.full.map((f: any) => f.key));
+    expect(res.data?.entity.full[0].sources).toHaveLength(2);
+    expect(res.extensions?.cypher?.statements).toBe(1);
+  });
+
+  it('still answers a facts field the lookahead cannot see (below a fact’s participants) through its loader', async () => {
+    const res = await gql(
+      yoga,
+      `{ entity(key: "${KEEP}") { ... on Company { statements { participants { entity {
+        ... on Company { figures(first: 1) { key sources { snippet } } } } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const figures = res.data?.entity.statements[0].participants[0].entity.figures;
+    expect(figures).toHaveLength(1);
+    expect(figures[0].sources).toHaveLength(2);
+    // entity+statements (1), participants (1), then figures with their sources folded into one statement (1)
+    expect(res.extensions?.cypher?.statements).toBe(3);
+  });
+});
