@@ -1,5 +1,7 @@
+import { execute, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/domain/global-id.ts';
+import { schema } from '../src/schema/index.ts';
 import { mergeEntities } from '../src/services/curation.ts';
 import { importNdjson } from '../src/services/importer.ts';
 import { gql, testApp } from './helpers/app.ts';
@@ -150,4 +152,66 @@ describe('lookahead: an entity and its facts in one statement', () => {
     // entity+statements (1), participants (1), then figures with their sources folded into one statement (1)
     expect(res.extensions?.cypher?.statements).toBe(3);
   });
+
+  it('reads only the properties the selected fields need, and answers as a whole read does (the seed facts of three companies)', async () => {
+    const FIELDS = `id __typename key kind summary mode rank confidence attribution note
+      period { label type year basis yearInferred inference } retraction { reason at }
+      participants { role entity { key } } sources { snippet source { key } }
+      ... on FinancialFigure { metric company { key } }`;
+    const facts: any[] = [];
+    for (const company of ['alibaba', 'bytedance', 'nvidia']) {
+      const projected = await gql(
+        yoga,
+        `{ entity(key: "company:${company}") { facts(first: 40, includeDeprecated: true) { ${FIELDS} } } }`,
+      );
+      expect(projected.errors).toBeUndefined();
+      expect(projected.extensions?.cypher?.statements).toBe(2); // entity + facts + sources, then participants
+      facts.push(...(projected.data?.entity.facts ?? []));
+    }
+    expect(facts.length).toBeGreaterThanOrEqual(30);
+    const whole: unknown[] = [];
+    for (let i = 0; i < facts.length; i += 100) {
+      const res = await gql(yoga, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Assertion { ${FIELDS} } } }`, {
+        ids: facts.slice(i, i + 100).map((f: any) => f.id),
+      });
+      expect(res.errors).toBeUndefined();
+      whole.push(...(res.data?.nodes ?? []));
+    }
+    expect(facts).toEqual(whole);
+    // A kind-specific field without a `reads` list (amount) makes the fact be read whole: the answer is the same.
+    const amounts = await gql(
+      yoga,
+      `{ entity(key: "company:alibaba") { ... on Company {
+      figures(first: 20) { key amount { amount currency } } } } }`,
+    );
+    expect(amounts.data?.entity.figures.some((f: any) => f.amount?.amount)).toBe(true);
+  });
+
+  it('plans the properties the selected fields read, and the whole fact when a field does not say', async () => {
+    const planned: unknown[] = [];
+    const contextValue = {
+      loaders: {
+        entityWithFacts: (_key: string, queries: unknown[]) => {
+          planned.push(...queries);
+          return null;
+        },
+      },
+    };
+    const document = parse(`{ entity(key: "company:x") { facts(first: 2) { key period { year } }
+      ... on Company { figures { amount { amount } } statements { key } } } }`);
+    const result = await execute({ schema, document, contextValue });
+    expect(result.errors).toBeUndefined();
+    expect(planned).toEqual([
+      expect.objectContaining({
+        limit: 2,
+        withSources: false,
+        props: ['key', 'kind', 'mode', ...PERIOD, 'summary'].sort(),
+      }),
+      expect.objectContaining({ kinds: ['FinancialFigure'], props: null }),
+      // a field inherited from the Assertion interface keeps what it reads
+      expect.objectContaining({ kinds: ['Claim'], props: ['key', 'kind', 'mode', 'summary'] }),
+    ]);
+  });
 });
+
+const PERIOD = ['periodType', 'periodLabel', 'periodYear', 'periodBasis', 'periodYearInferred', 'periodInference'];

@@ -1,8 +1,9 @@
 // Fragment: facts-of-entity — for the entity `e` (may be null), each list of facts asked for in $facts
-// ({roles, kinds, metric, includeDeprecated, limit, withSources}), so an entity and the facts its GraphQL selection
+// ({roles, kinds, metric, includeDeprecated, limit, withSources, props}), so an entity and the facts its GraphQL selection
 // asks for come back in one statement. Only the relationship types asked for are expanded; retracted facts are left
 // out unless asked for; newest period first, then key; supporting sources (verbatim snippets) only when asked for.
-// Yields `facts`: one list of {fact, sources} per entry of $facts, in the same order.
+// Yields `facts`: one list of {fact, values, sources} per entry of $facts, in the same order: `fact` is the whole
+// fact when q.props is null, else `values` holds the properties named in q.props, in that order.
 CALL (e) {
   UNWIND range(0, size($facts) - 1) AS i
   WITH i, $facts[i] AS q
@@ -22,7 +23,8 @@ CALL (e) {
       RETURN collect({snippet: r.snippet, start: r.start, end: r.end, locator: r.locator,
                       source: s {.*, createdAt: null}}) AS sources
     }
-    RETURN collect({fact: a {.*, createdAt: null}, sources: sources}) AS list
+    RETURN collect({fact: CASE WHEN q.props IS NULL THEN a {.*, createdAt: null} END,
+                    values: [p IN coalesce(q.props, []) | a[p]], sources: sources}) AS list
   }
   WITH i, list ORDER BY i
   RETURN collect(list) AS facts

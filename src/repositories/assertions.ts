@@ -32,6 +32,27 @@ export interface InvolvementQuery {
   limit: number;
   /** Read each fact's sources in the same statement. */
   withSources: boolean;
+  /** The fact properties to read (null: all of them). */
+  props: string[] | null;
+}
+
+/** A fact as fragments/facts-of-entity returns it: whole, or only the properties asked for, as values. */
+export interface FactRecord {
+  fact: AssertionRow | null;
+  values: unknown[];
+  sources: SupportRow[];
+}
+
+/** Facts of one query; a property read as null is left out, as a whole read leaves it out. */
+export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): FactRow[] {
+  return records.map(({ fact, values, sources }) => ({
+    fact:
+      fact ??
+      (Object.fromEntries(
+        (q.props ?? []).flatMap((p, i) => (values[i] === null || values[i] === undefined ? [] : [[p, values[i]]])),
+      ) as AssertionRow),
+    sources,
+  }));
 }
 
 /** The `$facts` parameter of statements that include fragments/facts-of-entity. */
@@ -59,8 +80,8 @@ export function assertionRepository(db: DbScope) {
       return keys.map((k) => found.get(k) ?? null);
     },
     async ofEntities(keys: readonly string[], q: InvolvementQuery): Promise<FactRow[][]> {
-      const rows = await db.read<{ key: string; facts: FactRow[] }>(OF_ENTITIES, { keys, facts: factsParam([q]) });
-      return byRequested(keys, rows, (r) => r.facts, []);
+      const rows = await db.read<{ key: string; facts: FactRecord[] }>(OF_ENTITIES, { keys, facts: factsParam([q]) });
+      return byRequested(keys, rows, (r) => factRows(q, r.facts), []);
     },
     async roles(keys: readonly string[]): Promise<RoleRow[][]> {
       const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });

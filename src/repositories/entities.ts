@@ -2,7 +2,7 @@ import type { DbScope } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { EntityRow, EntityWithFacts } from '../domain/rows.ts';
-import { factsParam, type InvolvementQuery } from './assertions.ts';
+import { type FactRecord, factRows, factsParam, type InvolvementQuery } from './assertions.ts';
 
 const BY_KEYS = statement('entities/by-keys');
 const PAGE_ASC = statement('entities/page-asc');
@@ -29,14 +29,19 @@ export interface EntityPageRequest extends EntityFilter {
 
 export type LinkType = 'PART_OF' | 'MADE_BY' | 'LOCATED_IN' | 'UNIT_OF';
 
+const withFactRows = (queries: readonly InvolvementQuery[], lists: FactRecord[][]) =>
+  queries.map((q, i) => factRows(q, lists[i] ?? []));
+
 export function entityRepository(db: DbScope) {
   /** As byKeys, each entity with the facts asked for (see fragments/facts-of-entity), in one statement. */
   async function byKeysWithFacts(keys: readonly string[], facts: readonly InvolvementQuery[]) {
-    const rows = await db.read<{ requested: string; entity: EntityRow | null; facts: EntityWithFacts['facts'] }>(
-      BY_KEYS,
-      { keys, facts: factsParam(facts) },
+    const rows = await db.read<{ requested: string; entity: EntityRow | null; facts: FactRecord[][] }>(BY_KEYS, {
+      keys,
+      facts: factsParam(facts),
+    });
+    const found = new Map(
+      rows.map((r) => [r.requested, r.entity ? { entity: r.entity, facts: withFactRows(facts, r.facts) } : null]),
     );
-    const found = new Map(rows.map((r) => [r.requested, r.entity ? { entity: r.entity, facts: r.facts } : null]));
     return keys.map((k): EntityWithFacts | null => found.get(k) ?? null);
   }
   return {
@@ -46,7 +51,7 @@ export function entityRepository(db: DbScope) {
     },
     byKeysWithFacts,
     async page(req: EntityPageRequest): Promise<EntityWithFacts[]> {
-      return db.read<EntityWithFacts>(req.descending ? PAGE_DESC : PAGE_ASC, {
+      const rows = await db.read<{ entity: EntityRow; facts: FactRecord[][] }>(req.descending ? PAGE_DESC : PAGE_ASC, {
         kind: req.kind,
         nameContains: req.nameContains,
         country: req.country,
@@ -56,6 +61,7 @@ export function entityRepository(db: DbScope) {
         limit: int(req.limit),
         facts: factsParam(req.facts),
       });
+      return rows.map((r) => ({ entity: r.entity, facts: withFactRows(req.facts, r.facts) }));
     },
     async count(filter: EntityFilter): Promise<number> {
       const [row] = await db.read<{ total: number }>(COUNT, { ...filter });

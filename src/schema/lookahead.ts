@@ -14,13 +14,23 @@ import type { InvolvementQuery } from '../repositories/assertions.ts';
 
 /**
  * Lookahead: what a field's selection will ask for below it, read from the resolve info before any child runs, so
- * an entity and the facts (and sources) selected on it are read in one Cypher statement instead of one per level.
+ * an entity and the facts (and sources) selected on it are read in one Cypher statement instead of one per level,
+ * and a fact's properties are read only when a selected field needs them.
  * Only a hint: a field the lookahead misses still loads through its own DataLoader, so answers never depend on it.
  */
 
 /** Field extension holding how a facts field turns its arguments into a query (src/schema/types/entity.ts). */
 export const FACTS_QUERY = 'factsQuery';
-export type FactsQueryOf = (args: Record<string, unknown>) => Omit<InvolvementQuery, 'withSources'>;
+export type FactsQueryOf = (args: Record<string, unknown>) => Omit<InvolvementQuery, 'withSources' | 'props'>;
+
+/**
+ * Field extension on a fact's fields: the graph properties its resolver reads ([] when it loads by key only). A
+ * selected field without it makes the whole fact be read.
+ */
+export const READS = 'reads';
+export const reads = (...props: string[]) => ({ [READS]: props });
+/** What resolveType/isTypeOf (src/schema/types/node.ts) and global ids need of every fact. */
+const ALWAYS_READ = ['key', 'kind', 'mode', 'summary'];
 
 interface Selected {
   node: FieldNode;
@@ -62,33 +72,60 @@ function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) {
   return level;
 }
 
-/** Whether the resolving field's selection includes `name` directly below it (any fragment, any type). */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return selectionsAt(info, []).some(({ set, on }) => fieldsOf(info, on, set).some((f) => f.node.name.value === name));
+/**
+ * The query a facts field loads with, from its arguments and the selection below it (all nodes of one response
+ * key, as graphql-js merges them): sources when `sources` is selected, and the properties its fields read.
+ */
+function queryFor(
+  queryOf: FactsQueryOf,
+  args: Record<string, unknown>,
+  factType: GraphQLNamedType,
+  nodes: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+): InvolvementQuery {
+  const selected = nodes.flatMap((n) => fieldsOf(info, factType, n.selectionSet));
+  const props = new Set(ALWAYS_READ);
+  let everything = false;
+  for (const f of selected) {
+    if (f.node.name.value.startsWith('__')) continue;
+    const read = definition(f.on, f.node.name.value)?.extensions?.[READS] as string[] | undefined;
+    if (!read) everything = true;
+    else for (const p of read) props.add(p);
+  }
+  return {
+    ...queryOf(args),
+    withSources: selected.some((f) => f.node.name.value === 'sources'),
+    props: everything ? null : [...props].sort(),
+  };
 }
 
 /**
- * The facts queries of the entities selected at `path` below the resolving field: one per facts field (aliases
- * with other arguments are separate queries), built exactly as the field's own resolver builds it.
+ * The facts queries of the entities selected at `path` below the resolving field: one per facts field and response
+ * key, built exactly as the field's own resolver builds it (so the loaders it primes are the ones the field reads).
  */
 export function factsSelected(info: GraphQLResolveInfo, path: readonly string[] = []): InvolvementQuery[] {
-  const found = new Map<string, InvolvementQuery>();
+  const byResponseKey = new Map<string, { field: GraphQLField<unknown, unknown>; nodes: FieldNode[] }>();
   for (const { set, on } of selectionsAt(info, path)) {
     for (const f of fieldsOf(info, on, set)) {
       const field = definition(f.on, f.node.name.value);
-      const queryOf = field?.extensions?.[FACTS_QUERY] as FactsQueryOf | undefined;
-      if (!field || !queryOf) continue;
-      const sources = fieldsOf(info, getNamedType(field.type), f.node.selectionSet).some(
-        (g) => g.node.name.value === 'sources',
-      );
-      const query = { ...queryOf(getArgumentValues(field, f.node, info.variableValues)), withSources: sources };
-      found.set(JSON.stringify(query), query);
+      if (!field?.extensions?.[FACTS_QUERY]) continue;
+      const responseKey = f.node.alias?.value ?? f.node.name.value;
+      const entry = byResponseKey.get(responseKey) ?? { field, nodes: [] };
+      entry.nodes.push(f.node);
+      byResponseKey.set(responseKey, entry);
     }
+  }
+  const found = new Map<string, InvolvementQuery>();
+  for (const { field, nodes } of byResponseKey.values()) {
+    const queryOf = field.extensions[FACTS_QUERY] as FactsQueryOf;
+    const args = getArgumentValues(field, nodes[0]!, info.variableValues);
+    const query = queryFor(queryOf, args, getNamedType(field.type), nodes, info);
+    found.set(JSON.stringify(query), query);
   }
   return [...found.values()];
 }
 
-/** The query a facts field's resolver loads with: its arguments, and sources when its selection has them. */
+/** The query a facts field's own resolver loads with. */
 export function factsQuery(queryOf: FactsQueryOf, args: Record<string, unknown>, info: GraphQLResolveInfo) {
-  return { ...queryOf(args), withSources: selects(info, 'sources') };
+  return queryFor(queryOf, args, getNamedType(info.returnType), info.fieldNodes, info);
 }

@@ -143,7 +143,20 @@ export async function writeRecords(
   options: { batchSize?: number; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportCounts> {
   const batchSize = options.batchSize ?? 500;
-  const counts: ImportCounts = { entities: 0, sources: 0, links: 0, assertions: 0 };
+  const empty = (): ImportCounts => ({ entities: 0, sources: 0, links: 0, assertions: 0 });
+  if (parsed.length <= batchSize) {
+    // Small enough for one transaction: all or nothing (an entity is never left without the link beside it).
+    const written = await db.writeTransaction('import/all', async (tx) => {
+      const counts = empty();
+      for (const { type, rows, write } of rowsInOrder(parsed)) {
+        if (rows.length) counts[type] += await (write as (t: typeof tx, r: typeof rows) => Promise<number>)(tx, rows);
+      }
+      return counts;
+    });
+    options.onProgress?.({ done: parsed.length, total: parsed.length });
+    return written;
+  }
+  const counts = empty();
   let done = 0;
   for (const { type, rows, write } of rowsInOrder(parsed)) {
     for (let i = 0; i < rows.length; i += batchSize) {

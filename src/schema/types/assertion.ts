@@ -5,6 +5,7 @@ import { changeOf, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, keysetConnection, pageSize } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { reads } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import {
@@ -53,6 +54,15 @@ const RetractionRef = builder.objectRef<{ reason: string; at: string }>('Retract
   fields: (t) => ({ reason: t.exposeString('reason'), at: t.exposeString('at') }),
 });
 
+const PERIOD_PROPS = [
+  'periodType',
+  'periodLabel',
+  'periodYear',
+  'periodBasis',
+  'periodYearInferred',
+  'periodInference',
+];
+
 export function periodOf(row: AssertionRow): PeriodValue | null {
   if (!row.periodType) return null;
   return {
@@ -71,37 +81,42 @@ AssertionRef.implement({
     'stated (mode) and its standing (rank). Every fact has at least one source with a verbatim snippet.',
   interfaces: [NodeRef],
   fields: (t) => ({
-    key: t.string({ resolve: (a) => a.key }),
-    kind: t.field({ type: AssertionKindEnum, resolve: (a) => a.kind as never }),
-    summary: t.string({ resolve: (a) => a.summary }),
-    mode: t.field({ type: ModeEnum, resolve: (a) => a.mode as never }),
-    rank: t.field({ type: RankEnum, resolve: (a) => a.rank as never }),
+    key: t.string({ extensions: reads('key'), resolve: (a) => a.key }),
+    kind: t.field({ type: AssertionKindEnum, extensions: reads('kind'), resolve: (a) => a.kind as never }),
+    summary: t.string({ extensions: reads('summary'), resolve: (a) => a.summary }),
+    mode: t.field({ type: ModeEnum, extensions: reads('mode'), resolve: (a) => a.mode as never }),
+    rank: t.field({ type: RankEnum, extensions: reads('rank'), resolve: (a) => a.rank as never }),
     confidence: t.string({
       nullable: true,
       description: 'The source’s own certainty, never upgraded.',
+      extensions: reads('confidence'),
       resolve: (a) => a.confidence,
     }),
     attribution: t.string({
       nullable: true,
       description: 'Who the source credits when not an entity.',
+      extensions: reads('attribution'),
       resolve: (a) => text(a.attribution),
     }),
-    note: t.string({ nullable: true, resolve: (a) => text(a.note) }),
-    period: t.field({ type: PeriodRef, nullable: true, resolve: periodOf }),
+    note: t.string({ nullable: true, extensions: reads('note'), resolve: (a) => text(a.note) }),
+    period: t.field({ type: PeriodRef, nullable: true, extensions: reads(...PERIOD_PROPS), resolve: periodOf }),
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
+      extensions: reads('rank', 'retractionReason', 'retractedAt'),
       resolve: (a) =>
         a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null,
     }),
     sources: t.field({
       type: [SupportRef],
       description: 'Supporting sources with verbatim snippets.',
+      extensions: reads(),
       resolve: (a, _args, ctx) => ctx.loaders.supports.load(a.key),
     }),
     participants: t.field({
       type: [ParticipantRef],
       description: 'Entities involved, by role.',
+      extensions: reads(),
       args: { role: t.arg({ type: RoleEnum, required: false }) },
       resolve: async (a, { role }, ctx) => {
         const roles = await ctx.loaders.roles.load(a.key);
@@ -122,11 +137,13 @@ export function roleField(t: FieldBuilder, role: RoleType, description: string, 
         type: EntityRef,
         nullable: true,
         description,
+        extensions: reads(),
         resolve: async (a: AssertionRow, _x: unknown, ctx: Context) => (await load(a, ctx))[0] ?? null,
       })
     : t.field({
         type: [EntityRef],
         description,
+        extensions: reads(),
         resolve: (a: AssertionRow, _x: unknown, ctx: Context) => load(a, ctx),
       });
 }
@@ -137,6 +154,7 @@ export const valueFields = {
     t.string({
       nullable: true,
       description: 'e.g. capex, cloud_revenue, cash_reserves.',
+      extensions: reads('metric'),
       resolve: (a: AssertionRow) => a.metric,
     }),
   amount: (t: FieldBuilder) =>

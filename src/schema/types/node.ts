@@ -3,6 +3,7 @@ import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import type { AssertionRow, EntityRow, SourceRow } from '../../domain/rows.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { reads } from '../lookahead.ts';
 import { assertionTypename, entityTypename } from './typenames.ts';
 
 export type NodeRow = EntityRow | AssertionRow | (SourceRow & { __source: true });
@@ -19,6 +20,7 @@ export const NodeRef = builder.interfaceRef<NodeRow>('Node').implement({
   fields: (t) => ({
     id: t.id({
       description: 'Opaque global id; pass it to node(id).',
+      extensions: reads('key', 'kind'),
       resolve: (row) => encodeGlobalId(typenameOf(row), row.key),
     }),
   }),
