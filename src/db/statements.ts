@@ -35,8 +35,19 @@ function expand(name: string, text: string): string {
   });
 }
 
+/**
+ * What is sent to Neo4j: without the comment lines and indentation, which every request would otherwise carry over
+ * Bolt (the statement's name travels in the transaction metadata instead).
+ */
+const compact = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('//'))
+    .join('\n');
+
 const registry = new Map<string, string>(
-  [...files].filter(([name]) => !name.startsWith(FRAGMENTS)).map(([name, text]) => [name, expand(name, text)]),
+  [...files].filter(([name]) => !name.startsWith(FRAGMENTS)).map(([name, text]) => [name, compact(expand(name, text))]),
 );
 
 /** A named statement; throws at module load time when a repository names one that does not exist. */

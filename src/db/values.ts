@@ -3,6 +3,7 @@ import neo4j, { isInt, type Record as Neo4jRecord } from 'neo4j-driver';
 /** Plain JSON-like values from driver values: safe integers become numbers, larger ones decimal strings. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(toPlain);
@@ -16,7 +17,9 @@ export function toPlain(value: unknown): unknown {
       const rel = value as { type: string; properties: Record<string, unknown> };
       return { ...(toPlain(rel.properties) as object), _type: rel.type };
     }
-    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, toPlain(v)]));
+    const out: Record<string, unknown> = {};
+    for (const k in value as Record<string, unknown>) out[k] = toPlain((value as Record<string, unknown>)[k]);
+    return out;
   }
   return value;
 }
