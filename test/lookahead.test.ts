@@ -214,4 +214,50 @@ describe('lookahead: an entity and its facts in one statement', () => {
   });
 });
 
+describe('lookahead: a connection of facts reads only what its nodes need', () => {
+  it('answers as a whole read does', async () => {
+    const FIELDS = `id __typename key kind summary rank period { year } ... on FinancialFigure { metric company { key } }`;
+    const page = await gql(yoga, `{ financialFigures(first: 40) { nodes { ${FIELDS} } pageInfo { endCursor } } }`);
+    expect(page.errors).toBeUndefined();
+    const facts = page.data?.financialFigures.nodes ?? [];
+    expect(facts.length).toBeGreaterThanOrEqual(10);
+    const whole = await gql(yoga, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Assertion { ${FIELDS} } } }`, {
+      ids: facts.map((f: any) => f.id),
+    });
+    expect(facts).toEqual(whole.data?.nodes);
+  });
+
+  it('plans the properties under nodes and edges.node, or all of them', async () => {
+    const planned: unknown[] = [];
+    const contextValue = {
+      repos: {
+        assertions: {
+          page: (_f: unknown, _a: unknown, _l: unknown, props: unknown) => {
+            planned.push(props);
+            return [];
+          },
+          count: () => 0,
+        },
+      },
+    };
+    for (const selection of [
+      'nodes { key note }',
+      'edges { node { rank } } totalCount',
+      'nodes { ... on FinancialFigure { amount { amount } } }',
+    ]) {
+      const result = await execute({
+        schema,
+        document: parse(`{ assertions(first: 2) { ${selection} } }`),
+        contextValue,
+      });
+      expect(result.errors).toBeUndefined();
+    }
+    expect(planned).toEqual([
+      ['key', 'kind', 'mode', 'note', 'summary'],
+      ['key', 'kind', 'mode', 'rank', 'summary'],
+      null,
+    ]);
+  });
+});
+
 const PERIOD = ['periodType', 'periodLabel', 'periodYear', 'periodBasis', 'periodYearInferred', 'periodInference'];

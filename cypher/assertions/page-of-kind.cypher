@@ -1,4 +1,5 @@
 // Name: assertions/page-of-kind — a keyset page of one kind of fact: the (kind, key) index gives seek and order.
+// The whole fact when $props is null, else `values` holds the properties named in $props (what the selection reads).
 MATCH (a:Assertion)
 WHERE a.kind = $kind AND a.key > $after
   AND ($metric IS NULL OR a.metric = $metric)
@@ -10,6 +11,6 @@ WHERE a.kind = $kind AND a.key > $after
   AND ($country IS NULL OR EXISTS {
         (a)-[:SUBJECT|MEMBER]->(:Entity)<-[:SUBJECT]-(:Domicile)-[:OBJECT]->(:Place)-[:PART_OF*0..4]->(:Place {key: $country}) })
   AND ($textContains IS NULL OR toLower(coalesce(a.text, a.summary)) CONTAINS toLower($textContains))
-RETURN a {.*, createdAt: null} AS assertion
+RETURN CASE WHEN $props IS NULL THEN a {.*, createdAt: null} END AS assertion, [p IN coalesce($props, []) | a[p]] AS values
 ORDER BY a.kind ASC, a.key ASC
 LIMIT $limit

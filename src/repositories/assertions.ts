@@ -43,16 +43,19 @@ export interface FactRecord {
   sources: SupportRow[];
 }
 
-/** Facts of one query; a property read as null is left out, as a whole read leaves it out. */
+/** A fact read whole, or rebuilt from the properties asked for; one read as null is left out, as a whole read does. */
+function factOf(props: readonly string[] | null, whole: AssertionRow | null, values: readonly unknown[]): AssertionRow {
+  if (whole) return whole;
+  const fact: Record<string, unknown> = {};
+  (props ?? []).forEach((p, i) => {
+    if (values[i] !== null && values[i] !== undefined) fact[p] = values[i];
+  });
+  return fact as AssertionRow;
+}
+
+/** Facts of one query, as fragments/facts-of-entity returns them. */
 export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): FactRow[] {
-  return records.map(({ fact, values, sources }) => ({
-    fact:
-      fact ??
-      (Object.fromEntries(
-        (q.props ?? []).flatMap((p, i) => (values[i] === null || values[i] === undefined ? [] : [[p, values[i]]])),
-      ) as AssertionRow),
-    sources,
-  }));
+  return records.map(({ fact, values, sources }) => ({ fact: factOf(q.props, fact, values), sources }));
 }
 
 /** The `$facts` parameter of statements that include fragments/facts-of-entity. */
@@ -91,13 +94,18 @@ export function assertionRepository(db: DbScope) {
       const rows = await db.read<{ key: string; sources: SupportRow[] }>(SOURCES, { keys });
       return byRequested(keys, rows, (r) => r.sources, []);
     },
-    async page(filter: AssertionFilter, after: string | null, limit: number): Promise<AssertionRow[]> {
-      const rows = await db.read<{ assertion: AssertionRow }>(ofOneKind(filter) ? PAGE_OF_KIND : PAGE, {
-        ...filterParams(filter),
-        after: after ?? '',
-        limit: int(limit),
-      });
-      return rows.map((r) => r.assertion);
+    /** `props`: the properties to read (null: all), as the selection asks (src/schema/lookahead.ts). */
+    async page(
+      filter: AssertionFilter,
+      after: string | null,
+      limit: number,
+      props: string[] | null = null,
+    ): Promise<AssertionRow[]> {
+      const rows = await db.read<{ assertion: AssertionRow | null; values: unknown[] }>(
+        ofOneKind(filter) ? PAGE_OF_KIND : PAGE,
+        { ...filterParams(filter), after: after ?? '', limit: int(limit), props },
+      );
+      return rows.map((r) => factOf(props, r.assertion, r.values));
     },
     async count(filter: AssertionFilter): Promise<number> {
       const [row] = await db.read<{ total: number }>(ofOneKind(filter) ? COUNT_OF_KIND : COUNT, filterParams(filter));

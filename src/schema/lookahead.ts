@@ -84,19 +84,28 @@ function queryFor(
   info: GraphQLResolveInfo,
 ): InvolvementQuery {
   const selected = nodes.flatMap((n) => fieldsOf(info, factType, n.selectionSet));
-  const props = new Set(ALWAYS_READ);
-  let everything = false;
-  for (const f of selected) {
-    if (f.node.name.value.startsWith('__')) continue;
-    const read = definition(f.on, f.node.name.value)?.extensions?.[READS] as string[] | undefined;
-    if (!read) everything = true;
-    else for (const p of read) props.add(p);
-  }
   return {
     ...queryOf(args),
     withSources: selected.some((f) => f.node.name.value === 'sources'),
-    props: everything ? null : [...props].sort(),
+    props: propsRead(selected),
   };
+}
+
+/** The fact properties the selected fields read, or null (read everything) when one of them does not say. */
+function propsRead(selected: readonly Selected[]): string[] | null {
+  const props = new Set(ALWAYS_READ);
+  for (const f of selected) {
+    if (f.node.name.value.startsWith('__')) continue;
+    const read = definition(f.on, f.node.name.value)?.extensions?.[READS] as string[] | undefined;
+    if (!read) return null;
+    for (const p of read) props.add(p);
+  }
+  return [...props].sort();
+}
+
+/** The fact properties read by the selections at `paths` below the resolving field (e.g. a connection's nodes). */
+export function factPropsSelected(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]) {
+  return propsRead(paths.flatMap((path) => selectionsAt(info, path).flatMap(({ set, on }) => fieldsOf(info, on, set))));
 }
 
 /**

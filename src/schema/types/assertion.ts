@@ -5,7 +5,7 @@ import { changeOf, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, keysetConnection, pageSize } from '../connection.ts';
 import type { Context } from '../context.ts';
-import { reads } from '../lookahead.ts';
+import { factPropsSelected, reads } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import {
@@ -243,7 +243,7 @@ export function assertionConnectionField(
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: AssertionFilterInput, required: false }),
       },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const size = pageSize(args.first);
         const f = args.filter as FilterArg;
         const filter = {
@@ -258,11 +258,13 @@ export function assertionConnectionField(
           textContains: f?.textContains ?? null,
         };
         const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
+        const props = factPropsSelected(info, [['nodes'], ['edges', 'node']]);
         return keysetConnection(
           size,
           async (limit) => {
-            const rows = await ctx.repos.assertions.page(filter, after, limit);
-            for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
+            const rows = await ctx.repos.assertions.page(filter, after, limit, props);
+            // Only whole facts may serve later loads by key.
+            if (props === null) for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
             return rows;
           },
           (r) => [r.key],
