@@ -185,6 +185,30 @@ describe('connections', () => {
       'fact:baidu-capex-2024-h1',
       'fact:tencent-capex-2024-h1',
     ]);
+    expect(res.data?.assertions.totalCount).toBe(3);
+    // Counts with a metric use their own statement (the metric index): they must agree with the pages.
+    for (const filter of [
+      'metric: "capex"',
+      'metric: "capex", kinds: [FinancialFigure]',
+      'metric: "capex", rank: deprecated',
+    ]) {
+      let after: string | null = null;
+      let seen = 0;
+      let total = -1;
+      do {
+        const page: any = await gql(
+          yoga,
+          `query($after: String) { assertions(first: 100, after: $after, filter: { ${filter} }) {
+            totalCount nodes { key } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        expect(page.errors, filter).toBeUndefined();
+        total = page.data.assertions.totalCount;
+        seen += page.data.assertions.nodes.length;
+        after = page.data.assertions.pageInfo.hasNextPage ? page.data.assertions.pageInfo.endCursor : null;
+      } while (after);
+      expect(total, filter).toBe(seen);
+    }
     const quotes = await gql(yoga, '{ quotes { nodes { text speaker { name } about { name } sources { snippet } } } }');
     const quote = quotes.data?.quotes.nodes[0];
     expect(quote.speaker.name).toBe('Eddie Wu');

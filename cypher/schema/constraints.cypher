@@ -8,6 +8,7 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key);
 CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);
 CREATE INDEX assertion_kind IF NOT EXISTS FOR (a:Assertion) ON (a.kind, a.key);
 CREATE INDEX assertion_metric IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.periodYear);
+CREATE INDEX assertion_metric_kind IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.kind, a.rank);
 CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
 CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url);
 CREATE INDEX source_hash IF NOT EXISTS FOR (s:Source) ON (s.contentHash);

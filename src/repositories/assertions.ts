@@ -11,6 +11,7 @@ const PAGE = statement('assertions/page');
 const PAGE_OF_KIND = statement('assertions/page-of-kind');
 const COUNT = statement('assertions/count');
 const COUNT_OF_KIND = statement('assertions/count-of-kind');
+const COUNT_OF_METRIC = statement('assertions/count-of-metric');
 
 export interface AssertionFilter {
   kinds: string[] | null;
@@ -108,7 +109,8 @@ export function assertionRepository(db: DbScope) {
       return rows.map((r) => factOf(props, r.assertion, r.values));
     },
     async count(filter: AssertionFilter): Promise<number> {
-      const [row] = await db.read<{ total: number }>(ofOneKind(filter) ? COUNT_OF_KIND : COUNT, filterParams(filter));
+      const counting = filter.metric !== null ? COUNT_OF_METRIC : ofOneKind(filter) ? COUNT_OF_KIND : COUNT;
+      const [row] = await db.read<{ total: number }>(counting, filterParams(filter));
       return row?.total ?? 0;
     },
   };

@@ -1,0 +1,11 @@
+// Fragment: assertion-filters — the AssertionFilter conditions on the fact `a` other than its kind, each one
+// inactive when its parameter is null; retracted facts are left out unless $rank is given. Continues a WHERE.
+AND ($metric IS NULL OR a.metric = $metric)
+AND ($mode IS NULL OR a.mode = $mode)
+AND (CASE WHEN $rank IS NULL THEN a.rank <> 'deprecated' ELSE a.rank = $rank END)
+AND ($periodYear IS NULL OR a.periodYear = $periodYear)
+AND ($periodType IS NULL OR a.periodType = $periodType)
+AND ($entity IS NULL OR EXISTS { (a)-[:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(:Entity {key: $entity}) })
+AND ($country IS NULL OR EXISTS {
+  (a)-[:SUBJECT|MEMBER]->(:Entity)<-[:SUBJECT]-(:Domicile)-[:OBJECT]->(:Place)-[:PART_OF*0..4]->(:Place {key: $country}) })
+AND ($textContains IS NULL OR toLower(coalesce(a.text, a.summary)) CONTAINS toLower($textContains))
