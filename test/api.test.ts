@@ -345,5 +345,11 @@ describe('research views', () => {
       total: { amount: '50200000000', currency: 'CNY', mode: 'derived' },
       companies: 3,
     });
+    const alone = await gql(
+      yoga,
+      '{ metricByCountry(metric: "capex", periodYear: 2024) { country { key name } companies } }',
+    );
+    expect(alone.data?.metricByCountry.find((c: any) => c.country?.key === 'place:cn').country.name).toBe('China');
+    expect(alone.extensions?.cypher?.statements).toBe(1);
   });
 });

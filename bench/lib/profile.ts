@@ -41,7 +41,7 @@ export async function profileStatements(driver: Driver, database: string, log: C
   };
 }
 
-/** Makes every session of `driver` record the statements its transactions run (in place). */
+/** Makes every session of `driver` record the statements it runs, in managed or auto-commit transactions (in place). */
 export function captureStatements(driver: Driver, log: CypherLog) {
   const open = driver.session.bind(driver);
   const wrap = (tx: ManagedTransaction) =>
@@ -58,8 +58,14 @@ export function captureStatements(driver: Driver, log: CypherLog) {
     const session = open(config);
     const read = session.executeRead.bind(session);
     const write = session.executeWrite.bind(session);
+    const run = session.run.bind(session);
     session.executeRead = (work, cfg) => read((tx) => work(wrap(tx)), cfg);
     session.executeWrite = (work, cfg) => write((tx) => work(wrap(tx)), cfg);
+    // Auto-commit transactions (the service's single-statement reads).
+    session.run = ((query: string, params: Record<string, unknown> = {}, cfg?: object) => {
+      log.statements.push({ query, params });
+      return run(query, params, cfg);
+    }) as typeof session.run;
     return session;
   };
 }

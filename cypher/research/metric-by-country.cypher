@@ -11,9 +11,13 @@ OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
 USING JOIN ON c
 WHERE d.rank <> 'deprecated'
 WITH a, c, min(country.key) AS countryKey
-RETURN countryKey, a.periodYear AS periodYear, a.periodType AS periodType, a.amountCurrency AS currency,
-       toString(sum(a.amountMinor)) AS totalMinor,
-       all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
-       count(DISTINCT c) AS companies,
-       collect(a.key) AS figureKeys
+WITH countryKey, a.periodYear AS periodYear, a.periodType AS periodType, a.amountCurrency AS currency,
+     toString(sum(a.amountMinor)) AS totalMinor,
+     all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
+     count(DISTINCT c) AS companies,
+     collect(a.key) AS figureKeys
+// The country entity comes along, so the answer needs no second statement to name it.
+OPTIONAL MATCH (place:Entity {key: countryKey})
+RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,
+       periodYear, periodType, currency, totalMinor, exact, companies, figureKeys
 ORDER BY periodYear, periodType, countryKey, currency

@@ -1,7 +1,7 @@
 import type { DbScope } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
-import type { AssertionRow } from '../domain/rows.ts';
+import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 
 const FIGURES = statement('research/figures');
 const GROUP_FIGURES = statement('research/group-figures');
@@ -15,6 +15,7 @@ export interface FigureRow {
 
 export interface CountryTotalRow {
   countryKey: string | null;
+  country: EntityRow | null;
   periodYear: number;
   periodType: string;
   currency: string;

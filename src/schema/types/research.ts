@@ -49,11 +49,7 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
 const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').implement({
   description: 'Sum of the reported figures of companies based in a country, per period and currency (derived).',
   fields: (t) => ({
-    country: t.field({
-      type: EntityRef,
-      nullable: true,
-      resolve: (r, _a, ctx) => (r.countryKey ? ctx.loaders.entity.load(r.countryKey) : null),
-    }),
+    country: t.field({ type: EntityRef, nullable: true, resolve: (r) => r.country }),
     periodYear: t.exposeInt('periodYear'),
     periodType: t.exposeString('periodType'),
     total: t.field({
