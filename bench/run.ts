@@ -4,7 +4,7 @@
  * three contenders as separate processes on the same Node, the same workloads alternated between
  * them. Writes bench/results/<date>-<size>.json and .md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../src/devdb/local-neo4j.ts';
@@ -154,7 +154,7 @@ async function main() {
   try {
     const dataset = await loadDataset(size, Number(opts.seed), ROOT, log);
     log(`importing ${dataset.file} …`);
-    const imported = await importDataset(neo4j.database, readFileSync(dataset.file, 'utf8'));
+    const imported = await importDataset(neo4j.database, dataset.file);
     log(`imported ${imported.lines} lines in ${imported.seconds.toFixed(1)} s (${imported.linesPerSecond} lines/s)`);
     const params = await chooseParams(neo4j.database);
     log(`params ${JSON.stringify(params)}`);

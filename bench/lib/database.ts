@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { Database } from '../../src/db/database.ts';
 import { freePort, type LocalNeo4j, NEO4J_VERSION, startLocalNeo4j } from '../../src/devdb/local-neo4j.ts';
 import { schemaRepository } from '../../src/repositories/schema.ts';
-import { importNdjson } from '../../src/services/importer.ts';
+import { importFile } from '../../src/services/import-file.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
 
@@ -38,10 +38,11 @@ export async function startBenchNeo4j(log: (line: string) => void): Promise<Benc
   };
 }
 
-/** Imports NDJSON through the service's own importer and reports the rate. */
-export async function importDataset(database: Database, text: string) {
+/** Imports the NDJSON file through the service's own streaming bulk importer (as `npm run import`) and reports the rate. */
+export async function importDataset(database: Database, file: string) {
   const started = performance.now();
-  const { counts, lines } = await importNdjson(database.scope('bench-import'), text, { batchSize: 1000 });
+  const { counts, validation, written } = await importFile(database.scope('bench-import'), file, { batchSize: 1000 });
+  if (!written) throw new Error(`${validation.rejected.length} line(s) of ${file} rejected: nothing imported`);
   const seconds = (performance.now() - started) / 1000;
-  return { counts, lines, seconds, linesPerSecond: Math.round(lines / seconds) };
+  return { counts, lines: validation.lines, seconds, linesPerSecond: Math.round(validation.lines / seconds) };
 }
