@@ -2,7 +2,7 @@
 // With the facts the GraphQL selection asks of each entity ($facts, possibly empty; see fragments/facts-of-entity).
 MATCH (e:Entity)
 WHERE e.kind = $kind AND e.name <= $afterName AND e.key IS NOT NULL
-  AND (e.name < $afterName OR e.key < $afterKey)
+  AND CASE WHEN e.name < $afterName THEN true ELSE e.key < $afterKey END
   AND ($nameContains IS NULL OR toLower(e.name) CONTAINS toLower($nameContains)
        OR any(a IN e.aliasKeys WHERE a CONTAINS toLower($nameContains)))
   AND ($country IS NULL

@@ -1,5 +1,6 @@
 // Name: research/metric-by-country — reported figures of a metric summed per company country, period and currency
-// (integers, exact; currencies never mixed). Only the keys of the figures leave the database.
+// (integers, exact; currencies never mixed). Only the keys of the figures leave the database, and only when the
+// `figures` field is asked for ($withFigures).
 MATCH (a:Assertion)
 WHERE a.metric = $metric AND a.periodYear >= $yearFrom AND a.periodYear <= $yearTo
   AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated' AND a.amountMinor IS NOT NULL
@@ -15,7 +16,7 @@ WITH countryKey, a.periodYear AS periodYear, a.periodType AS periodType, a.amoun
      toString(sum(a.amountMinor)) AS totalMinor,
      all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
      count(DISTINCT c) AS companies,
-     collect(a.key) AS figureKeys
+     CASE WHEN $withFigures THEN collect(a.key) ELSE [] END AS figureKeys
 // The country entity comes along, so the answer needs no second statement to name it.
 OPTIONAL MATCH (place:Entity {key: countryKey})
 RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,

@@ -41,8 +41,9 @@ export function researchRepository(db: DbScope) {
     figures(metric: string, periodYear: number | null, periodType: string | null, country: string | null) {
       return db.read<FigureRow>(FIGURES, { metric, ...years(periodYear), periodType, country });
     },
-    totalsByCountry(metric: string, periodYear: number | null, periodType: string | null) {
-      return db.read<CountryTotalRow>(METRIC_BY_COUNTRY, { metric, ...years(periodYear), periodType });
+    /** `withFigures`: also the keys of the figures summed (for the `figures` field), else figureKeys is empty. */
+    totalsByCountry(metric: string, periodYear: number | null, periodType: string | null, withFigures = true) {
+      return db.read<CountryTotalRow>(METRIC_BY_COUNTRY, { metric, ...years(periodYear), periodType, withFigures });
     },
     groupFigures(metric: string | null) {
       return db.read<GroupFigureRow>(GROUP_FIGURES, { metric });

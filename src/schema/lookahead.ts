@@ -72,6 +72,11 @@ function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) {
   return level;
 }
 
+/** Whether the resolving field's selection asks for `name` directly below it (through fragments, any type). */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return selectionsAt(info, []).some(({ set, on }) => fieldsOf(info, on, set).some((f) => f.node.name.value === name));
+}
+
 /**
  * The query a facts field loads with, from its arguments and the selection below it (all nodes of one response
  * key, as graphql-js merges them): sources when `sources` is selected, and the properties its fields read.

@@ -3,6 +3,7 @@ import type { AssertionRow } from '../../domain/rows.ts';
 import { changeOf, derivedMoney } from '../../domain/values.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
+import { selectsField } from '../lookahead.ts';
 import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
 import { EntityRef } from './refs.ts';
 import { MoneyRef, PeriodTypeEnum } from './values.ts';
@@ -148,8 +149,13 @@ builder.queryFields((t) => ({
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.repos.research.totalsByCountry(args.metric, args.periodYear ?? null, args.periodType ?? null),
+    resolve: (_root, args, ctx, info) =>
+      ctx.repos.research.totalsByCountry(
+        args.metric,
+        args.periodYear ?? null,
+        args.periodType ?? null,
+        selectsField(info, 'figures'),
+      ),
   }),
   groupFigureChecks: t.field({
     type: [GroupCheckRef],

@@ -1,11 +1,14 @@
-// W8: capex summed by country (of the company's domicile), period and currency, for one year.
-MATCH (a:FinancialFigure)-[:SUBJECT]->(c:Entity)
-WHERE a.metric = 'capex' AND a.rank <> 'deprecated' AND a.periodYear = $year AND a.amountMinor IS NOT NULL
-CALL (c) {
-  OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(p:Place)
-  WHERE d.rank <> 'deprecated'
-  RETURN collect(DISTINCT p.key)[0] AS country
-}
+// W8: capex summed by country (of the company's domicile), period and currency, for one year. The figures come
+// from the (metric, periodYear) index; the domiciles are joined from the Domicile side (USING JOIN), because
+// expanding from a hub company walks every fact it is the subject of.
+MATCH (a:Assertion)
+WHERE a.metric = 'capex' AND a.periodYear = $year AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated'
+  AND a.amountMinor IS NOT NULL
+MATCH (a)-[:SUBJECT]->(c:Entity)
+OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(p:Place)
+USING JOIN ON c
+WHERE d.rank <> 'deprecated'
+WITH a, min(p.key) AS country
 WITH country, a.periodYear AS periodYear, a.periodType AS periodType, a.amountCurrency AS currency,
      sum(a.amountMinor) AS amountMinor
 RETURN collect({country: country, periodYear: periodYear, periodType: periodType, currency: currency,
