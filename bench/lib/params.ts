@@ -58,6 +58,7 @@ async function chooseSearchTerm(session: ReturnType<Database['driver']['session'
       names.records.flatMap((r) => String(r.get('name')).split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3),
     ),
   ];
+  let fallback: { word: string; all: number } | undefined;
   for (const word of words) {
     const hits = await session.run(
       `CALL db.index.fulltext.queryNodes('search_text', $q) YIELD node
@@ -67,6 +68,9 @@ async function chooseSearchTerm(session: ReturnType<Database['driver']['session'
     const all = Number(hits.records[0]?.get('all'));
     const companies = Number(hits.records[0]?.get('companies'));
     if (companies >= 1 && companies <= 10 && all <= 50) return word;
+    if (companies >= 1 && (!fallback || all < fallback.all)) fallback = { word, all };
   }
-  throw new Error('no company-name word with 1–10 company hits and at most 50 hits in all');
+  // At L every generated name word is shared by many companies: take the rarest one.
+  if (fallback) return fallback.word;
+  throw new Error('no company-name word with a company hit');
 }

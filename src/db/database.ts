@@ -5,7 +5,7 @@ import { type Statement, statement } from './statements.ts';
 import { recordToObject } from './values.ts';
 
 const PING = statement('system/ping');
-/** Attempts of a read that fails with a transient error (e.g. a deadlock-free retryable server error). */
+/** Attempts of a read whose statement fails with a transient (retryable) server error. */
 const READ_ATTEMPTS = 3;
 const READ_RETRY_DELAY_MS = 50;
 
