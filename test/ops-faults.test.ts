@@ -12,6 +12,7 @@ import { buildYoga } from '../src/server/yoga.ts';
 import { importNdjson } from '../src/services/importer.ts';
 import { applySchemaAndSeed } from '../src/services/seed.ts';
 import { gql } from './helpers/app.ts';
+import { sleep, waitFor } from './helpers/wait.ts';
 
 /**
  * Kills this file's own Neo4j in the middle of a stream of reads, writes and /ready probes, then
@@ -195,18 +196,6 @@ function kill(local: LocalNeo4j) {
     local.process.once('exit', () => ok());
     local.process.kill('SIGKILL');
   });
-}
-
-function sleep(ms: number) {
-  return new Promise((ok) => setTimeout(ok, ms));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number) {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(50);
-  }
 }
 
 function countBy(values: string[]) {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../src/devdb/local-neo4j.ts';
 import { neo4jEnv } from './helpers/app.ts';
+import { sleep, waitFor } from './helpers/wait.ts';
 
 /** The real entry point (src/index.ts) as a child process, against the run's Neo4j. */
 const ROOT = resolve(import.meta.dirname, '..');
@@ -37,7 +38,11 @@ async function startService(env: Record<string, string>) {
     for (const line of lines.filter(Boolean)) logs.push(JSON.parse(line));
   });
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-  await until(() => logs.some((l) => /GraphQL and GraphiQL on/.test(l.msg ?? '')) || child.exitCode !== null, 60_000);
+  await waitFor(
+    () => logs.some((l) => /GraphQL and GraphiQL on/.test(l.msg ?? '')) || child.exitCode !== null,
+    60_000,
+    25,
+  );
   if (child.exitCode !== null) throw new Error(`service exited early: ${stderr}`);
   return { child, port, logs, exited };
 }
@@ -88,7 +93,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     const slow = slowRequest(port);
     await sleep(300);
     child.kill('SIGTERM');
-    await until(() => logs.some((l) => /^shutting down/.test(l.msg ?? '')), 10_000);
+    await waitFor(() => logs.some((l) => /^shutting down/.test(l.msg ?? '')), 10_000, 25);
     await sleep(200);
     expect(await connects(port)).toBe(false);
     expect(child.exitCode).toBeNull(); // still serving the request in flight
@@ -113,15 +118,3 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(logs.find((l) => l.msg === 'shutdown complete')).toMatchObject({ outcome: 'deadline', code: 1 });
   });
 });
-
-function sleep(ms: number) {
-  return new Promise((ok) => setTimeout(ok, ms));
-}
-
-async function until(condition: () => boolean, timeoutMs: number) {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(25);
-  }
-}
