@@ -18,13 +18,15 @@ export interface Neo4jSettings {
   maxPoolSize: number;
   queryTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** How long a statement waits for a pooled connection before BUSY (default: connectionTimeoutMs). */
+  acquisitionTimeoutMs?: number;
   /** Retry budget of managed transactions (default 5 s). */
   maxRetryMs?: number;
   /** Interval of the availability probe (default 1 s). */
   healthIntervalMs?: number;
   /** Write transactions that may hold a connection at once (default: a quarter of the pool, at least 1). */
   maxConcurrentWrites?: number;
-  /** How long a write waits for a write slot before it is answered BUSY (default 5 s). */
+  /** How long a write waits for a write slot before it is answered BUSY (default 10 s). */
   writeQueueTimeoutMs?: number;
 }
 
@@ -88,7 +90,7 @@ export class Database {
     this.settings = settings;
     this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
       maxConnectionPoolSize: settings.maxPoolSize,
-      connectionAcquisitionTimeout: settings.connectionTimeoutMs,
+      connectionAcquisitionTimeout: settings.acquisitionTimeoutMs ?? settings.connectionTimeoutMs,
       connectionTimeout: settings.connectionTimeoutMs,
       maxTransactionRetryTime: settings.maxRetryMs ?? 5_000,
       userAgent: 'ai-infra-graph/0.1',
@@ -101,7 +103,7 @@ export class Database {
     });
     this.writeGate = new WriteGate(
       settings.maxConcurrentWrites ?? Math.max(1, Math.floor(settings.maxPoolSize / 4)),
-      settings.writeQueueTimeoutMs ?? 5_000,
+      settings.writeQueueTimeoutMs ?? 10_000,
     );
     this.availability = new Availability(
       () =>

@@ -166,7 +166,7 @@ function sourceRowOf(s: SourceInput, key: string, exists: boolean) {
   // The import schema requires a title and defaults the kind; neither is "given" when the caller left it out.
   const line = validate(SourceLine, { v: 1, type: 'source', title: 'unchanged', ...given }, `source ${sourceName(s)}`);
   const row = sourceRow(line);
-  for (const field of ['title', 'kind'] as const) if (!(field in given)) delete row.props[field];
+  if (exists) for (const field of ['title', 'kind'] as const) if (!(field in given)) delete row.props[field];
   return row;
 }
 

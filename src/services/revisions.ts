@@ -16,9 +16,9 @@ import { rejecting, validate } from './curation.ts';
  */
 
 const EntityChanges = EntityLine.pick({ kind: true, name: true, description: true, wikidata: true }).partial().strict();
+// Built without the import format's defaults (a kind left out must not read as "article").
 const SourceChanges = SourceLine.pick({
   title: true,
-  kind: true,
   url: true,
   contentHash: true,
   publishedDate: true,
@@ -26,6 +26,7 @@ const SourceChanges = SourceLine.pick({
   citation: true,
   note: true,
 })
+  .extend({ kind: SourceLine.shape.kind.unwrap() })
   .partial()
   .strict();
 
