@@ -35,7 +35,7 @@ const EnvSchema = z.object({
    */
   NEO4J_MAX_CONCURRENT_WRITES: z.coerce.number().int().min(1).max(999).optional(),
   /** How long a write waits for a write slot before it is answered BUSY (HTTP 429, Retry-After). */
-  NEO4J_WRITE_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  NEO4J_WRITE_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(30_000),
   /** How often the service probes Neo4j (fail fast while it is down, recover when it returns). */
   NEO4J_HEALTH_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
 

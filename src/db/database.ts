@@ -26,7 +26,7 @@ export interface Neo4jSettings {
   healthIntervalMs?: number;
   /** Write transactions that may hold a connection at once (default: a quarter of the pool, at least 1). */
   maxConcurrentWrites?: number;
-  /** How long a write waits for a write slot before it is answered BUSY (default 10 s). */
+  /** How long a write waits for a write slot before it is answered BUSY (default 30 s). */
   writeQueueTimeoutMs?: number;
 }
 
@@ -103,7 +103,7 @@ export class Database {
     });
     this.writeGate = new WriteGate(
       settings.maxConcurrentWrites ?? Math.max(1, Math.floor(settings.maxPoolSize / 4)),
-      settings.writeQueueTimeoutMs ?? 10_000,
+      settings.writeQueueTimeoutMs ?? 30_000,
     );
     this.availability = new Availability(
       () =>
