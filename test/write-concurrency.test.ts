@@ -215,14 +215,15 @@ describe('saturation answers BUSY, not DATABASE_UNAVAILABLE', () => {
   it('a write that waits for a write slot past the bound answers BUSY with HTTP 429 and Retry-After', async () => {
     const key = `company:${MARKER}busy`;
     await gql(yoga, UPSERT, { input: { key, kind: 'Company', name: 'Wtest Busy' } }, asWriter);
-    const db = small({ maxPoolSize: 4, maxConcurrentWrites: 1, timeoutMs: 300 });
+    // A queue bound long enough to read /metrics while the second write waits, on a slow machine too.
+    const db = small({ maxPoolSize: 4, maxConcurrentWrites: 1, timeoutMs: 5_000 });
     const busyYoga = buildYoga({ database: db, logger: createLogger('silent'), auth });
     const lock = await lockEntity(key);
     try {
       // The first write takes the only slot and waits on the lock; the second waits for the slot and gives up.
       const holder = gql(busyYoga, UPSERT, { input: { key, kind: 'Company', name: 'Wtest Busy' } }, asWriter);
       while (db.writeGate.inUse === 0) await new Promise((ok) => setTimeout(ok, 10));
-      const response = await busyYoga.fetch('http://localhost/graphql', {
+      const waiting = busyYoga.fetch('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...asWriter },
         body: JSON.stringify({
@@ -230,6 +231,12 @@ describe('saturation answers BUSY, not DATABASE_UNAVAILABLE', () => {
           variables: { input: { key: `company:${MARKER}busy-2`, kind: 'Company', name: 'Wtest Busy 2' } },
         }),
       });
+      while (db.writeGate.waiting === 0) await new Promise((ok) => setTimeout(ok, 10));
+      const metrics = await (await busyYoga.fetch('http://localhost/metrics')).text();
+      expect(metrics).toContain('neo4j_write_transactions{state="in_use"} 1');
+      expect(metrics).toContain('neo4j_write_transactions{state="max"} 1');
+      expect(metrics).toContain('neo4j_write_queue_waiting 1');
+      const response = await waiting;
       const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
       expect(response.status).toBe(429);
       expect(response.headers.get('retry-after')).toBe('1');
