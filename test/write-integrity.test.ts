@@ -149,7 +149,7 @@ describe('partial input never nulls and never overwrites a stored value', () => 
 });
 
 describe('a URL names one source', () => {
-  it('a new source key with a known URL is refused, and the URL keeps one Source', async () => {
+  it('a new or a known source key with another source’s URL is refused, and the URL keeps one Source', async () => {
     const url = `https://example.test/${MARKER}url-owner`;
     const first = await write(ADD, {
       assertion: claim(`fact:${MARKER}url-1`, 'company:baidu'),
@@ -163,6 +163,14 @@ describe('a URL names one source', () => {
     expect(reuse.data?.addAssertion.code).toBe('CONFLICT');
     expect(reuse.data?.addAssertion.message).toBe(
       `The URL ${url} belongs to source source:${MARKER}url-owner, not to source:${MARKER}url-thief`,
+    );
+    const known = await write(ADD, {
+      assertion: claim(`fact:${MARKER}url-3`, 'company:baidu'),
+      sources: [{ source: { key: SEED_SOURCE, url }, snippet: SEED_SNIPPET }],
+    });
+    expect(known.data?.addAssertion.code).toBe('CONFLICT');
+    expect(known.data?.addAssertion.message).toBe(
+      `The URL ${url} belongs to source source:${MARKER}url-owner, not to ${SEED_SOURCE}`,
     );
     const { records } = await database.driver.executeQuery('MATCH (s:Source {url: $url}) RETURN s.key AS key', { url });
     expect(records.map((r) => r.get('key'))).toEqual([`source:${MARKER}url-owner`]);
