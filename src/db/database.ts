@@ -76,8 +76,9 @@ export interface TxRunner extends Reader {
 export class Database {
   readonly driver: Driver;
   /**
-   * A second, one-connection driver for the availability probe and /ready: a pool saturated by requests must not
-   * look like a Neo4j that went away (that would open the breaker and fail every request).
+   * A second, small driver (two connections: the background probe and /ready never queue behind each other) for the
+   * availability probe and /ready: a pool saturated by requests must not look like a Neo4j that went away (that
+   * would open the breaker and fail every request).
    */
   private readonly probeDriver: Driver;
   /** The write budget (see write-gate.ts): writers never hold more than `writeGate.slots` pooled connections. */
@@ -96,7 +97,7 @@ export class Database {
       userAgent: 'ai-infra-graph/0.1',
     });
     this.probeDriver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
-      maxConnectionPoolSize: 1,
+      maxConnectionPoolSize: 2,
       connectionAcquisitionTimeout: settings.connectionTimeoutMs,
       connectionTimeout: settings.connectionTimeoutMs,
       userAgent: 'ai-infra-graph/0.1 probe',
