@@ -104,6 +104,14 @@ describe('partial input never nulls and never overwrites a stored value', () => 
     expect(res.data?.addAssertion.__typename).toBe('MutationAddAssertionSuccess');
     expect(res.data?.addAssertion.data.sources[0].source.key).toBe(SEED_SOURCE);
     expect((await gql(yoga, SOURCE, { key: SEED_SOURCE })).data?.source).toEqual(before);
+    const untitled = await write(ADD, {
+      assertion: claim(`fact:${MARKER}untitled`, 'company:alibaba'),
+      sources: [{ source: { url: `https://example.test/${MARKER}untitled` }, snippet: 'a verbatim snippet' }],
+    });
+    expect(untitled.data?.addAssertion).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^The new source source:url-[0-9a-f]{20} needs a title$/),
+    });
   });
 
   it('company:alibaba re-declared in newEntities by key/kind/name keeps description and wikidata; renamed → CONFLICT', async () => {
