@@ -33,6 +33,8 @@ export async function createApp(config: Config) {
   const yoga = buildYoga({
     database,
     logger,
+    limits: config.limits,
+    auth: config.auth,
     ops: config.ops,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],

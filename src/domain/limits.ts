@@ -1,11 +1,7 @@
-import { loadConfig } from '../config/index.ts';
 import { badInput } from './errors.ts';
 
-/** Largest `first`/`last` a connection accepts (MAX_PAGE_SIZE, default 100). */
-export const MAX_PAGE_SIZE: number = loadConfig().limits.maxPageSize;
-
-/** Validates a requested page size; a missing one means the maximum. */
-export function pageSize(requested: number | null | undefined, max = MAX_PAGE_SIZE): number {
+/** Validates a requested page size against `max` (config MAX_PAGE_SIZE); a missing one means the maximum. */
+export function pageSize(requested: number | null | undefined, max: number): number {
   if (requested === null || requested === undefined) return max;
   if (!Number.isInteger(requested) || requested < 0 || requested > max) {
     throw badInput(`Page size ${requested} is outside 0..${max} (limit MAX_PAGE_SIZE)`, {

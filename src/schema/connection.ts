@@ -1,30 +1,5 @@
-import { encodeCursor } from '../domain/cursor.ts';
-
-export { pageSize } from '../domain/limits.ts';
-
+import type { Connection, PageInfo } from '../queries/keyset.ts';
 import { builder } from './builder.ts';
-
-interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
-interface Page<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-}
-
-/**
- * Forward keyset pagination: rows come ordered, the cursor holds the ordering values of a row.
- * The page and the count are fetched only if the query asks for them (a totalCount-only query
- * runs one statement).
- */
-export interface Connection<T> {
-  page: () => Promise<Page<T>>;
-  totalCount: () => Promise<number>;
-}
 
 export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
   description: 'Relay page information. Cursors are keyset cursors: any page costs what the first page costs.',
@@ -64,33 +39,3 @@ export function connectionOf<T>(name: string, nodeRef: any) {
 
 /** Nested lists (a company's figures, a chip's buyers …) are bounded too. */
 export const MAX_NESTED_LIST = 100;
-
-/** A connection whose page is fetched once, on first use, with limit = size + 1 (the extra row tells hasNextPage). */
-export function keysetConnection<T>(
-  size: number,
-  fetchRows: (limit: number) => Promise<T[]>,
-  cursorValues: (row: T) => string[],
-  totalCount: () => Promise<number>,
-): Connection<T> {
-  let page: Promise<Page<T>> | undefined;
-  const load = async (): Promise<Page<T>> => {
-    const rows = size === 0 ? [] : await fetchRows(size + 1);
-    const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor(cursorValues(node)) }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: false,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
-  };
-  return {
-    page: () => {
-      page ??= load();
-      return page;
-    },
-    totalCount,
-  };
-}

@@ -1,3 +1,4 @@
+import type { LimitsConfig } from '../config/index.ts';
 import type { DbScope } from '../db/database.ts';
 import type { Auth } from '../domain/access.ts';
 import type { Loaders } from '../loaders/index.ts';
@@ -11,4 +12,6 @@ export interface Context {
   loaders: Loaders;
   /** Who is asking (src/server/auth.ts); writes call requireScope(ctx, 'write'). */
   auth: Auth;
+  /** The server's limits (src/config), passed down by buildYoga: page sizes are checked against them. */
+  limits: LimitsConfig;
 }

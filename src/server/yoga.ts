@@ -21,7 +21,10 @@ import { useMalformedParams } from './request-shape.ts';
 export interface ServerDeps {
   database: Database;
   logger: Logger;
-  /** Default: from the environment (src/config). */
+  /**
+   * The composition root passes the loaded config (createApp); what a caller leaves out is the documented default
+   * (never the environment: only src/config reads it, once, in src/index.ts).
+   */
   limits?: LimitsConfig;
   auth?: AuthConfig;
   ops?: OpsConfig;
@@ -32,6 +35,9 @@ export interface ServerDeps {
 }
 
 type OpsConfig = Config['ops'];
+
+/** The documented defaults (an empty environment), for callers that pass only part of the config. */
+const DEFAULTS = loadConfig({});
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BUSY: 429 };
 
@@ -93,11 +99,9 @@ function useQueryStats(): Plugin<Context> {
 }
 
 export function buildYoga({ database, logger, limits, auth, ops, stopping, extraPlugins = [] }: ServerDeps) {
-  // What the caller leaves out comes from the environment, read (and validated) once.
-  const fromEnv = limits && auth && ops ? undefined : loadConfig();
-  limits ??= fromEnv!.limits;
-  auth ??= fromEnv!.auth;
-  ops ??= fromEnv!.ops;
+  limits ??= DEFAULTS.limits;
+  auth ??= DEFAULTS.auth;
+  ops ??= DEFAULTS.ops;
   const metrics = createMetrics(database);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -116,7 +120,8 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
       const requestId = requestInfo(request).id;
       const db = database.scope(requestId, undefined, clientBookmarks(request));
       const repos = createRepositories(db);
-      return { requestId, db, repos, loaders: createLoaders(repos, metrics.onBatch), auth: authOf(request, auth) };
+      const loaders = createLoaders(repos, metrics.onBatch);
+      return { requestId, db, repos, loaders, auth: authOf(request, auth), limits };
     },
     plugins: [
       useRequestTracking(),

@@ -1,9 +1,9 @@
-import { decodeCursor } from '../../domain/cursor.ts';
 import { ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
 import type { AssertionRow, RoleRow, SupportRow } from '../../domain/rows.ts';
 import { changeOf, moneyOf } from '../../domain/values.ts';
+import { assertionConnection } from '../../queries/connections.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, keysetConnection, pageSize } from '../connection.ts';
+import { connectionOf } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
@@ -228,6 +228,18 @@ type FilterArg =
   | null
   | undefined;
 
+const assertionFilter = (fixedKinds: string[] | null, f: FilterArg) => ({
+  kinds: fixedKinds ?? f?.kinds ?? null,
+  metric: f?.metric ?? null,
+  mode: f?.mode ?? null,
+  rank: f?.rank ?? null,
+  periodYear: f?.periodYear ?? null,
+  periodType: f?.periodType ?? null,
+  entity: f?.entity ?? null,
+  country: f?.country ?? null,
+  textContains: f?.textContains ?? null,
+});
+
 export function assertionConnectionField(
   name: string,
   connection: ReturnType<typeof connectionOf<AssertionRow>>,
@@ -243,34 +255,13 @@ export function assertionConnectionField(
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: AssertionFilterInput, required: false }),
       },
-      resolve: async (_root, args, ctx, info) => {
-        const size = pageSize(args.first);
-        const f = args.filter as FilterArg;
-        const filter = {
-          kinds: fixedKinds ?? f?.kinds ?? null,
-          metric: f?.metric ?? null,
-          mode: f?.mode ?? null,
-          rank: f?.rank ?? null,
-          periodYear: f?.periodYear ?? null,
-          periodType: f?.periodType ?? null,
-          entity: f?.entity ?? null,
-          country: f?.country ?? null,
-          textContains: f?.textContains ?? null,
-        };
-        const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
-        const props = factPropsSelected(info, [['nodes'], ['edges', 'node']]);
-        return keysetConnection(
-          size,
-          async (limit) => {
-            const rows = await ctx.repos.assertions.page(filter, after, limit, props);
-            // Only whole facts may serve later loads by key.
-            if (props === null) for (const row of rows) ctx.loaders.assertion.prime(row.key, row);
-            return rows;
-          },
-          (r) => [r.key],
-          () => ctx.repos.assertions.count(filter),
-        );
-      },
+      resolve: (_root, args, ctx, info) =>
+        assertionConnection(
+          ctx,
+          assertionFilter(fixedKinds, args.filter as FilterArg),
+          args,
+          factPropsSelected(info, [['nodes'], ['edges', 'node']]),
+        ),
     }),
   );
 }

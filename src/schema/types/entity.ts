@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { decodeCursor } from '../../domain/cursor.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { EntityRow } from '../../domain/rows.ts';
+import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, keysetConnection, MAX_NESTED_LIST, pageSize } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
@@ -136,6 +136,20 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
   }),
 });
 
+type EntityFilterArg = { nameContains?: string | null; country?: string | null } | null | undefined;
+
+const entityFilter = (kind: EntityKind, f: EntityFilterArg) => ({
+  kind,
+  nameContains: f?.nameContains ?? null,
+  country: f?.country ?? null,
+});
+
+/** The facts each entity of a page is read with: what `nodes { … }` and `edges { node { … } }` select. */
+const factsOfConnection = (info: GraphQLResolveInfo) => [
+  ...factsSelected(info, ['nodes']),
+  ...factsSelected(info, ['edges', 'node']),
+];
+
 /**
  * An entity object type (implements Node and Entity) and its root connection, e.g. `companies`.
  */
@@ -161,27 +175,13 @@ export function defineEntityType(
         filter: t.arg({ type: EntityFilterInput, required: false }),
         orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
       },
-      resolve: async (_root, args, ctx, info) => {
-        const size = pageSize(args.first);
-        const filter = { kind, nameContains: args.filter?.nameContains ?? null, country: args.filter?.country ?? null };
-        const after = args.after ? decodeCursor(args.after, 2) : null;
-        const facts = [...factsSelected(info, ['nodes']), ...factsSelected(info, ['edges', 'node'])];
-        return keysetConnection(
-          size,
-          async (limit) => {
-            const rows = await ctx.repos.entities.page({
-              ...filter,
-              descending: args.orderBy === 'NAME_DESC',
-              after: after ? { name: after[0]!, key: after[1]! } : null,
-              limit,
-              facts,
-            });
-            return ctx.loaders.withFacts(facts, rows);
-          },
-          (r) => [r.name, r.key],
-          () => ctx.repos.entities.count(filter),
-        );
-      },
+      resolve: (_root, args, ctx, info) =>
+        entityConnection(
+          ctx,
+          entityFilter(kind, args.filter),
+          { ...args, descending: args.orderBy === 'NAME_DESC' },
+          factsOfConnection(info),
+        ),
     }),
   );
   return ref;

@@ -1,7 +1,7 @@
-import { decodeCursor } from '../../domain/cursor.ts';
 import { nestedLimit } from '../../domain/limits.ts';
+import { sourceConnection } from '../../queries/connections.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, keysetConnection, MAX_NESTED_LIST, pageSize } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
@@ -46,16 +46,7 @@ builder.queryField('sources', (t) =>
       after: t.arg.string({ required: false }),
       titleContains: t.arg.string({ required: false }),
     },
-    resolve: async (_root, args, ctx) => {
-      const size = pageSize(args.first);
-      const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
-      return keysetConnection(
-        size,
-        async (limit) => (await ctx.repos.sources.page(args.titleContains ?? null, after, limit)).map(asSource),
-        (r) => [r.key],
-        () => ctx.repos.sources.count(args.titleContains ?? null),
-      );
-    },
+    resolve: (_root, args, ctx) => sourceConnection(ctx, args.titleContains ?? null, args, asSource),
   }),
 );
 

@@ -1,0 +1,87 @@
+import type { LimitsConfig } from '../config/index.ts';
+import { decodeCursor } from '../domain/cursor.ts';
+import { pageSize } from '../domain/limits.ts';
+import type { AssertionRow, EntityRow, SourceRow } from '../domain/rows.ts';
+import type { Loaders } from '../loaders/index.ts';
+import type { AssertionFilter, InvolvementQuery } from '../repositories/assertions.ts';
+import type { EntityFilter } from '../repositories/entities.ts';
+import type { Repositories } from '../repositories/index.ts';
+import { type Connection, keysetConnection } from './keyset.ts';
+
+/** What the root connections read through: the request's repositories and loaders, and the server's limits. */
+export interface QueryScope {
+  repos: Repositories;
+  loaders: Loaders;
+  limits: LimitsConfig;
+}
+
+/** The arguments every root connection takes. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A page of entities of one kind by name; `facts` are read with each entity and prime the loaders. */
+export function entityConnection(
+  scope: QueryScope,
+  filter: EntityFilter,
+  args: PageArgs & { descending: boolean },
+  facts: readonly InvolvementQuery[],
+): Connection<EntityRow> {
+  const size = pageSize(args.first, scope.limits.maxPageSize);
+  const after = args.after ? decodeCursor(args.after, 2) : null;
+  return keysetConnection(
+    size,
+    async (limit) => {
+      const rows = await scope.repos.entities.page({
+        ...filter,
+        descending: args.descending,
+        after: after ? { name: after[0]!, key: after[1]! } : null,
+        limit,
+        facts,
+      });
+      return scope.loaders.withFacts(facts, rows);
+    },
+    (r) => [r.name, r.key],
+    () => scope.repos.entities.count(filter),
+  );
+}
+
+/** A page of facts by key; `props` are the properties the selection reads (null: all). */
+export function assertionConnection(
+  scope: QueryScope,
+  filter: AssertionFilter,
+  args: PageArgs,
+  props: string[] | null,
+): Connection<AssertionRow> {
+  const size = pageSize(args.first, scope.limits.maxPageSize);
+  const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
+  return keysetConnection(
+    size,
+    async (limit) => {
+      const rows = await scope.repos.assertions.page(filter, after, limit, props);
+      // Only whole facts may serve later loads by key.
+      if (props === null) for (const row of rows) scope.loaders.assertion.prime(row.key, row);
+      return rows;
+    },
+    (r) => [r.key],
+    () => scope.repos.assertions.count(filter),
+  );
+}
+
+/** A page of sources by key, optionally by a substring of the title. */
+export function sourceConnection<T extends { key: string }>(
+  scope: QueryScope,
+  titleContains: string | null,
+  args: PageArgs,
+  shape: (row: SourceRow) => T,
+): Connection<T> {
+  const size = pageSize(args.first, scope.limits.maxPageSize);
+  const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
+  return keysetConnection(
+    size,
+    async (limit) => (await scope.repos.sources.page(titleContains, after, limit)).map(shape),
+    (r) => [r.key],
+    () => scope.repos.sources.count(titleContains),
+  );
+}
