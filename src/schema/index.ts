@@ -1,4 +1,6 @@
+import type { GraphQLInterfaceType } from 'graphql';
 import { builder } from './builder.ts';
+import { NODE_TYPES } from './types/node.ts';
 import './types/scalars.ts';
 import './types/values.ts';
 import './types/node.ts';
@@ -25,3 +27,15 @@ import './types/system.ts';
 import './types/mutations.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+// Global ids name a type (src/domain/global-id.ts): the types that implement Node must be exactly NODE_TYPES.
+const implemented = schema
+  .getImplementations(schema.getType('Node') as GraphQLInterfaceType)
+  .objects.map((t) => t.name);
+const unlisted = implemented.filter((name) => !NODE_TYPES.has(name));
+const missing = [...NODE_TYPES].filter((name) => !implemented.includes(name));
+if (unlisted.length > 0 || missing.length > 0) {
+  throw new Error(
+    `Node types out of step: no type for [${missing.join(', ')}], not in NODE_TYPES [${unlisted.join(', ')}]`,
+  );
+}

@@ -6,7 +6,7 @@ import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
-import { NODE_TYPES, NodeRef } from './node.ts';
+import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import {
   ChangeRef,
@@ -271,7 +271,6 @@ export function defineAssertionType(
   kind: AssertionKind,
   options: { description: string; plural?: string; fields?: (t: FieldBuilder) => Record<string, any> },
 ) {
-  NODE_TYPES.add(kind);
   const ref = builder.objectRef<AssertionRow>(kind).implement({
     description: options.description,
     interfaces: [NodeRef, AssertionRef],

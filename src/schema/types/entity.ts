@@ -7,7 +7,7 @@ import type { LinkType } from '../../repositories/entities.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
-import { NODE_TYPES, NodeRef } from './node.ts';
+import { NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
 
@@ -157,7 +157,6 @@ export function defineEntityType(
   kind: EntityKind,
   options: { plural: string; description: string; fields?: (t: FieldBuilder) => Record<string, any> },
 ) {
-  NODE_TYPES.add(kind);
   const ref = builder.objectRef<EntityRow>(kind).implement({
     description: options.description,
     interfaces: [NodeRef, EntityRef],

@@ -1,17 +1,22 @@
 import { badInput } from '../../domain/errors.ts';
+import { ASSERTION_KINDS, ENTITY_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import type { AssertionRow, EntityRow, SourceRow } from '../../domain/rows.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { reads } from '../lookahead.ts';
-import { assertionTypename, entityTypename } from './typenames.ts';
 
 export type NodeRow = EntityRow | AssertionRow | (SourceRow & { __source: true });
 
-/** The GraphQL type of a row, from the kind stored on it. */
+/**
+ * Every type that implements Node: entity and assertion kinds map one to one onto object types of the same name.
+ * src/schema/index.ts checks at start that the schema has exactly these.
+ */
+export const NODE_TYPES: ReadonlySet<string> = new Set<string>(['Source', ...ENTITY_KINDS, ...ASSERTION_KINDS]);
+
+/** The GraphQL type of a row: the kind stored on it. */
 export function typenameOf(row: NodeRow): string {
-  if ('__source' in row) return 'Source';
-  return 'summary' in row && 'mode' in row ? assertionTypename(row.kind) : entityTypename(row.kind);
+  return '__source' in row ? 'Source' : row.kind;
 }
 
 export const NodeRef = builder.interfaceRef<NodeRow>('Node').implement({
@@ -35,8 +40,6 @@ export async function loadNode(ctx: Context, typename: string, key: string): Pro
   const row = (await ctx.loaders.entity.load(key)) ?? (await ctx.loaders.assertion.load(key));
   return row && typenameOf(row) === typename ? row : null;
 }
-
-export const NODE_TYPES = new Set<string>();
 
 builder.queryFields((t) => ({
   node: t.field({

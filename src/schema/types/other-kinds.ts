@@ -1,13 +1,15 @@
-import { ASSERTION_KINDS } from '../../domain/format.ts';
+import type { AssertionKind } from '../../domain/format.ts';
 import { defineAssertionType, roleField, valueFields } from './assertion.ts';
-import { NODE_TYPES } from './node.ts';
 
-/**
- * Kinds without a dedicated file (e.g. those the Epoch import adds) get a general type with every
- * value field; imported last so dedicated types win.
- */
-for (const kind of ASSERTION_KINDS) {
-  if (NODE_TYPES.has(kind)) continue;
+/** The kinds the Epoch import adds (src/import/epoch) have no file of their own: a general type with every value field. */
+const GENERAL_KINDS = [
+  'ChipDeployment',
+  'BuildOutSnapshot',
+  'Usage',
+  'ChipOwnership',
+] as const satisfies readonly AssertionKind[];
+
+for (const kind of GENERAL_KINDS) {
   defineAssertionType(kind, {
     description: `A ${kind} fact.`,
     fields: (t) => ({

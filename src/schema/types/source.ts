@@ -2,10 +2,8 @@ import { nestedLimit } from '../../domain/limits.ts';
 import { sourceConnection } from '../../queries/connections.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
-import { NODE_TYPES, NodeRef } from './node.ts';
+import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
-
-NODE_TYPES.add('Source');
 
 SourceRef.implement({
   description: 'Where facts come from: an article, a dataset. Every fact points to one or more sources with a snippet.',
