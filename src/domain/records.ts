@@ -108,8 +108,3 @@ export function assertionRow(a: AssertionInput) {
   }));
   return { key: a.key, kind: a.kind, props, roles, sources };
 }
-
-/** Every entity key an assertion or link refers to (checked to exist before writing). */
-export function referencedKeys(a: AssertionInput): string[] {
-  return Object.values(a.roles).flat();
-}
