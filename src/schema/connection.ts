@@ -1,5 +1,5 @@
 import type { Connection, PageInfo } from '../queries/keyset.ts';
-import { builder } from './builder.ts';
+import { builder, type OutputOf } from './builder.ts';
 
 export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
   description: 'Relay page information. Cursors are keyset cursors: any page costs what the first page costs.',
@@ -12,7 +12,7 @@ export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
 });
 
 /** `${name}Connection` and `${name}Edge` types for a node type. */
-export function connectionOf<T>(name: string, nodeRef: any) {
+export function connectionOf<T>(name: string, nodeRef: OutputOf<T>) {
   const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
     fields: (t) => ({
       cursor: t.exposeString('cursor'),

@@ -1,8 +1,9 @@
+import type { FieldRef } from '@pothos/core';
 import { ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
-import type { AssertionRow, RoleRow, SupportRow } from '../../domain/rows.ts';
+import type { AssertionRow, EntityRow, RoleRow, SupportRow } from '../../domain/rows.ts';
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { assertionConnection } from '../../queries/connections.ts';
-import { builder } from '../builder.ts';
+import { builder, type FieldsOf, type Types } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
@@ -20,7 +21,7 @@ import {
   RoleEnum,
 } from './values.ts';
 
-type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, AssertionRow>;
+type FieldBuilder = FieldsOf<AssertionRow>;
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -127,8 +128,18 @@ AssertionRef.implement({
 });
 
 /** Entities in one role of a fact: a list, or the first one. */
-export function roleField(t: FieldBuilder, role: RoleType, description: string, single: true): any;
-export function roleField(t: FieldBuilder, role: RoleType, description: string, single?: false): any;
+export function roleField(
+  t: FieldBuilder,
+  role: RoleType,
+  description: string,
+  single: true,
+): FieldRef<Types, EntityRow | null>;
+export function roleField(
+  t: FieldBuilder,
+  role: RoleType,
+  description: string,
+  single?: false,
+): FieldRef<Types, EntityRow[]>;
 export function roleField(t: FieldBuilder, role: RoleType, description: string, single = false) {
   const load = async (a: AssertionRow, ctx: Context) =>
     (await ctx.loaders.roles.load(a.key)).filter((r) => r.role === role).map((r) => r.entity);

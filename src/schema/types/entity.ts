@@ -1,17 +1,28 @@
+import type { FieldMap } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
-import type { EntityRow } from '../../domain/rows.ts';
+import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
 import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
-import { builder } from '../builder.ts';
+import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
+import type { Context } from '../context.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
-import { NodeRef } from './node.ts';
+import { isRowOf, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
 
-type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, EntityRow>;
+type FieldBuilder = FieldsOf<EntityRow>;
+
+/** The arguments facts fields take (each field declares the ones it has). */
+type FactsArgs = {
+  roles?: RoleType[] | null;
+  kinds?: string[] | null;
+  metric?: string | null;
+  includeDeprecated?: boolean | null;
+  first?: number | null;
+};
 
 const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property').implement({
   description: 'A kind-specific property of an entity (e.g. iso2, orgType, powerMw), as text.',
@@ -20,13 +31,16 @@ const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property
 
 const ALL_ROLES: RoleType[] = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'];
 
-const entityFactsQuery: FactsQueryOf = (args: any) => ({
-  roles: args.roles ?? ALL_ROLES,
-  kinds: args.kinds ?? null,
-  metric: args.metric ?? null,
-  includeDeprecated: args.includeDeprecated ?? false,
-  limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
-});
+const entityFactsQuery: FactsQueryOf = (given) => {
+  const args = given as FactsArgs;
+  return {
+    roles: args.roles ?? ALL_ROLES,
+    kinds: args.kinds ?? null,
+    metric: args.metric ?? null,
+    includeDeprecated: args.includeDeprecated ?? false,
+    limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
+  };
+};
 
 const CORE = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
 
@@ -75,19 +89,22 @@ EntityRef.implement({
 /** A list of facts of given kinds in which the entity plays one of `roles`. */
 export function factsField(
   t: FieldBuilder,
-  type: any,
+  type: OutputOf<AssertionRow>,
   roles: RoleType[],
   kinds: AssertionKind[],
   description: string,
   extra: { metric?: boolean } = {},
 ) {
-  const queryOf: FactsQueryOf = (args: any) => ({
-    roles,
-    kinds,
-    metric: args.metric ?? null,
-    includeDeprecated: false,
-    limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
-  });
+  const queryOf: FactsQueryOf = (given) => {
+    const args = given as FactsArgs;
+    return {
+      roles,
+      kinds,
+      metric: args.metric ?? null,
+      includeDeprecated: false,
+      limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
+    };
+  };
   return t.field({
     type: [type],
     description,
@@ -96,26 +113,32 @@ export function factsField(
       ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
     },
     extensions: { [FACTS_QUERY]: queryOf },
-    resolve: (e: EntityRow, args: any, ctx: any, info: GraphQLResolveInfo) =>
+    resolve: (e: EntityRow, args: FactsArgs, ctx: Context, info: GraphQLResolveInfo) =>
       ctx.loaders.involvement(e.key, factsQuery(queryOf, args, info)),
   });
 }
 
 /** Timeless neighbours: e.g. a chip's vendor (MADE_BY OUT) or a country's regions (PART_OF IN). */
-export function linkField(t: FieldBuilder, type: any, link: LinkType, direction: 'IN' | 'OUT', description: string) {
+export function linkField(
+  t: FieldBuilder,
+  type: OutputOf<EntityRow>,
+  link: LinkType,
+  direction: 'IN' | 'OUT',
+  description: string,
+) {
   return t.field({
     type: [type],
     description,
-    resolve: (e: EntityRow, _args: unknown, ctx: any) => ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST),
+    resolve: (e: EntityRow, _args: unknown, ctx: Context) => ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST),
   });
 }
 
-export function singleLinkField(t: FieldBuilder, type: any, link: LinkType, description: string) {
+export function singleLinkField(t: FieldBuilder, type: OutputOf<EntityRow>, link: LinkType, description: string) {
   return t.field({
     type,
     nullable: true,
     description,
-    resolve: async (e: EntityRow, _args: unknown, ctx: any) =>
+    resolve: async (e: EntityRow, _args: unknown, ctx: Context) =>
       (await ctx.loaders.links(e.key, link, 'OUT', 1))[0] ?? null,
   });
 }
@@ -155,12 +178,12 @@ const factsOfConnection = (info: GraphQLResolveInfo) => [
  */
 export function defineEntityType(
   kind: EntityKind,
-  options: { plural: string; description: string; fields?: (t: FieldBuilder) => Record<string, any> },
+  options: { plural: string; description: string; fields?: (t: FieldBuilder) => FieldMap },
 ) {
   const ref = builder.objectRef<EntityRow>(kind).implement({
     description: options.description,
     interfaces: [NodeRef, EntityRef],
-    isTypeOf: (row: any) => row?.kind === kind && typeof row?.name === 'string',
+    isTypeOf: (row) => isRowOf(row, kind, 'name'),
     fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
   });
   const connection = connectionOf<EntityRow>(kind, ref);

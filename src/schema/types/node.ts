@@ -19,6 +19,13 @@ export function typenameOf(row: NodeRow): string {
   return '__source' in row ? 'Source' : row.kind;
 }
 
+/** isTypeOf of an entity or fact type: the row's kind, and a field only that family has (name / summary). */
+export function isRowOf(row: unknown, kind: string, field: 'name' | 'summary'): boolean {
+  if (typeof row !== 'object' || row === null) return false;
+  const values = row as Record<string, unknown>;
+  return values.kind === kind && typeof values[field] === 'string';
+}
+
 export const NodeRef = builder.interfaceRef<NodeRow>('Node').implement({
   description: 'Anything with a global id (Relay). Ids are opaque and stable: built from our keys.',
   resolveType: (row) => typenameOf(row),

@@ -8,7 +8,7 @@ import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 SourceRef.implement({
   description: 'Where facts come from: an article, a dataset. Every fact points to one or more sources with a snippet.',
   interfaces: [NodeRef],
-  isTypeOf: (row: any) => row?.__source === true,
+  isTypeOf: (row) => typeof row === 'object' && row !== null && (row as { __source?: unknown }).__source === true,
   fields: (t) => ({
     key: t.exposeString('key'),
     title: t.exposeString('title'),
