@@ -188,4 +188,21 @@ describe('page size', () => {
     expect(() => pageSize(-1, 100)).toThrow(/outside 0..100/);
     expect(() => pageSize(1e9, 100)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
+
+  it('takes the maximum from the config the server was built with, on every root connection', async () => {
+    const yoga = yogaWith({ maxPageSize: 3 });
+    for (const root of ['companies', 'sources', 'assertions', 'financialFigures']) {
+      const above = await gql(yoga, `{ ${root}(first: 4) { totalCount } }`);
+      expect(above.errors?.[0]?.extensions?.code, root).toBe('BAD_USER_INPUT');
+      expect(above.errors?.[0]?.message, root).toBe('Page size 4 is outside 0..3 (limit MAX_PAGE_SIZE)');
+    }
+    // No `first`: the configured maximum (the seed alone has 10 companies).
+    const page = await gql<{ companies: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+      yoga,
+      '{ companies { nodes { key } pageInfo { hasNextPage } } }',
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data?.companies.nodes).toHaveLength(3);
+    expect(page.data?.companies.pageInfo.hasNextPage).toBe(true);
+  });
 });
