@@ -239,6 +239,7 @@ describe('lookahead: a connection of facts reads only what its nodes need', () =
           count: () => 0,
         },
       },
+      limits: { maxPageSize: 100 },
     };
     for (const selection of [
       'nodes { key note }',
