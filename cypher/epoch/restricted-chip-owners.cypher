@@ -1,4 +1,4 @@
-// Name: epoch/restricted-chip-owners — owners of clusters/sites (or of the chips there) deploying a vendor's chips that a regulation's ExportControlStatus marks "restricted" (directly or through the chip's family), with the owner's domicile where known.
+// Name: epoch/restricted-chip-owners — the first $limit owners (most sites first) of clusters/sites (or of the chips there) deploying a vendor's chips that a regulation's ExportControlStatus marks "restricted" (directly or through the chip's family), with the owner's domicile where known.
 MATCH (:Regulation {key: $regulationKey})<-[:SUBJECT]-(ecs:ExportControlStatus {status: 'restricted'})-[:OBJECT]->(restricted:Chip)
 MATCH (chip:Chip)-[:UNIT_OF*0..2]->(restricted)
 WHERE EXISTS { (chip)-[:MADE_BY]->(:Entity {key: $vendorKey}) }
@@ -28,3 +28,4 @@ WITH owner, restrictedBy, chips, sites, siteNames, bases, confidences, restricti
 RETURN owner.key AS ownerKey, owner.name AS owner, domicile, restrictedBy, restrictionConcerns, chips, sites,
   siteNames, bases, confidences
 ORDER BY sites DESC, owner.key
+LIMIT $limit

@@ -1,6 +1,6 @@
 // Name: research/metric-by-country — reported figures of a metric summed per company country, period and currency
-// (integers, exact; currencies never mixed). Only the keys of the figures leave the database, and only when the
-// `figures` field is asked for ($withFigures).
+// (integers, exact; currencies never mixed), newest period first, the first $limit rows. Only the keys of the first
+// $figuresLimit figures of a row leave the database, and only when the `figures` field is asked for ($withFigures).
 MATCH (a:Assertion)
 WHERE a.metric = $metric AND a.periodYear >= $yearFrom AND a.periodYear <= $yearTo
   AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated' AND a.amountMinor IS NOT NULL
@@ -16,9 +16,12 @@ WITH countryKey, a.periodYear AS periodYear, a.periodType AS periodType, a.amoun
      toString(sum(a.amountMinor)) AS totalMinor,
      all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
      count(DISTINCT c) AS companies,
-     CASE WHEN $withFigures THEN collect(a.key) ELSE [] END AS figureKeys
+     count(a) AS figureCount,
+     CASE WHEN $withFigures THEN collect(a.key)[..$figuresLimit] ELSE [] END AS figureKeys
+ORDER BY periodYear DESC, periodType, countryKey, currency
+LIMIT $limit
 // The country entity comes along, so the answer needs no second statement to name it.
 OPTIONAL MATCH (place:Entity {key: countryKey})
 RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,
-       periodYear, periodType, currency, totalMinor, exact, companies, figureKeys
-ORDER BY periodYear, periodType, countryKey, currency
+       periodYear, periodType, currency, totalMinor, exact, companies, figureCount, figureKeys
+ORDER BY periodYear DESC, periodType, countryKey, currency

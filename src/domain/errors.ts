@@ -41,3 +41,15 @@ export class WriteRejected extends DomainError {
     this.name = 'WriteRejected';
   }
 }
+
+/** An argument or filter names a key no entity has: NOT_FOUND, with the nearest existing keys. */
+export function unknownKey(argument: string, key: string, suggestions: { key: string; name: string }[]) {
+  const hint = suggestions.length
+    ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
+    : '; no similar key exists';
+  return new DomainError('NOT_FOUND', `No entity has the key "${key}" (${argument})${hint}`, {
+    id: key,
+    argument,
+    suggestions: suggestions.map((s) => s.key),
+  });
+}

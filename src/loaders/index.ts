@@ -8,8 +8,9 @@ import type {
   SourceRow,
   SupportRow,
 } from '../domain/rows.ts';
+import { keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
-import type { LinkType } from '../repositories/entities.ts';
+import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
@@ -111,6 +112,10 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
       links(JSON.stringify({ type, direction, limit })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
+    /** What entity keys given as arguments name (after merges), or their nearest existing keys. */
+    keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
+      repos.entities.resolve(keys, keys.map(keyWordsQuery)),
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { encodeCursor } from '../domain/cursor.ts';
+import type { Capped } from '../domain/limits.ts';
 
 export { pageSize } from '../domain/limits.ts';
 
@@ -93,4 +94,21 @@ export function keysetConnection<T>(
     },
     totalCount,
   };
+}
+
+/**
+ * `${name}List`: a capped research view — at most `limit` rows (the field's `first`), and `truncated` when more
+ * matched (narrow the arguments to see the rest).
+ */
+export function cappedListOf<T>(name: string, rowRef: any, what: string) {
+  return builder.objectRef<Capped<T>>(`${name}List`).implement({
+    description: `At most \`limit\` ${what}; \`truncated\` says whether more matched.`,
+    fields: (t) => ({
+      rows: t.field({ type: [rowRef], resolve: (c) => c.rows as never }),
+      truncated: t.exposeBoolean('truncated', {
+        description: 'True when more rows matched than `limit`: narrow the arguments (period, country …) to see them.',
+      }),
+      limit: t.exposeInt('limit', { description: 'The cap applied (the field’s `first`).' }),
+    }),
+  });
 }

@@ -12,7 +12,7 @@ import { exampleQueries } from './examples.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
-import { useRequestLogging } from './logging.ts';
+import { useRequestLogging, yogaLogger } from './logging.ts';
 import { createMetrics } from './metrics.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
@@ -40,8 +40,13 @@ function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DomainError) {
     const status = HTTP_STATUS[original.code];
+    const suggestions = original.details.suggestions;
     return new GraphQLError(original.message, {
-      extensions: { code: original.code, ...(status ? { http: { status } } : {}) },
+      extensions: {
+        code: original.code,
+        ...(suggestions ? { suggestions } : {}),
+        ...(status ? { http: { status } } : {}),
+      },
     });
   }
   // graphql-js's own request errors (a null or mistyped variable, wrapped around the scalar's error; an
@@ -91,7 +96,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging: logger,
+    logging: yogaLogger(logger),
     maskedErrors: { maskError },
     graphiql: {
       title: 'AI-infrastructure knowledge graph',

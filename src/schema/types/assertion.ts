@@ -5,6 +5,7 @@ import { changeOf, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, keysetConnection, pageSize } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -204,10 +205,17 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
     rank: t.field({ type: RankEnum, required: false }),
     periodYear: t.int({ required: false }),
     periodType: t.field({ type: PeriodTypeEnum, required: false }),
-    entity: t.string({ required: false, description: 'Entity key taking part in the fact (any role).' }),
+    entity: t.string({
+      required: false,
+      description:
+        'Entity key taking part in the fact (any role); a merged-away key means the entity it was merged into. ' +
+        'A key no entity has is a NOT_FOUND error with the nearest existing keys.',
+    }),
     country: t.string({
       required: false,
-      description: 'Place key: facts about entities domiciled there or in its sub-places.',
+      description:
+        'Place key: facts about entities domiciled there or in its sub-places (merges followed; an unknown key is ' +
+        'NOT_FOUND with suggestions).',
     }),
     textContains: t.string({ required: false, description: 'Substring of the quote/claim text or the summary.' }),
   }),
@@ -253,8 +261,8 @@ export function assertionConnectionField(
           rank: f?.rank ?? null,
           periodYear: f?.periodYear ?? null,
           periodType: f?.periodType ?? null,
-          entity: f?.entity ?? null,
-          country: f?.country ?? null,
+          entity: await existingKeyOrNull(ctx, 'filter.entity', f?.entity),
+          country: await existingKeyOrNull(ctx, 'filter.country', f?.country),
           textContains: f?.textContains ?? null,
         };
         const after = args.after ? decodeCursor(args.after, 1)[0]! : null;

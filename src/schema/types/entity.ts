@@ -6,6 +6,7 @@ import type { EntityRow } from '../../domain/rows.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, keysetConnection, MAX_NESTED_LIST, pageSize } from '../connection.ts';
+import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
 import { NODE_TYPES, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
@@ -64,7 +65,7 @@ EntityRef.implement({
         kinds: t.arg.stringList({ required: false, description: 'Assertion kinds, e.g. ["FinancialFigure"].' }),
         metric: t.arg.string({ required: false }),
         includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
-        first: t.arg.int({ required: false, defaultValue: 50 }),
+        first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       },
       extensions: { [FACTS_QUERY]: entityFactsQuery },
       resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info)),
@@ -92,7 +93,7 @@ export function factsField(
     type: [type],
     description,
     args: {
-      first: t.arg.int({ required: false, defaultValue: 50 }),
+      first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
     },
     extensions: { [FACTS_QUERY]: queryOf },
@@ -105,7 +106,7 @@ export function factsField(
 export function linkField(t: FieldBuilder, type: any, link: LinkType, direction: 'IN' | 'OUT', description: string) {
   return t.field({
     type: [type],
-    description,
+    description: `${description} At most ${MAX_NESTED_LIST}, by name.`,
     resolve: (e: EntityRow, _args: unknown, ctx: any) => ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST),
   });
 }
@@ -131,7 +132,9 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
     nameContains: t.string({ required: false, description: 'Case-insensitive substring of the name or an alias.' }),
     country: t.string({
       required: false,
-      description: 'Place key (e.g. place:cn): entities domiciled or located there or in any place PART_OF it.',
+      description:
+        'Place key (e.g. place:cn): entities domiciled or located there or in any place PART_OF it. A key no entity ' +
+        'has is a NOT_FOUND error with the nearest existing keys.',
     }),
   }),
 });
@@ -163,7 +166,11 @@ export function defineEntityType(
       },
       resolve: async (_root, args, ctx, info) => {
         const size = pageSize(args.first);
-        const filter = { kind, nameContains: args.filter?.nameContains ?? null, country: args.filter?.country ?? null };
+        const filter = {
+          kind,
+          nameContains: args.filter?.nameContains ?? null,
+          country: await existingKeyOrNull(ctx, 'filter.country', args.filter?.country),
+        };
         const after = args.after ? decodeCursor(args.after, 2) : null;
         const facts = [...factsSelected(info, ['nodes']), ...factsSelected(info, ['edges', 'node'])];
         return keysetConnection(
