@@ -328,18 +328,18 @@ describe('research views', () => {
     const res = await gql(
       yoga,
       `{
-      metricByCompany(metric: "capex", periodYear: 2024, periodType: H1) { company { key } growthRank impliedPriorAmount { amount mode } }
-      metricByCountry(metric: "capex", periodYear: 2024, periodType: H1) { country { key } total { amount currency mode } companies }
+      metricByCompany(metric: "capex", periodYear: 2024, periodType: H1) { rows { company { key } growthRank impliedPriorAmount { amount mode } } }
+      metricByCountry(metric: "capex", periodYear: 2024, periodType: H1) { rows { country { key } total { amount currency mode } companies } }
     }`,
     );
-    const ranked = res.data?.metricByCompany as any[];
+    const ranked = res.data?.metricByCompany.rows as any[];
     expect(ranked.slice(0, 3).map((r) => [r.company.key, r.growthRank])).toEqual([
       ['company:tencent', 1],
       ['company:alibaba', 2],
       ['company:baidu', 3],
     ]);
     expect(ranked[1].impliedPriorAmount.mode).toBe('derived');
-    const china = res.data?.metricByCountry.find((c: any) => c.country?.key === 'place:cn');
+    const china = res.data?.metricByCountry.rows.find((c: any) => c.country?.key === 'place:cn');
     expect(china).toEqual({
       country: { key: 'place:cn' },
       total: { amount: '50200000000', currency: 'CNY', mode: 'derived' },
@@ -347,9 +347,9 @@ describe('research views', () => {
     });
     const alone = await gql(
       yoga,
-      '{ metricByCountry(metric: "capex", periodYear: 2024) { country { key name } companies } }',
+      '{ metricByCountry(metric: "capex", periodYear: 2024) { rows { country { key name } companies } } }',
     );
-    expect(alone.data?.metricByCountry.find((c: any) => c.country?.key === 'place:cn').country.name).toBe('China');
+    expect(alone.data?.metricByCountry.rows.find((c: any) => c.country?.key === 'place:cn').country.name).toBe('China');
     expect(alone.extensions?.cypher?.statements).toBe(1);
   });
 });

@@ -297,20 +297,21 @@ describe('Epoch questions over GraphQL, with the CC BY 4.0 credit', () => {
     const res = await gql(
       yoga,
       `{
-      h100eByCountry { dataset country { key } existingH100e plannedH100e source { license } }
-      largestClustersPerOwner(perOwner: 1, limit: 3) { owner { name } largestH100e clusters { name h100e } source { license } }
-      restrictedChipOwners { owner { key } chips }
+      h100eByCountry { rows { dataset country { key } existingH100e plannedH100e source { license } } }
+      largestClustersPerOwner(perOwner: 1, first: 3) { truncated rows { owner { name } largestH100e clusters { name h100e } source { license } } }
+      restrictedChipOwners { rows { owner { key } chips } }
     }`,
     );
     expect(res.errors).toBeUndefined();
-    const us = res.data?.h100eByCountry.find(
+    const us = res.data?.h100eByCountry.rows.find(
       (r: any) => r.country?.key === 'place:us' && r.dataset === 'epoch-gpu-clusters',
     );
     expect(us.existingH100e).toBeGreaterThan(0);
     expect(us.source.license).toBe('CC BY 4.0');
-    const owners = res.data?.largestClustersPerOwner;
+    const owners = res.data?.largestClustersPerOwner.rows;
+    expect(res.data?.largestClustersPerOwner.truncated).toBe(true);
     expect(owners).toHaveLength(3);
     expect(owners[0].largestH100e).toBeGreaterThanOrEqual(owners[1].largestH100e);
-    expect(res.data?.restrictedChipOwners.map((o: any) => o.owner.key)).toContain('company:bytedance');
+    expect(res.data?.restrictedChipOwners.rows.map((o: any) => o.owner.key)).toContain('company:bytedance');
   });
 });

@@ -57,7 +57,7 @@ describe('GraphiQL page', () => {
     await page.locator('.graphiql-execute-button').click();
     const body = await (await response).json();
     expect(body.errors).toBeUndefined();
-    expect(body.data.metricByCompany[0].company.name).toBe('Tencent');
+    expect(body.data.metricByCompany.rows[0].company.name).toBe('Tencent');
     await page.locator('.result-window').getByText('Tencent').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: 'test/.artifacts/graphiql.png' });
     expect(foreign).toEqual([]);

@@ -79,11 +79,11 @@ describe('the seed article as a sourced dataset', () => {
   it('makes the two consistency gaps visible rather than hiding them', async () => {
     const res = await gql(
       yoga,
-      `{ groupFigureChecks(metric: "capex") {
+      `{ groupFigureChecks(metric: "capex") { rows {
       group { key } reported { amount } computedFromMembers { amount mode }
-      differenceFromMembers { amount } impliedByNextYearGrowth { amount qualifier mode } } }`,
+      differenceFromMembers { amount } impliedByNextYearGrowth { amount qualifier mode } } } }`,
     );
-    const checks = res.data?.groupFigureChecks as any[];
+    const checks = res.data?.groupFigureChecks.rows as any[];
     const current = checks.find((c) => c.group.key === 'fact:cn-big3-capex-2024-h1');
     expect(current.reported.amount).toBe('50000000000');
     expect(current.computedFromMembers).toEqual({ amount: '50200000000', mode: 'derived' });

@@ -52,7 +52,8 @@ const EnvSchema = z.object({
 
   /** Limits against hostile or careless queries (src/server/limits.ts). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** The most values an answer may hold, each list counted at its cap (src/server/query-cost.ts). */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),

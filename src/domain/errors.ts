@@ -47,7 +47,8 @@ export function unknownKey(argument: string, key: string, suggestions: { key: st
   const hint = suggestions.length
     ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
     : '; no similar key exists';
-  return new DomainError('NOT_FOUND', `No entity has the key "${key}" (${argument})${hint}`, {
+  const shown = key.length > 100 ? `${key.slice(0, 100)}…` : key;
+  return new DomainError('NOT_FOUND', `No entity has the key "${shown}" (${argument})${hint}`, {
     id: key,
     argument,
     suggestions: suggestions.map((s) => s.key),

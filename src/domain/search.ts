@@ -29,8 +29,8 @@ export function keyWordsQuery(key: string): string | null {
     .normalize('NFKC')
     .split(/[\s\-_.:/]+/)
     .map((w) => w.replace(LUCENE_SPECIAL, '\\$&'))
-    .filter((w) => w.length > 0 && !/^(AND|OR|NOT|TO)$/.test(w))
+    .filter((w) => w.length > 0 && w.length <= 40 && !/^(AND|OR|NOT|TO)$/.test(w))
     .slice(0, 8);
-  if (words.length === 0) return null;
+  if (words.length === 0 || key.length > 300) return null;
   return words.map((w) => (w.length > 3 ? `${w}^2 OR ${w}* OR ${w}~1` : `${w}^2 OR ${w}*`)).join(' OR ');
 }

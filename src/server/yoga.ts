@@ -10,7 +10,7 @@ import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
 import { exampleQueries } from './examples.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
-import { batchingOption, useBatchLimit, useBodyLimit, useQueryLimits } from './limits.ts';
+import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { useRequestLogging, yogaLogger } from './logging.ts';
 import { createMetrics } from './metrics.ts';
@@ -120,6 +120,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
       useMalformedParams(),
       useBatchLimit(limits),
       useQueryLimits(limits),
+      useQueryCost(limits),
       useGraphiQLAssets(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
