@@ -19,13 +19,13 @@ const ERROR = 50;
 const withStack = (lines: { [field: string]: unknown }[]) => lines.filter((l) => JSON.stringify(l).includes('    at '));
 
 describe('client errors are logged at info without a stack; unexpected ones at error with it', () => {
-  it('logs a bad cursor, an invalid id, a missing scope and a page size over the maximum at info', async () => {
+  it('logs a bad cursor, an invalid id, a write without a token and a page size over the maximum at info', async () => {
     const { lines, logger } = capturing();
     const yoga = buildYoga({ database, logger });
     const cases = [
       ['{ companies(after: "not-a-cursor") { totalCount } }', 'BAD_USER_INPUT'],
       ['{ node(id: "garbage") { id } }', 'INVALID_ID'],
-      ['mutation { retractAssertion(key: "fact:x", reason: "r") { __typename } }', 'FORBIDDEN'],
+      ['mutation { retractAssertion(key: "fact:x", reason: "r") { __typename } }', 'UNAUTHENTICATED'],
       ['{ companies(first: 100000) { totalCount } }', 'BAD_USER_INPUT'],
     ] as const;
     for (const [query, code] of cases) {
