@@ -20,6 +20,8 @@ const SCALAR_COST = 1;
 const DEPTH_FACTOR = 1;
 /** The arguments that say how many things a field reads. */
 const CAP_ARGS = ['first', 'last', 'limit'] as const;
+/** The largest fixed cap of a field (neighborhood's `limit`); larger requests are refused by the field. */
+const MAX_FIELD_CAP = 300;
 
 interface CostInput {
   schema: GraphQLSchema;
@@ -34,7 +36,8 @@ interface CostInput {
  * The cost of an operation, counted by what its fields read: a field's own cost plus, for a field that reads a list,
  * its cap times the cost of what is selected in it. The cap is the field's `first`/`last`/`limit` as given —
  * literally or as a variable — else its declared default, else (a `first` without a default: connections and the
- * research views) MAX_PAGE_SIZE; `nodes(ids:)` counts its ids. So `metricByCompany` costs its `first` rows whether or
+ * research views) MAX_PAGE_SIZE; `nodes(ids:)` counts its ids. A size above what any field accepts counts at that
+ * ceiling: the field refuses it with BAD_USER_INPUT and its range, the one page-size rule. So `metricByCompany` costs its `first` rows whether or
  * not the client wrote `first`, and no list can be asked for at a size the cost does not see.
  */
 export function queryCost({ schema, document, operationName, variables, maxPageSize }: CostInput): number {
@@ -49,6 +52,8 @@ export function queryCost({ schema, document, operationName, variables, maxPageS
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   if (!root) return 0;
+  /** The largest size any field accepts (MAX_PAGE_SIZE, or the neighbourhood's 300 nodes). */
+  const ceiling = Math.max(maxPageSize, MAX_FIELD_CAP);
 
   const argValue = (field: GraphQLField<unknown, unknown>, node: FieldNode, name: string): unknown => {
     const def = field.args.find((a) => a.name === name);
@@ -66,8 +71,10 @@ export function queryCost({ schema, document, operationName, variables, maxPageS
     for (const name of CAP_ARGS) {
       if (!field.args.some((a) => a.name === name)) continue;
       const value = argValue(field, node, name);
-      if (typeof value === 'number' && Number.isFinite(value)) return Math.max(value, 1);
-      return name === 'limit' ? 1 : maxPageSize;
+      // A size above every field's maximum (or not an Int at all) is refused by the field itself with a
+      // BAD_USER_INPUT naming its range (or by variable coercion): count it at the ceiling, not at its face value.
+      if (Number.isInteger(value)) return Math.min(Math.max(value as number, 1), ceiling);
+      return value === undefined || value === null ? (name === 'limit' ? 1 : maxPageSize) : 1;
     }
     return 1;
   };
