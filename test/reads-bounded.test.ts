@@ -1,5 +1,7 @@
+import { getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
+import { schema } from '../src/schema/index.ts';
 import { buildYoga } from '../src/server/yoga.ts';
 import { mergeEntities } from '../src/services/curation.ts';
 import { importNdjson } from '../src/services/importer.ts';
@@ -226,5 +228,73 @@ describe('filters follow merges', () => {
     expect(byGone.data).toEqual(byKeep.data);
     const entity = await gql(yoga, `{ entity(key: "${GONE}") { key } }`);
     expect(entity.data?.entity.key).toBe(KEEP);
+  });
+});
+
+/**
+ * Lists that take no size argument, each bounded by something else. A new list field fails this test until it takes
+ * `first`/`limit` or is added here with the reason it cannot grow with the graph.
+ */
+const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
+  nodes: 'a connection’s page or a subgraph/path: bounded by the parent’s first/limit',
+  edges: 'a connection’s page: bounded by the parent’s first',
+  relationships: 'among the nodes of a capped subgraph or path',
+  rows: 'a capped research view: bounded by the parent’s first',
+  sources: 'the supports of one fact, as written by its importer',
+  participants: 'the role edges of one fact',
+  subjects: 'the role edges of one fact',
+  objects: 'the role edges of one fact',
+  about: 'the role edges of one fact',
+  concerns: 'the role edges of one fact',
+  buyers: 'the role edges of one fact',
+  members: 'the role edges of one fact',
+  chips: 'the chips a restricted owner deploys (a fixed catalogue) / the role edges of one fact',
+  aliases: 'stored on the entity',
+  properties: 'stored on the entity',
+  snippets: 'the supports of one fact',
+  reasons: 'the reasons of one rejected write',
+  products: 'an entity’s timeless links, at most 100 (entities/links LIMIT)',
+  units: 'an entity’s timeless links, at most 100 (entities/links LIMIT)',
+  subPlaces: 'an entity’s timeless links, at most 100 (entities/links LIMIT)',
+  dataCenters: 'an entity’s timeless links, at most 100 (entities/links LIMIT)',
+  epochSites: 'capped by sitesServingCompany(first)',
+  otherSources: 'capped by sitesServingCompany(first)',
+  evidence: 'the Epoch rows of one site',
+  clusters: 'capped by largestClustersPerOwner(perOwner) (1 to 20)',
+  memberFigures: 'one figure per member, members capped at 100 (research/group-figures)',
+  missingMembers: 'members capped at 100 (research/group-figures)',
+  figures: 'CountryTotal.figures: the first 100 keys (research/metric-by-country)',
+  siteNames: 'at most 20 (epoch/restricted-chip-owners)',
+  domicile: 'the domicile facts of one owner',
+  bases: 'two possible values',
+  confidences: 'Epoch’s confidence levels of one owner’s rows',
+};
+
+describe('no list field can grow with the graph unbounded', () => {
+  it('every list or capped/connection field takes first, limit or ids, or is bounded by its parent', () => {
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
+        const many = isListType(inner) || /(Connection|List)$/.test(getNamedType(field.type).name);
+        if (!many || field.args.some((a) => ['first', 'limit', 'ids'].includes(a.name))) continue;
+        if (!(field.name in BOUNDED_WITHOUT_ARGUMENT)) unbounded.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unbounded).toEqual([]);
+  });
+
+  it('every root field that answers a list takes a size argument', () => {
+    const fields = Object.values(schema.getQueryType()!.getFields());
+    const lists = fields.filter((f) => {
+      const inner = isNonNullType(f.type) ? f.type.ofType : f.type;
+      return isListType(inner) || /(Connection|List)$/.test(getNamedType(f.type).name);
+    });
+    const withoutSize = lists
+      .filter((f) => !f.args.some((a) => ['first', 'limit', 'ids'].includes(a.name)))
+      .map((f) => f.name);
+    expect(withoutSize).toEqual([]);
+    expect(lists.length).toBeGreaterThan(20);
   });
 });
