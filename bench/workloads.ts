@@ -213,7 +213,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     id: 'W8',
-    title: 'aggregation: capex by country and period (one year)',
+    title: 'aggregation: capex by country and period (one year, the first 100 rows)',
     handWritten: ['neo4j-graphql'],
     requests: (p) => ({
       service: {
