@@ -81,9 +81,7 @@ function codeOf(error: unknown): string | null {
  */
 export function yogaLogger(logger: Logger): YogaLogger {
   return {
-    debug: (...args: unknown[]) => {
-      if (logger.isLevelEnabled('debug')) logger.debug({ yoga: args.map(String) }, String(args[0] ?? ''));
-    },
+    debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }, String(args[0] ?? '')),
     info: (...args: unknown[]) => logger.info({ yoga: args.map(String) }, String(args[0] ?? '')),
     warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }, String(args[0] ?? '')),
     error: (...args: unknown[]) => {
