@@ -22,7 +22,9 @@ CALL (i, k, e) {
     RETURN s, CASE WHEN s.key STARTS WITH prefix THEN 1 ELSE 2 END AS tier, score
   }
   WITH s, min(tier) AS tier, max(score) AS score
-  ORDER BY tier, score DESC, s.key
+  // Among keys that extend it, the shortest extension is the nearest (company:alibab → company:alibaba before
+  // company:alibaba-cloud); among name matches, the best score.
+  ORDER BY tier, CASE WHEN tier = 0 THEN size(s.key) ELSE 0 END, score DESC, s.key
   LIMIT 5
   RETURN collect({key: s.key, name: s.name}) AS suggestions
 }
