@@ -12,6 +12,7 @@ import { keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { RevisionRow } from '../repositories/revisions.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
 export type BatchObserver = (loader: string, size: number) => void;
@@ -116,6 +117,8 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
       repos.entities.resolve(keys, keys.map(keyWordsQuery)),
     ),
+    /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
+    revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };
 }
 

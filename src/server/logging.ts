@@ -63,8 +63,8 @@ const CLIENT_CODES = new Set([
   'PAYLOAD_TOO_LARGE',
   'BATCHING_LIMIT',
 ]);
-/** The database being away or slow: worth a warning, not a stack trace. */
-const OPERATIONAL_CODES = new Set(['DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT']);
+/** The database being away, slow or saturated (BUSY): worth a warning, not a stack trace. */
+const OPERATIONAL_CODES = new Set(['DATABASE_UNAVAILABLE', 'BUSY', 'QUERY_TIMEOUT']);
 
 function codeOf(error: unknown): string | null {
   if (error instanceof DomainError) return error.code;
