@@ -268,6 +268,7 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   domicile: 'the domicile facts of one owner',
   bases: 'two possible values',
   confidences: 'Epoch’s confidence levels of one owner’s rows',
+  history: 'the replaced values of one entity or source, at most MAX_REVISIONS = 100 (repositories/revisions.ts)',
 };
 
 describe('no list field can grow with the graph unbounded', () => {
