@@ -1,6 +1,7 @@
 import { badInput } from './errors.ts';
 import type { AssertionInput, EntityInput, LinkInput, SourceInput } from './format.ts';
 import { toBasisPoints, toMinorUnits } from './money.ts';
+import { sha256Of } from './text-hash.ts';
 
 /** Graph rows (property maps) for the UNWIND write statements. Money becomes integer minor units. */
 
@@ -23,16 +24,20 @@ export function entityRow(e: EntityInput) {
   };
 }
 
+/** The full text, when given, is not a Source property: it is written to its own SourceText node. */
 export function sourceRow(s: SourceInput) {
+  const textSha256 = s.text === undefined ? null : sha256Of(s.text);
   return {
     key: s.key,
     publisher: s.publisher ?? null,
+    text: s.text ?? null,
+    textSha256,
     props: {
       title: s.title,
       kind: s.kind,
       url: s.url ?? null,
       publishedDate: s.publishedDate ?? null,
-      contentHash: s.contentHash ?? null,
+      contentHash: s.contentHash ?? textSha256,
       license: s.license ?? null,
       citation: s.citation ?? null,
       note: s.note ?? null,

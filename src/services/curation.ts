@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DbScope, TxRunner } from '../db/database.ts';
 import { DomainError, WriteRejected } from '../domain/errors.ts';
-import { AssertionLine, EntityLine, SourceLine } from '../domain/format.ts';
+import { AssertionLine, EntityLine, Key, SourceLine } from '../domain/format.ts';
 import { assertionRow, entityRow, sourceRow } from '../domain/records.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
+import { snippetProblems } from '../domain/snippets.ts';
 import { assertionRepository } from '../repositories/assertions.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
+import { sourceTexts } from '../repositories/source-texts.ts';
 
 /**
  * Writes through the API. Each call is one transaction (all or nothing); input is validated with
@@ -139,6 +141,29 @@ function sourceKeyOf(s: SourceInput): string {
   throw new WriteRejected('BAD_USER_INPUT', `Source "${s.title}" needs a key, a url or a contentHash`);
 }
 
+/** A malformed source key is refused, never ignored in favour of a source found by URL or hash. */
+function refuseMalformedSourceKeys(supports: SupportInput[]) {
+  const reasons = supports.flatMap(({ source: s }, i) =>
+    s.key !== null && s.key !== undefined && !Key.safeParse(s.key).success
+      ? [`sources.${i}.source.key: ${JSON.stringify(s.key)} is not a key ("kind:slug" in lower case)`]
+      : [],
+  );
+  if (reasons.length) throw new WriteRejected('BAD_USER_INPUT', `Invalid source: ${reasons.join('; ')}`, { reasons });
+}
+
+/** Every snippet must be in its source's stored text, when the graph holds one (read in the write transaction). */
+async function refuseUnfoundSnippets(tx: TxRunner, sources: { source: string; snippet: string }[]) {
+  const stored = await sourceTexts.inTransaction(
+    tx,
+    sources.map((s) => s.source),
+  );
+  const texts = new Map([...stored].map(([key, t]) => [key, t.text ?? '']));
+  const reasons = snippetProblems(sources, texts);
+  if (reasons.length) {
+    throw new WriteRejected('BAD_USER_INPUT', `Snippet not in the source: ${reasons.join('; ')}`, { reasons });
+  }
+}
+
 const stripNulls = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
@@ -146,6 +171,7 @@ export async function addAssertion(db: DbScope, input: AddAssertionInput): Promi
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
+    refuseMalformedSourceKeys(input.sources);
     const entities = (input.newEntities ?? []).map((e) => entityRow(entityLine(e)));
     const key = input.assertion.key ?? `fact:${input.assertion.kind.toLowerCase()}-${randomUUID().slice(0, 12)}`;
     const written = await db.writeTransaction('curation/add-assertion', async (tx) => {
@@ -175,6 +201,7 @@ export async function addAssertion(db: DbScope, input: AddAssertionInput): Promi
         'fact',
       );
       const row = assertionRow(line);
+      await refuseUnfoundSnippets(tx, line.sources);
       const [existing] = await assertionRepository(db).byKeys([key]);
       if (existing)
         throw new WriteRejected('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`);

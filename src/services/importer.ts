@@ -4,6 +4,8 @@ import { ImportLine, type ImportRecord } from '../domain/format.ts';
 import { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
 import { importChecksRepository } from '../repositories/import-checks.ts';
+import { sourceTexts } from '../repositories/source-texts.ts';
+import { SourceTextCheck } from './source-text-check.ts';
 
 export interface Rejection {
   line: number;
@@ -110,6 +112,25 @@ export async function unresolvedReferences(db: DbScope, parsed: ParsedLine[]): P
   });
 }
 
+/** Sources, then the full texts given with them (their own nodes). */
+async function writeSources(tx: Parameters<typeof graphWrites.sources>[0], rows: ReturnType<typeof sourceRow>[]) {
+  const written = await graphWrites.sources(tx, rows);
+  await sourceTexts.write(tx, rows);
+  return written;
+}
+
+/** Snippets of assertion lines that a known source text (in the file or in the graph) does not contain. */
+export async function snippetRejections(db: DbScope, parsed: ParsedLine[]): Promise<Rejection[]> {
+  const check = new SourceTextCheck();
+  for (const { record, line } of parsed) check.collect(record, line);
+  const rejected = await check.resolve(db);
+  for (const { record, line } of parsed) {
+    const problem = check.check(record, line);
+    if (problem) rejected.push(problem);
+  }
+  return rejected;
+}
+
 /** Rows per record type, in the order they must be written (entities before what points at them). */
 function rowsInOrder(parsed: ParsedLine[]) {
   const records = parsed.map((p) => p.record);
@@ -122,7 +143,7 @@ function rowsInOrder(parsed: ParsedLine[]) {
     {
       type: 'sources',
       rows: records.flatMap((r) => (r.type === 'source' ? [sourceRow(r)] : [])),
-      write: graphWrites.sources,
+      write: writeSources,
     },
     { type: 'links', rows: records.flatMap((r) => (r.type === 'link' ? [linkRow(r)] : [])), write: graphWrites.links },
     {
@@ -179,6 +200,7 @@ export async function importNdjson(
 ): Promise<{ counts: ImportCounts; lines: number }> {
   const { parsed, rejected } = parseNdjson(text);
   rejected.push(...(await unresolvedReferences(db, parsed)));
+  rejected.push(...(await snippetRejections(db, parsed)));
   if (rejected.length) {
     rejected.sort((a, b) => a.line - b.line);
     throw new DomainError('BAD_USER_INPUT', `${rejected.length} line(s) rejected; nothing was written`, { rejected });

@@ -37,6 +37,12 @@ const SupportRef = builder.objectRef<SupportRow>('Support').implement({
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the snippet in the source text (UTF-16).' }),
     end: t.exposeInt('end', { nullable: true, description: 'End offset, exclusive.' }),
     locator: t.exposeString('locator', { nullable: true, description: 'Row or handle in a structured source.' }),
+    verified: t.exposeBoolean('verified', {
+      description:
+        'True when the snippet was found verbatim in the source’s stored full text when it was written. False when ' +
+        'the source has no stored text (see `Source.hasText`), so the snippet could not be checked. A snippet that a ' +
+        'stored text does not contain is refused at write time, so false never means "contradicted".',
+    }),
   }),
 });
 
