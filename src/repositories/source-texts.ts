@@ -15,7 +15,9 @@ export interface StoredText {
 /** Source full texts: written beside the sources, read for snippet verification (in or outside a transaction). */
 export const sourceTexts = {
   async write(tx: TxRunner, rows: ReturnType<typeof sourceRow>[]) {
-    const withText = rows.flatMap((r) => (r.text === null ? [] : [{ key: r.key, text: r.text, textSha256: r.textSha256 }]));
+    const withText = rows.flatMap((r) =>
+      r.text === null ? [] : [{ key: r.key, text: r.text, textSha256: r.textSha256 }],
+    );
     if (!withText.length) return 0;
     const [row] = await tx.run<{ written: number }>(UPSERT_TEXTS, { rows: withText });
     return row?.written ?? 0;
