@@ -87,7 +87,13 @@ describe('npm run export', () => {
         mode: 'reported',
         roles: { SUBJECT: ['company:alibaba'] },
         money: { amount: '12345678901234567.89', currency: 'CNY', asReported: 'a lot' },
-        sources: [{ source: 'source:panfinance-chinese-tech-giants-ai-investment', snippet: 'a lot' }],
+        // The article's text is stored, so the snippet must be in it.
+        sources: [
+          {
+            source: 'source:panfinance-chinese-tech-giants-ai-investment',
+            snippet: 'Alibaba alone invested 23 billion yuan',
+          },
+        ],
       })}\n`,
     );
     try {

@@ -6,6 +6,7 @@ const UPSERT_TEXTS = statement('writes/upsert-source-texts');
 const TEXTS = statement('sources/texts');
 
 type Runner = Pick<TxRunner, 'run'>;
+const READ_CHUNK = 10_000;
 export interface StoredText {
   key: string;
   sha256: string;
@@ -28,10 +29,14 @@ export const sourceTexts = {
     const rows = await tx.run<StoredText>(TEXTS, { keys: [...new Set(keys)], withText });
     return new Map(rows.map((r) => [r.key, r]));
   },
-  /** The same, for import validation (before any write). */
+  /** The same, for import validation (before any write), in chunks of 10,000 keys. */
   async read(db: DbScope, keys: string[], withText = true): Promise<Map<string, StoredText>> {
-    if (!keys.length) return new Map();
-    const rows = await db.read<StoredText>(TEXTS, { keys: [...new Set(keys)], withText });
-    return new Map(rows.map((r) => [r.key, r]));
+    const unique = [...new Set(keys)];
+    const found = new Map<string, StoredText>();
+    for (let i = 0; i < unique.length; i += READ_CHUNK) {
+      const rows = await db.read<StoredText>(TEXTS, { keys: unique.slice(i, i + READ_CHUNK), withText });
+      for (const r of rows) found.set(r.key, r);
+    }
+    return found;
   },
 };
