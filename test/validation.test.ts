@@ -433,6 +433,22 @@ describe('an invalid source key is never ignored', () => {
     );
   });
 
+  it('a well-formed key that no source has, beside the URL of another source → BAD_USER_INPUT naming sources.0.source.key', async () => {
+    const before = await state.snapshot();
+    const variables = apiInput(claim({ key: `fact:${K}by-url` }), {
+      key: `source:${K}no-such-source`,
+      title: 'Validation source',
+      url: 'https://example.test/validation-by-url',
+    });
+    const result = await viaApi(ADD, variables);
+    expect(result.code).toBe('BAD_USER_INPUT');
+    expect(result.reasons).toEqual([
+      `sources.0.source.key: no source has key source:${K}no-such-source, but its url or contentHash belongs to ` +
+        `source:${K}by-url; cite that key or leave the key out`,
+    ]);
+    expect(await state.snapshot()).toEqual(before);
+  });
+
   for (const key of ['Source:Upper', 'not a key', 'source:x RETURN 1', '']) {
     it(`key ${JSON.stringify(key)} beside the URL of an existing source → BAD_USER_INPUT naming sources.0.source.key`, async () => {
       const before = await state.keyspaceCount(K);

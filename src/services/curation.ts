@@ -151,6 +151,19 @@ function refuseMalformedSourceKeys(supports: SupportInput[]) {
   if (reasons.length) throw new WriteRejected('BAD_USER_INPUT', `Invalid source: ${reasons.join('; ')}`, { reasons });
 }
 
+/** A given key is never traded silently for the source that the URL or content hash finds under another key. */
+function refuseIgnoredSourceKeys(supports: SupportInput[], found: string[]) {
+  const reasons = supports.flatMap(({ source: s }, i) =>
+    s.key && found[i] !== s.key
+      ? [
+          `sources.${i}.source.key: no source has key ${s.key}, but its url or contentHash belongs to ${found[i]}; ` +
+            'cite that key or leave the key out',
+        ]
+      : [],
+  );
+  if (reasons.length) throw new WriteRejected('BAD_USER_INPUT', `Invalid source: ${reasons.join('; ')}`, { reasons });
+}
+
 /** Every snippet must be in its source's stored text, when the graph holds one (read in the write transaction). */
 async function refuseUnfoundSnippets(tx: TxRunner, sources: { source: string; snippet: string }[]) {
   const stored = await sourceTexts.inTransaction(
@@ -182,6 +195,7 @@ export async function addAssertion(db: DbScope, input: AddAssertionInput): Promi
             sourceKeyOf(s),
         ),
       );
+      refuseIgnoredSourceKeys(input.sources, sourceKeys);
       const sources = input.sources.map(({ source: s }, i) =>
         sourceRow(
           validate(SourceLine, stripNulls({ v: 1, type: 'source', ...s, key: sourceKeys[i] }), `source ${s.title}`),
