@@ -433,7 +433,7 @@ describe('an invalid source key is never ignored', () => {
     );
   });
 
-  it('a well-formed key that no source has, beside the URL of another source → BAD_USER_INPUT naming sources.0.source.key', async () => {
+  it('a well-formed key that no source has, beside the URL of another source → CONFLICT naming the holder', async () => {
     const before = await state.snapshot();
     const variables = apiInput(claim({ key: `fact:${K}by-url` }), {
       key: `source:${K}no-such-source`,
@@ -441,11 +441,10 @@ describe('an invalid source key is never ignored', () => {
       url: 'https://example.test/validation-by-url',
     });
     const result = await viaApi(ADD, variables);
-    expect(result.code).toBe('BAD_USER_INPUT');
-    expect(result.reasons).toEqual([
-      `sources.0.source.key: no source has key source:${K}no-such-source, but its url or contentHash belongs to ` +
-        `source:${K}by-url; cite that key or leave the key out`,
-    ]);
+    expect(result.code).toBe('CONFLICT');
+    expect(result.message).toBe(
+      `The URL https://example.test/validation-by-url belongs to source source:${K}by-url, not to source:${K}no-such-source`,
+    );
     expect(await state.snapshot()).toEqual(before);
   });
 
@@ -516,8 +515,7 @@ describe('what must still be accepted', () => {
   });
 
   it('through the API: a snippet found in a stored text is verified; one for a source without text is not', async () => {
-    // A source of this file's own with a text (only imports carry texts); citing the seed source through the API
-    // would rewrite its title and hash until partial source input is merged (issue 13, the writes part).
+    // A source of this file's own with a text (only imports carry texts).
     const text = 'Stored words of the API test source.';
     const withText = sourceLine({ key: `source:${K}api-text`, url: 'https://example.test/validation-api-text', text });
     expect(await viaImporter([withText])).toEqual([]);
@@ -543,6 +541,15 @@ describe('what must still be accepted', () => {
     expect(found.__typename, JSON.stringify(found)).toBe('MutationAddAssertionSuccess');
     expect(found.data.sources).toEqual([
       { snippet: 'words of the API', verified: true, source: { key: `source:${K}api-text`, hasText: true } },
+    ]);
+    // The seed article, cited by key alone: verified, and the seed source keeps its stored values.
+    const seed = await viaApi(
+      ADD,
+      apiInput(claim({ key: `fact:${K}in-article`, sources: [{ source: SEED_SOURCE, snippet: IN_ARTICLE }] })),
+    );
+    expect(seed.__typename, JSON.stringify(seed)).toBe('MutationAddAssertionSuccess');
+    expect(seed.data.sources).toEqual([
+      { snippet: IN_ARTICLE, verified: true, source: { key: SEED_SOURCE, hasText: true } },
     ]);
     const noText = await viaApi(
       ADD,

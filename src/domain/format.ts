@@ -265,18 +265,7 @@ export const SourceLine = z
      */
     text: Prose(SOURCE_TEXT_MAX, 1).optional(),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    if (s.text === undefined || s.contentHash === undefined) return;
-    const actual = sha256Of(s.text);
-    if (actual !== s.contentHash) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['text'],
-        message: `the text's sha256 is ${actual}, not the contentHash ${s.contentHash}`,
-      });
-    }
-  });
+  .strict();
 
 export const LinkLine = z
   .object({
@@ -376,7 +365,20 @@ export const AssertionLine = z
     negative(['quantity', 'value'], 'a quantity', a.quantity?.value);
   });
 
-export const ImportLine = z.discriminatedUnion('type', [EntityLine, SourceLine, LinkLine, AssertionLine]);
+export const ImportLine = z
+  .discriminatedUnion('type', [EntityLine, SourceLine, LinkLine, AssertionLine])
+  // A source's text and contentHash must agree (checked here so SourceLine stays a plain object that can be picked).
+  .superRefine((line, ctx) => {
+    if (line.type !== 'source' || line.text === undefined || line.contentHash === undefined) return;
+    const actual = sha256Of(line.text);
+    if (actual !== line.contentHash) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: `the text's sha256 is ${actual}, not the contentHash ${line.contentHash}`,
+      });
+    }
+  });
 
 export type EntityInput = z.infer<typeof EntityLine>;
 export type SourceInput = z.infer<typeof SourceLine>;
