@@ -396,8 +396,10 @@ describe('each reproduction is refused by the API and by the importer, naming th
         expect(result.message, result.message).toContain(`${c.field}:`);
       }
       const rejected = await viaImporter(c.lines);
-      expect(rejected.map((r) => r.line)).toEqual([c.badLine]);
-      expect(rejected[0]!.reason).toContain(`${c.field}:`);
+      // Only the bad line (it may be refused for more than one reason: a new text for the seed article is also a new
+      // contentHash, which the stored-value check refuses too).
+      expect([...new Set(rejected.map((r) => r.line))]).toEqual([c.badLine]);
+      expect(rejected.map((r) => r.reason).join('; ')).toContain(`${c.field}:`);
       expect(await state.keyspaceCount(K)).toBe(before);
       // Files run one after another: the whole graph (the seed article's citations included) is as it was.
       expect(await state.snapshot()).toEqual(graphBefore);
