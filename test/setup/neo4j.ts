@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config/index.ts';
+import { loadTestNeo4jMode } from '../../src/config/test-neo4j.ts';
 import { Database } from '../../src/db/database.ts';
 import { freePort, LocalNeo4jError, startLocalNeo4j } from '../../src/devdb/local-neo4j.ts';
 import { applySchemaAndSeed } from '../../src/services/seed.ts';
@@ -42,11 +43,16 @@ async function dockerAnswers(): Promise<boolean> {
 
 async function obtain(): Promise<{ neo4j: TestNeo4j; stop: () => Promise<void> }> {
   const config = loadConfig();
-  if (config.neo4j.uri) {
+  const mode = loadTestNeo4jMode();
+  if (mode === 'auto' && config.neo4j.uri) {
     const { uri, user, password, database } = config.neo4j;
     return { neo4j: { uri, user, password, database, via: 'NEO4J_URI' }, stop: async () => {} };
   }
-  if (await dockerAnswers()) {
+  const docker = mode !== 'local' && (await dockerAnswers());
+  if (mode === 'container' && !docker) {
+    throw new Error('TEST_NEO4J=container, but no Docker engine answers (start one, or set DOCKER_HOST).');
+  }
+  if (docker) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     const container = await new Neo4jContainer('neo4j:5.26-community').withPassword(TEST_PASSWORD).start();
     return {
