@@ -124,7 +124,7 @@ describe(`docker compose (project ${PROJECT})`, () => {
     command = composeCommand();
     const neo4jOfficial = officialImageAvailable(IMAGES.officialNeo4j, log);
     const images = await timed('images (build or reuse)', () => ({
-      neo4j: neo4jOfficial ? IMAGES.officialNeo4j : ensureNeo4jImage(log).image,
+      neo4j: neo4jOfficial ? IMAGES.officialNeo4j : ensureNeo4jImage(log, false).image,
       api: ensureApiImage(log).image,
     }));
     files = ['docker-compose.yml', ...(neo4jOfficial ? [] : ['docker-compose.local.yml'])];

@@ -174,7 +174,10 @@ function baseIdentity(name: string): string {
 }
 
 /** Neo4j Community from the Maven jars, on the official neo4j image when there is one, else on Debian's JRE. */
-export function ensureNeo4jImage(log: Log): { image: string; base: string } {
+export function ensureNeo4jImage(
+  log: Log,
+  officialAvailable = officialImageAvailable(IMAGES.officialNeo4j, log),
+): { image: string; base: string } {
   const lib = resolve(NEO4J_LOCAL_HOME, 'lib');
   if (!existsSync(join(lib, `neo4j-${NEO4J_VERSION}.jar`))) {
     throw new DockerImageError('neo4j-local/lib has no Neo4j jars: run `npm run neo4j:fetch` first');

@@ -89,7 +89,7 @@ async function reapStaleContainers(): Promise<void> {
 function chooseImage(): string {
   if (officialImageAvailable(IMAGES.officialNeo4j, log)) return IMAGES.officialNeo4j;
   log('the engine cannot pull the official image; using the one built from the Maven jars');
-  return ensureNeo4jImage(log).image;
+  return ensureNeo4jImage(log, false).image;
 }
 
 async function viaContainer(): Promise<Obtained> {
@@ -178,7 +178,9 @@ export default async function setup(project: TestProject) {
   const { neo4j } = obtained;
   log(`tests use ${neo4j.uri} (via ${neo4j.via}${neo4j.image ? `, image ${neo4j.image}` : ''}; TEST_NEO4J=${mode})`);
   const config = loadConfig();
-  const database = new Database({ ...config.neo4j, ...neo4j });
+  // Loading the seed is the first work of a cold JVM; on a loaded machine it can outlast the per-query default.
+  const queryTimeoutMs = Math.max(config.neo4j.queryTimeoutMs, 120_000);
+  const database = new Database({ ...config.neo4j, queryTimeoutMs, ...neo4j });
   try {
     await database.verify();
     await applySchemaAndSeed(database.scope('test-setup'));
