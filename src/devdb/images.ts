@@ -182,9 +182,7 @@ export function ensureNeo4jImage(
   if (!existsSync(join(lib, `neo4j-${NEO4J_VERSION}.jar`))) {
     throw new DockerImageError('neo4j-local/lib has no Neo4j jars: run `npm run neo4j:fetch` first');
   }
-  const base = officialImageAvailable(IMAGES.officialNeo4j, log)
-    ? IMAGES.officialNeo4j
-    : ensureDebianRoot(IMAGES.debianJre, log);
+  const base = officialAvailable ? IMAGES.officialNeo4j : ensureDebianRoot(IMAGES.debianJre, log);
   const sources = [resolve(ROOT, 'docker/neo4j/Dockerfile'), resolve(ROOT, 'docker/neo4j/entrypoint.sh')];
   const launcher = resolve(NEO4J_LOCAL_HOME, 'Launcher.java');
   const jars = readdirSync(lib)
