@@ -121,12 +121,14 @@ async function viaContainer(): Promise<Obtained> {
 
 async function viaLocalJars(): Promise<Obtained> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-infra-graph-neo4j-'));
+  const started = Date.now();
   const local = await startLocalNeo4j({
     dataDir,
     port: await freePort(),
     password: TEST_PASSWORD,
     log,
   });
+  log(`local Neo4j from the Maven jars started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     neo4j: { uri: local.uri, user: 'neo4j', password: TEST_PASSWORD, database: 'neo4j', via: 'local' },
     stop: async () => {
