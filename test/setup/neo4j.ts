@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,14 +76,19 @@ function ownerAlive(owner: string): boolean {
   }
 }
 
-/** Ryuk's job without Ryuk: remove the containers of earlier runs on this host whose process is gone. */
-async function reapStaleContainers(): Promise<void> {
-  const client = await runtimeClient();
-  for (const info of await client.container.list()) {
-    const owner = info.Labels?.[OWNER_LABEL];
-    if (owner === undefined || ownerAlive(owner)) continue;
-    log(`removing container ${info.Id.slice(0, 12)} left by an earlier run (${owner})`);
-    await client.container.remove(client.container.getById(info.Id), { removeVolumes: true });
+/** Ryuk's job without Ryuk: remove the containers (running or not) of earlier runs on this host whose process is gone. */
+function reapStaleContainers(): void {
+  const listed = spawnSync(
+    'docker',
+    ['ps', '--all', '--filter', `label=${OWNER_LABEL}`, '--format', `{{.ID}} {{.Label "${OWNER_LABEL}"}}`],
+    { encoding: 'utf8' },
+  );
+  if (listed.status !== 0) throw new Error(`docker ps failed: ${listed.stderr || listed.error}`);
+  for (const line of listed.stdout.split('\n').filter(Boolean)) {
+    const [id = '', owner = ''] = line.split(' ');
+    if (ownerAlive(owner)) continue;
+    log(`removing container ${id} left by an earlier run (${owner})`);
+    spawnSync('docker', ['rm', '--force', '--volumes', id], { stdio: 'ignore' });
   }
 }
 
@@ -93,7 +99,7 @@ function chooseImage(): string {
 }
 
 async function viaContainer(): Promise<Obtained> {
-  await reapStaleContainers();
+  reapStaleContainers();
   const image = chooseImage();
   const { Neo4jContainer } = await import('@testcontainers/neo4j');
   const started = Date.now();
