@@ -1,35 +1,23 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './helpers/app.ts';
+import { launchChromium } from './helpers/chromium.ts';
 
 /**
- * GraphiQL in a real browser (Debian's chromium, installed by .ci/run): it renders from our own
- * assets, opens the example tabs, runs a query against the real Neo4j, and asks nothing of any
- * other host.
+ * GraphiQL in a real browser (CHROMIUM_PATH, a Chromium on PATH, or @sparticuz/chromium from npm; see
+ * helpers/chromium.ts): it renders from our own assets, opens the example tabs, runs a query against the
+ * real Neo4j, and asks nothing of any other host.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const { database, yoga } = testApp();
 const server = createServer(yoga);
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
