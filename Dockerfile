@@ -10,6 +10,8 @@ COPY package.json package-lock.json prebuil[t] ./
 RUN [ -d node_modules ] || npm ci --omit=dev --no-audit --no-fund
 COPY src ./src
 COPY cypher ./cypher
+# The seed loaded at start attaches the article's full text (src/services/seed.ts).
+COPY data/seed ./data/seed
 COPY schema ./schema
 USER node
 EXPOSE 4000

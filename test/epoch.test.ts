@@ -15,7 +15,7 @@ import { epochRepository } from '../src/repositories/epoch.ts';
 import { systemRepository } from '../src/repositories/system.ts';
 import { gql, testApp } from './helpers/app.ts';
 
-/** Imports the real Epoch files (../shared/data, or EPOCH_DATA_DIR) into the run's Neo4j once. */
+/** Imports the real Epoch files (EPOCH_DATA_DIR, default data/epoch) into the run's Neo4j once. */
 const { database } = testApp();
 const db = database.scope('test-epoch');
 const epoch = epochRepository(db);
