@@ -10,7 +10,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/neo4j.ts'],
-    // One shared Neo4j; files run one after another so whole-graph counts are stable.
+    // Every file starts on the seed alone (see test/setup/fresh-graph.ts).
+    setupFiles: ['test/setup/fresh-graph.ts'],
+    // One shared Neo4j; files run one after another, each on a graph reset to the seed.
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
