@@ -16,7 +16,7 @@ import { hasPair, itemsOf, numberIn, readmeExamples, scalarsOf } from './helpers
 const { database, yoga } = testApp();
 afterAll(() => database.close());
 
-export const expectedFile = (name: string) => resolve(EXAMPLES_DIR, name.replace(/\.graphql$/, '.expected.json'));
+const expectedFile = (name: string) => resolve(EXAMPLES_DIR, name.replace(/\.graphql$/, '.expected.json'));
 /** Examples that need `npm run import:epoch` first. */
 const needsEpoch = (name: string) => name.includes('epoch');
 
