@@ -41,7 +41,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.close();
-  await neo4j?.stop();
+  // A Neo4j that died (killed, or a failed restart) has nothing left to stop.
+  if (neo4j && neo4j.process.exitCode === null && neo4j.process.signalCode === null) await neo4j.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -173,7 +174,10 @@ describe('Neo4j stops and comes back', () => {
     expect(down.length).toBeGreaterThan(0);
     expect(new Set(down.map((r) => r.code))).toEqual(new Set(['DATABASE_UNAVAILABLE']));
     for (const r of down) expect(r.message).toBe('The graph database is unavailable; try again shortly.');
-    expect(new Set(failedWrites.map((w) => w.code))).toEqual(new Set(['DATABASE_UNAVAILABLE']));
+    // A failed write says why: unavailable, or (a write caught by the restarted Neo4j still recovering on a loaded
+    // machine) stopped by the transaction timeout. Nothing else, and never a lie (checked at the end).
+    expect(failedWrites.filter((w) => !['DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT'].includes(w.code))).toEqual([]);
+    expect(failedWrites.some((w) => w.code === 'DATABASE_UNAVAILABLE')).toBe(true);
     // Fail fast once the outage is known: never waiting out the driver's connect timeout. The bounds below are
     // generous on purpose (a shared 2-core machine); the measured figures are in the report printed above.
     const { connectionTimeoutMs } = loadConfig().neo4j;
