@@ -10,7 +10,9 @@ CREATE INDEX assertion_kind IF NOT EXISTS FOR (a:Assertion) ON (a.kind, a.key);
 CREATE INDEX assertion_metric IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.periodYear);
 CREATE INDEX assertion_metric_kind IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.kind, a.rank);
 CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
-CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url);
+// A URL names one source. The constraint replaces the plain index of earlier versions (drop first: same property).
+DROP INDEX source_url IF EXISTS;
+CREATE CONSTRAINT source_url_unique IF NOT EXISTS FOR (s:Source) REQUIRE s.url IS UNIQUE;
 CREATE INDEX source_hash IF NOT EXISTS FOR (s:Source) ON (s.contentHash);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS
 FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.text, n.summary];

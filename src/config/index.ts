@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** How long managed transactions retry transient errors before giving up. */
   NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
+  /**
+   * The write budget: write transactions holding a pooled connection at once (default: a quarter of the pool). Must
+   * stay below NEO4J_MAX_POOL_SIZE so writers can never take every connection from readers.
+   */
+  NEO4J_MAX_CONCURRENT_WRITES: z.coerce.number().int().min(1).max(999).optional(),
+  /** How long a write waits for a write slot before it is answered BUSY (HTTP 429, Retry-After). */
+  NEO4J_WRITE_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(30_000),
   /** How often the service probes Neo4j (fail fast while it is down, recover when it returns). */
   NEO4J_HEALTH_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
 
@@ -91,6 +98,8 @@ export interface Config {
     connectionTimeoutMs: number;
     maxRetryMs: number;
     healthIntervalMs: number;
+    maxConcurrentWrites: number;
+    writeQueueTimeoutMs: number;
     localDir: string;
     localPort: number;
   };
@@ -146,6 +155,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const maxConcurrentWrites = e.NEO4J_MAX_CONCURRENT_WRITES ?? Math.max(1, Math.floor(e.NEO4J_MAX_POOL_SIZE / 4));
+  if (e.NEO4J_MAX_POOL_SIZE > 1 && maxConcurrentWrites >= e.NEO4J_MAX_POOL_SIZE) {
+    throw new ConfigError(
+      `Invalid configuration:\n  NEO4J_MAX_CONCURRENT_WRITES: must be below NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE}) so readers keep connections`,
+    );
+  }
   if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
     throw new ConfigError('Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: required when TRACING=otlp');
   }
@@ -164,6 +179,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
       maxRetryMs: e.NEO4J_MAX_RETRY_MS,
       healthIntervalMs: e.NEO4J_HEALTH_INTERVAL_MS,
+      maxConcurrentWrites,
+      writeQueueTimeoutMs: e.NEO4J_WRITE_QUEUE_TIMEOUT_MS,
       localDir: e.NEO4J_LOCAL_DIR,
       localPort: e.NEO4J_LOCAL_PORT,
     },

@@ -3,6 +3,7 @@ import { Availability, unavailable } from './availability.ts';
 import { lostConnection, toDomainError } from './errors.ts';
 import { type Statement, statement } from './statements.ts';
 import { recordToObject } from './values.ts';
+import { WriteGate } from './write-gate.ts';
 
 const PING = statement('system/ping');
 /** Attempts of a read whose statement fails with a transient (retryable) server error. */
@@ -17,10 +18,16 @@ export interface Neo4jSettings {
   maxPoolSize: number;
   queryTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** How long a statement waits for a pooled connection before BUSY (default: connectionTimeoutMs). */
+  acquisitionTimeoutMs?: number;
   /** Retry budget of managed transactions (default 5 s). */
   maxRetryMs?: number;
   /** Interval of the availability probe (default 1 s). */
   healthIntervalMs?: number;
+  /** Write transactions that may hold a connection at once (default: a quarter of the pool, at least 1). */
+  maxConcurrentWrites?: number;
+  /** How long a write waits for a write slot before it is answered BUSY (default 30 s). */
+  writeQueueTimeoutMs?: number;
 }
 
 /** Connections of the driver's pool, summed over servers (a routing driver has one pool per server). */
@@ -48,8 +55,16 @@ export class QueryStats {
 
 type Params = Record<string, unknown>;
 
-/** Runs statements inside one transaction (for multi-statement writes). */
-export interface TxRunner {
+/**
+ * What repositories read through: a DbScope (each read its own auto-commit transaction) or a write transaction's
+ * TxRunner, so that a write reads what it needs inside its own transaction and never waits on a second session.
+ */
+export interface Reader {
+  read<T>(statement: Statement, params?: Params): Promise<T[]>;
+}
+
+/** Runs statements inside one transaction (for multi-statement writes); `read` is the same as `run`. */
+export interface TxRunner extends Reader {
   run<T>(statement: Statement, params?: Params): Promise<T[]>;
 }
 
@@ -60,6 +75,14 @@ export interface TxRunner {
  */
 export class Database {
   readonly driver: Driver;
+  /**
+   * A second, small driver (two connections: the background probe and /ready never queue behind each other) for the
+   * availability probe and /ready: a pool saturated by requests must not look like a Neo4j that went away (that
+   * would open the breaker and fail every request).
+   */
+  private readonly probeDriver: Driver;
+  /** The write budget (see write-gate.ts): writers never hold more than `writeGate.slots` pooled connections. */
+  readonly writeGate: WriteGate;
   private readonly observers: StatementObserver[] = [];
 
   readonly settings: Neo4jSettings;
@@ -68,14 +91,24 @@ export class Database {
     this.settings = settings;
     this.driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
       maxConnectionPoolSize: settings.maxPoolSize,
-      connectionAcquisitionTimeout: settings.connectionTimeoutMs,
+      connectionAcquisitionTimeout: settings.acquisitionTimeoutMs ?? settings.connectionTimeoutMs,
       connectionTimeout: settings.connectionTimeoutMs,
       maxTransactionRetryTime: settings.maxRetryMs ?? 5_000,
       userAgent: 'ai-infra-graph/0.1',
     });
+    this.probeDriver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+      maxConnectionPoolSize: 2,
+      connectionAcquisitionTimeout: settings.connectionTimeoutMs,
+      connectionTimeout: settings.connectionTimeoutMs,
+      userAgent: 'ai-infra-graph/0.1 probe',
+    });
+    this.writeGate = new WriteGate(
+      settings.maxConcurrentWrites ?? Math.max(1, Math.floor(settings.maxPoolSize / 4)),
+      settings.writeQueueTimeoutMs ?? 30_000,
+    );
     this.availability = new Availability(
       () =>
-        this.driver
+        this.probeDriver
           .executeQuery(PING.text, {}, { database: settings.database, routing: neo4j.routing.READ })
           .then(() => {}),
       settings.healthIntervalMs ?? 1_000,
@@ -131,7 +164,7 @@ export class Database {
 
   async verify(): Promise<void> {
     try {
-      await this.driver.verifyConnectivity({ database: this.settings.database });
+      await this.probeDriver.verifyConnectivity({ database: this.settings.database });
     } catch (error) {
       throw toDomainError(error, 'verifyConnectivity');
     }
@@ -139,11 +172,11 @@ export class Database {
 
   async close() {
     this.availability.stop();
-    await this.driver.close();
+    await Promise.all([this.driver.close(), this.probeDriver.close()]);
   }
 }
 
-export class DbScope {
+export class DbScope implements Reader {
   private readonly db: Database;
   readonly requestId: string;
   readonly stats: QueryStats;
@@ -186,13 +219,20 @@ export class DbScope {
     return this.writeTransaction(statement.name, (tx) => tx.run<T>(statement, params));
   }
 
-  /** Several statements in one write transaction: all or nothing. The callback may be retried. */
-  writeTransaction<T>(label: string, work: (tx: TxRunner) => Promise<T>): Promise<T> {
-    return this.guarded('WRITE', label, async (session, config) => {
-      const result = await session.executeWrite((tx) => work(this.runner(tx)), config);
-      this.lastWriteBookmarks = session.lastBookmarks();
-      return result;
-    });
+  /**
+   * Several statements in one write transaction: all or nothing. The callback may be retried, and must read what it
+   * needs through its `tx` (never through this scope: a second session would wait for a connection while this one
+   * holds its own and its locks). It first waits for a write slot (Database.writeGate): BUSY when none frees up.
+   */
+  async writeTransaction<T>(label: string, work: (tx: TxRunner) => Promise<T>): Promise<T> {
+    if (!this.db.availability.isUp) throw unavailable('circuit open');
+    return this.db.writeGate.run(() =>
+      this.guarded('WRITE', label, async (session, config) => {
+        const result = await session.executeWrite((tx) => work(this.runner(tx)), config);
+        this.lastWriteBookmarks = session.lastBookmarks();
+        return result;
+      }),
+    );
   }
 
   /**
@@ -237,20 +277,19 @@ export class DbScope {
   }
 
   private runner(target: { run(text: string, params: Params): Promise<QueryResult> }): TxRunner {
-    return {
-      run: async <R>(statement: Statement, params: Params = {}) => {
-        const started = performance.now();
-        let ok = false;
-        try {
-          const result = await target.run(statement.text, params);
-          ok = true;
-          return result.records.map((r) => recordToObject<R>(r));
-        } finally {
-          const ms = performance.now() - started;
-          this.stats.record(statement.name, ms);
-          this.db.notify({ name: statement.name, ms, ok, requestId: this.requestId });
-        }
-      },
+    const run = async <R>(statement: Statement, params: Params = {}): Promise<R[]> => {
+      const started = performance.now();
+      let ok = false;
+      try {
+        const result = await target.run(statement.text, params);
+        ok = true;
+        return result.records.map((r) => recordToObject<R>(r));
+      } finally {
+        const ms = performance.now() - started;
+        this.stats.record(statement.name, ms);
+        this.db.notify({ name: statement.name, ms, ok, requestId: this.requestId });
+      }
     };
+    return { run, read: run };
   }
 }

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'DATABASE_UNAVAILABLE'
+  /** This process is saturated (write budget or connection pool); retry after `retryAfterSeconds`. */
+  | 'BUSY'
   | 'QUERY_TIMEOUT'
   | 'DATABASE_ERROR'
   | 'UNAUTHENTICATED'

@@ -6,6 +6,9 @@ import { toBasisPoints, toMinorUnits } from './money.ts';
 
 const RESERVED_PROPS = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
 
+const definedOnly = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 export const normaliseAlias = (alias: string) => alias.normalize('NFKC').toLowerCase().trim();
 
 export function entityRow(e: EntityInput) {
@@ -17,7 +20,8 @@ export function entityRow(e: EntityInput) {
   return {
     key: e.key,
     kind: e.kind,
-    props: { name: e.name, wikidata: e.wikidata ?? null, description: e.description ?? null, ...e.props },
+    // Only the fields given: an upsert never nulls what the caller left out (writes/upsert-entities).
+    props: definedOnly({ name: e.name, wikidata: e.wikidata, description: e.description, ...e.props }),
     aliases,
     aliasKeys: aliases.map(normaliseAlias),
   };
@@ -27,16 +31,17 @@ export function sourceRow(s: SourceInput) {
   return {
     key: s.key,
     publisher: s.publisher ?? null,
-    props: {
+    // Only the fields given: an upsert never nulls what the caller left out (writes/upsert-sources).
+    props: definedOnly({
       title: s.title,
       kind: s.kind,
-      url: s.url ?? null,
-      publishedDate: s.publishedDate ?? null,
-      contentHash: s.contentHash ?? null,
-      license: s.license ?? null,
-      citation: s.citation ?? null,
-      note: s.note ?? null,
-    },
+      url: s.url,
+      publishedDate: s.publishedDate,
+      contentHash: s.contentHash,
+      license: s.license,
+      citation: s.citation,
+      note: s.note,
+    }),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { RevisionRow } from '../repositories/revisions.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
 export type BatchObserver = (loader: string, size: number) => void;
@@ -111,6 +112,8 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
       links(JSON.stringify({ type, direction, limit })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
+    /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
+    revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };
 }
 

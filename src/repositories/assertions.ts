@@ -1,4 +1,4 @@
-import type { DbScope } from '../db/database.ts';
+import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { AssertionRow, FactRow, RoleRow, SupportRow } from '../domain/rows.ts';
@@ -76,7 +76,7 @@ const filterParams = (f: AssertionFilter) => ({
 /** One kind of fact has its own statements, which seek the (kind, key) index. */
 const ofOneKind = (f: AssertionFilter) => f.kinds?.length === 1;
 
-export function assertionRepository(db: DbScope) {
+export function assertionRepository(db: Reader) {
   return {
     async byKeys(keys: readonly string[]): Promise<(AssertionRow | null)[]> {
       const rows = await db.read<{ requested: string; assertion: AssertionRow | null }>(BY_KEYS, { keys });

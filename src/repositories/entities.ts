@@ -1,4 +1,4 @@
-import type { DbScope } from '../db/database.ts';
+import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { EntityRow, EntityWithFacts } from '../domain/rows.ts';
@@ -32,7 +32,7 @@ export type LinkType = 'PART_OF' | 'MADE_BY' | 'LOCATED_IN' | 'UNIT_OF';
 const withFactRows = (queries: readonly InvolvementQuery[], lists: FactRecord[][]) =>
   queries.map((q, i) => factRows(q, lists[i] ?? []));
 
-export function entityRepository(db: DbScope) {
+export function entityRepository(db: Reader) {
   /** As byKeys, each entity with the facts asked for (see fragments/facts-of-entity), in one statement. */
   async function byKeysWithFacts(keys: readonly string[], facts: readonly InvolvementQuery[]) {
     const rows = await db.read<{ requested: string; entity: EntityRow | null; facts: FactRecord[][] }>(BY_KEYS, {

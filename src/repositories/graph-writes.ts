@@ -1,5 +1,6 @@
 import type { TxRunner } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
+import { type Conflict, storedValuesConflict } from '../domain/conflicts.ts';
 import type { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
 
 const UPSERT_ENTITIES = statement('writes/upsert-entities');
@@ -10,14 +11,24 @@ const MISSING_KEYS = statement('import/missing-keys');
 
 type Written = { written: number };
 const total = (rows: Written[]) => rows.reduce((n, r) => n + r.written, 0);
+type Upserted = Written & { conflicts: Conflict[] };
+
+/** An upsert that met stored values it must not overwrite changed nothing; the caller's transaction is rolled back. */
+function refusingConflicts(what: 'entity' | 'source', rows: Upserted[]): number {
+  const conflicts = rows.flatMap((r) => r.conflicts);
+  if (conflicts.length) throw storedValuesConflict(what, conflicts);
+  return total(rows);
+}
 
 /** Batched UNWIND writes; run inside a caller's transaction so a batch lands whole or not at all. */
 export const graphWrites = {
+  /** Throws CONFLICT (and writes nothing) when a row's kind or a given field differs from the stored value. */
   async entities(tx: TxRunner, rows: ReturnType<typeof entityRow>[]) {
-    return rows.length ? total(await tx.run<Written>(UPSERT_ENTITIES, { rows })) : 0;
+    return rows.length ? refusingConflicts('entity', await tx.run<Upserted>(UPSERT_ENTITIES, { rows })) : 0;
   },
+  /** Throws CONFLICT (and writes nothing) when a given field or the publisher differs from the stored value. */
   async sources(tx: TxRunner, rows: ReturnType<typeof sourceRow>[]) {
-    return rows.length ? total(await tx.run<Written>(UPSERT_SOURCES, { rows })) : 0;
+    return rows.length ? refusingConflicts('source', await tx.run<Upserted>(UPSERT_SOURCES, { rows })) : 0;
   },
   async links(tx: TxRunner, rows: ReturnType<typeof linkRow>[]) {
     return rows.length ? total(await tx.run<Written>(UPSERT_LINKS, { rows })) : 0;

@@ -1,7 +1,16 @@
 import type { DbScope } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
+import type { Conflict } from '../domain/conflicts.ts';
 
 const MISSING_KEYS = statement('import/missing-keys');
+const CLASHES = statement('import/clashes');
+
+export interface ClashCheckRow {
+  line: number;
+  key: string;
+  kind?: string;
+  props: Record<string, unknown>;
+}
 
 /** Reference checks for bulk imports: entities and sources are looked up by their own label. */
 export function importChecksRepository(db: DbScope) {
@@ -9,6 +18,15 @@ export function importChecksRepository(db: DbScope) {
     async missing(entityKeys: string[], sourceKeys: string[]) {
       if (!entityKeys.length && !sourceKeys.length) return { entities: [], sources: [] };
       const [row] = await db.read<{ entities: string[]; sources: string[] }>(MISSING_KEYS, { entityKeys, sourceKeys });
+      return row ?? { entities: [], sources: [] };
+    },
+    /** Lines whose entity or source differs from the stored one (writes/upsert-* would refuse them), with the line. */
+    async clashes(entities: ClashCheckRow[], sources: ClashCheckRow[]) {
+      if (!entities.length && !sources.length) return { entities: [], sources: [] };
+      const [row] = await db.read<{ entities: Required<Conflict>[]; sources: Required<Conflict>[] }>(CLASHES, {
+        entities,
+        sources,
+      });
       return row ?? { entities: [], sources: [] };
     },
   };

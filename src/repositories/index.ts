@@ -5,6 +5,7 @@ import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
 import { researchRepository } from './research.ts';
+import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
 import { sourceRepository } from './sources.ts';
 import { systemRepository } from './system.ts';
@@ -18,6 +19,7 @@ export function createRepositories(db: DbScope) {
     sources: sourceRepository(db),
     graph: graphRepository(db),
     research: researchRepository(db),
+    revisions: revisionRepository(db),
     checks: checksRepository(db),
     epoch: epochRepository(db),
   };

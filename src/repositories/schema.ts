@@ -3,7 +3,7 @@ import { statement, statementList } from '../db/statements.ts';
 
 const CONSTRAINTS = statementList('schema/constraints');
 const CHECK = statement('schema/check');
-const REQUIRED_CONSTRAINTS = 3;
+const REQUIRED_CONSTRAINTS = 4;
 
 export function schemaRepository(db: DbScope) {
   return {

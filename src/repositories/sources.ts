@@ -1,4 +1,4 @@
-import type { DbScope } from '../db/database.ts';
+import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { AssertionRow, SourceRow } from '../domain/rows.ts';
@@ -8,7 +8,7 @@ const PAGE = statement('sources/page');
 const COUNT = statement('sources/count');
 const ASSERTIONS = statement('sources/assertions');
 
-export function sourceRepository(db: DbScope) {
+export function sourceRepository(db: Reader) {
   return {
     async byKeys(keys: readonly string[]): Promise<(SourceRow | null)[]> {
       const rows = await db.read<{ requested: string; source: SourceRow | null }>(BY_KEYS, { keys });

@@ -116,6 +116,24 @@ export function createMetrics(database: Database): Metrics {
     },
   });
   new Gauge({
+    name: 'neo4j_write_transactions',
+    help: 'The write budget (src/db/write-gate.ts): write transactions holding a connection (in_use) and the budget (max).',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'in_use' }, database.writeGate.inUse);
+      this.set({ state: 'max' }, database.writeGate.slots);
+    },
+  });
+  new Gauge({
+    name: 'neo4j_write_queue_waiting',
+    help: 'Writes waiting for a write slot (answered BUSY after NEO4J_WRITE_QUEUE_TIMEOUT_MS).',
+    registers: [registry],
+    collect() {
+      this.set(database.writeGate.waiting);
+    },
+  });
+  new Gauge({
     name: 'neo4j_available',
     help: '1 while the service can reach Neo4j, 0 while its circuit breaker is open.',
     registers: [registry],

@@ -33,15 +33,27 @@ export interface ServerDeps {
 
 type OpsConfig = Config['ops'];
 
-const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BUSY: 429 };
+
+/** BUSY says when to come back: `extensions.retryAfterSeconds` and the HTTP `Retry-After` header. */
+function retryAfterOf(error: DomainError) {
+  const seconds = error.details.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}
 
 /** Expected failures keep their message and a stable extensions.code; the rest are masked. */
 function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DomainError) {
     const status = HTTP_STATUS[original.code];
+    const retryAfter = retryAfterOf(original);
+    const headers = retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) };
     return new GraphQLError(original.message, {
-      extensions: { code: original.code, ...(status ? { http: { status } } : {}) },
+      extensions: {
+        code: original.code,
+        ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+        ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}),
+      },
     });
   }
   // graphql-js's own request errors (a null or mistyped variable, wrapped around the scalar's error; an

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { DbScope, TxRunner } from '../db/database.ts';
 import { DomainError, WriteRejected } from '../domain/errors.ts';
+import { derivedFactKey } from '../domain/fact-key.ts';
 import { AssertionLine, EntityLine, SourceLine } from '../domain/format.ts';
 import { assertionRow, entityRow, sourceRow } from '../domain/records.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
@@ -10,13 +11,17 @@ import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
 
 /**
- * Writes through the API. Each call is one transaction (all or nothing); input is validated with
- * the same schema as the bulk import; expected failures are WriteRejected with a stable code.
+ * Writes through the API. Each call is one managed transaction (all or nothing) that reads what it needs inside
+ * itself — never through a second session, which would wait for a pooled connection while this one holds its own
+ * and its locks. Input is validated with the same schema as the bulk import; expected failures are WriteRejected
+ * with a stable code. Upserts set only the fields given and never overwrite a stored value (CONFLICT names the
+ * field, the stored and the given value); stored values change only through updateEntity / updateSource
+ * (src/services/revisions.ts), which keep the old value.
  */
 
 type Issues = { issues: { path: PropertyKey[]; message: string }[] };
 
-function validate<T>(
+export function validate<T>(
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Issues } },
   value: unknown,
   what: string,
@@ -28,7 +33,7 @@ function validate<T>(
 }
 
 /** Domain errors raised while converting or writing become typed rejections; others propagate. */
-async function rejecting<T>(work: () => Promise<T>): Promise<T> {
+export async function rejecting<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -49,18 +54,6 @@ async function refuseRedirectedKeys(tx: TxRunner, keys: string[]) {
     const list = merged.map((m) => `${m.key} (now ${m.target})`).join(', ');
     throw new WriteRejected('CONFLICT', `Key(s) were merged into other entities: ${list}`, { merged });
   }
-}
-
-/** An upsert may rename or add aliases, but never turn an entity into another kind (it would carry two labels). */
-async function refuseKindChanges(db: DbScope, rows: { key: string; kind: string }[]) {
-  const existing = await entityRepository(db).byKeys(rows.map((r) => r.key));
-  const changed = rows.flatMap((r, i) => {
-    const found = existing[i];
-    return found && found.key === r.key && found.kind !== r.kind
-      ? [`${r.key} is a ${found.kind}, not a ${r.kind}`]
-      : [];
-  });
-  if (changed.length) throw new WriteRejected('CONFLICT', `An entity keeps its kind: ${changed.join('; ')}`);
 }
 
 export interface EntityInput {
@@ -90,22 +83,24 @@ const entityLine = (e: EntityInput) =>
     `entity ${e.key}`,
   );
 
+/** Rows in key order, so concurrent writers of overlapping entities lock them in the same order. */
+const byKey = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
+
 export async function upsertEntity(db: DbScope, input: EntityInput): Promise<EntityRow> {
   return rejecting(async () => {
     const row = entityRow(entityLine(input));
-    await refuseKindChanges(db, [row]);
-    await db.writeTransaction('curation/upsert-entity', async (tx) => {
+    return db.writeTransaction('curation/upsert-entity', async (tx) => {
       await refuseRedirectedKeys(tx, [row.key]);
       await graphWrites.entities(tx, [row]);
+      const [entity] = await entityRepository(tx).byKeys([row.key]);
+      return entity!;
     });
-    const [entity] = await entityRepository(db).byKeys([row.key]);
-    return entity!;
   });
 }
 
 export interface SourceInput {
   key?: string | null;
-  title: string;
+  title?: string | null;
   kind?: string | null;
   url?: string | null;
   contentHash?: string | null;
@@ -131,87 +126,136 @@ export interface AddAssertionInput {
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 20);
 
-/** The key a new source gets when none is given: from its URL or content hash, so re-adding finds it. */
-function sourceKeyOf(s: SourceInput): string {
-  if (s.key) return s.key;
-  if (s.url) return `source:url-${digest(s.url)}`;
-  if (s.contentHash) return `source:sha256-${s.contentHash.replace(/^sha256:/, '').slice(0, 20)}`;
-  throw new WriteRejected('BAD_USER_INPUT', `Source "${s.title}" needs a key, a url or a contentHash`);
-}
-
 const stripNulls = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
+const sourceName = (s: SourceInput) => s.key ?? s.url ?? s.title ?? 'without key';
+
+/**
+ * Which source a support names: its key when given (refused when its URL or hash belongs to another source), else
+ * the source that holds its URL or content hash, else a new key derived from them. Read inside the write.
+ */
+async function resolveSource(tx: TxRunner, s: SourceInput): Promise<{ key: string; exists: boolean }> {
+  const found = await curationWrites.findSource(tx, s.key ?? null, s.url ?? null, s.contentHash ?? null);
+  const other = (holder: string | null, what: string, value: string | null | undefined, key: string) => {
+    if (holder && holder !== key)
+      throw new WriteRejected('CONFLICT', `The ${what} ${value} belongs to source ${holder}, not to ${key}`, {
+        field: what === 'URL' ? 'url' : 'contentHash',
+        holder,
+      });
+  };
+  if (s.key) {
+    other(found.byUrl, 'URL', s.url, s.key);
+    other(found.byHash, 'content hash', s.contentHash, s.key);
+    return { key: s.key, exists: found.byKey !== null };
+  }
+  if (found.byUrl && found.byHash && found.byUrl !== found.byHash)
+    other(found.byHash, 'content hash', s.contentHash, found.byUrl);
+  const existing = found.byUrl ?? found.byHash;
+  if (existing) return { key: existing, exists: true };
+  if (s.url) return { key: `source:url-${digest(s.url)}`, exists: false };
+  if (s.contentHash)
+    return { key: `source:sha256-${s.contentHash.replace(/^sha256:/, '').slice(0, 20)}`, exists: false };
+  throw new WriteRejected('BAD_USER_INPUT', `Source "${sourceName(s)}" needs a key, a url or a contentHash`);
+}
+
+/** A source row holding only the fields the caller gave (an existing source keeps the rest). */
+function sourceRowOf(s: SourceInput, key: string, exists: boolean) {
+  if (!exists && !s.title) throw new WriteRejected('BAD_USER_INPUT', `The new source ${key} needs a title`);
+  const given = stripNulls({ ...s, key });
+  // The import schema requires a title and defaults the kind; neither is "given" when the caller left it out.
+  const line = validate(SourceLine, { v: 1, type: 'source', title: 'unchanged', ...given }, `source ${sourceName(s)}`);
+  const row = sourceRow(line);
+  if (exists) for (const field of ['title', 'kind'] as const) if (!(field in given)) delete row.props[field];
+  return row;
+}
+
+/** Thrown inside the transaction when the fact's key was taken meanwhile; the transaction rolls back. */
+class KeyTaken extends WriteRejected {}
+
+type Written = { fact: AssertionRow };
+
+async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: ReturnType<typeof entityRow>[]) {
+  const resolved = await Promise.all(input.sources.map(({ source }) => resolveSource(tx, source)));
+  const sources = input.sources.map(({ source }, i) => sourceRowOf(source, resolved[i]!.key, resolved[i]!.exists));
+  const givenKey = input.assertion.key ?? null;
+  const line = validate(
+    AssertionLine,
+    stripNulls({
+      v: 1,
+      type: 'assertion',
+      ...input.assertion,
+      key: givenKey ?? 'fact:pending',
+      sources: input.sources.map((s, i) =>
+        stripNulls({ source: resolved[i]!.key, snippet: s.snippet, start: s.start, end: s.end, locator: s.locator }),
+      ),
+    }),
+    'fact',
+  );
+  const key = givenKey ?? derivedFactKey(line.kind, line);
+  const row = assertionRow({ ...line, key });
+
+  const [existing] = await assertionRepository(tx).byKeys([key]);
+  if (existing) {
+    if (givenKey)
+      throw new WriteRejected('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`);
+    // The same content was added before (a retry or a repeated call): that fact is the answer, nothing is written.
+    if (existing.rank === 'deprecated' && row.props.rank !== 'deprecated') {
+      throw new WriteRejected('CONFLICT', `This fact was added as ${key} and retracted; it is not added again`);
+    }
+    return { fact: existing };
+  }
+  if (!(await curationWrites.claimAssertionKey(tx, key))) {
+    throw new KeyTaken('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`, { key });
+  }
+  await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
+  await graphWrites.entities(tx, entities);
+  await graphWrites.sources(tx, byKey(sources));
+  const publishers = sources.flatMap((s) => (s.publisher ? [s.publisher] : []));
+  const missing = await graphWrites.missingEntities(tx, [...new Set([...row.roles.map((r) => r.key), ...publishers])]);
+  if (missing.length) {
+    throw new WriteRejected('NOT_FOUND', `Unknown entity key(s): ${missing.join(', ')}; declare them in newEntities`, {
+      missing,
+    });
+  }
+  await graphWrites.assertions(tx, [row]);
+  const [fact] = await assertionRepository(tx).byKeys([key]);
+  return { fact: fact! };
+}
+
+/**
+ * One transaction: resolve the sources, claim the fact's key, write entities, sources and the fact, read it back.
+ * A fact without a key gets one derived from its content (src/domain/fact-key.ts): repeating the call answers the
+ * same fact. Given the same key, of concurrent calls exactly one succeeds and the others answer CONFLICT.
+ */
 export async function addAssertion(db: DbScope, input: AddAssertionInput): Promise<AssertionRow> {
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
-    const entities = (input.newEntities ?? []).map((e) => entityRow(entityLine(e)));
-    const key = input.assertion.key ?? `fact:${input.assertion.kind.toLowerCase()}-${randomUUID().slice(0, 12)}`;
-    const written = await db.writeTransaction('curation/add-assertion', async (tx) => {
-      const sourceKeys = await Promise.all(
-        input.sources.map(
-          async ({ source: s }) =>
-            (await curationWrites.findSource(tx, s.key ?? null, s.url ?? null, s.contentHash ?? null)) ??
-            sourceKeyOf(s),
-        ),
-      );
-      const sources = input.sources.map(({ source: s }, i) =>
-        sourceRow(
-          validate(SourceLine, stripNulls({ v: 1, type: 'source', ...s, key: sourceKeys[i] }), `source ${s.title}`),
-        ),
-      );
-      const line = validate(
-        AssertionLine,
-        stripNulls({
-          v: 1,
-          type: 'assertion',
-          ...input.assertion,
-          key,
-          sources: input.sources.map((s, i) =>
-            stripNulls({ source: sourceKeys[i], snippet: s.snippet, start: s.start, end: s.end, locator: s.locator }),
-          ),
-        }),
-        'fact',
-      );
-      const row = assertionRow(line);
-      const [existing] = await assertionRepository(db).byKeys([key]);
-      if (existing)
-        throw new WriteRejected('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`);
-      await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
-      await refuseKindChanges(db, entities);
-      await graphWrites.entities(tx, entities);
-      await graphWrites.sources(tx, sources);
-      const publishers = sources.flatMap((s) => (s.publisher ? [s.publisher] : []));
-      const missing = await graphWrites.missingEntities(tx, [
-        ...new Set([...row.roles.map((r) => r.key), ...publishers]),
-      ]);
-      if (missing.length) {
-        throw new WriteRejected(
-          'NOT_FOUND',
-          `Unknown entity key(s): ${missing.join(', ')}; declare them in newEntities`,
-          { missing },
-        );
-      }
-      await graphWrites.assertions(tx, [row]);
-      return row.key;
-    });
-    const [assertion] = await assertionRepository(db).byKeys([written]);
-    return assertion!;
+    const entities = byKey((input.newEntities ?? []).map((e) => entityRow(entityLine(e))));
+    const attempt = (): Promise<Written> =>
+      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities));
+    try {
+      return (await attempt()).fact;
+    } catch (error) {
+      // A concurrent identical keyless call committed the same fact first: now it is found and answered.
+      if (error instanceof KeyTaken && !input.assertion.key) return (await attempt()).fact;
+      throw error;
+    }
   });
 }
 
 export async function retractAssertion(db: DbScope, key: string, reason: string, principal: string | null) {
   return rejecting(async () => {
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A retraction needs a reason');
-    const retracted = await db.writeTransaction('curation/retract', (tx) =>
-      curationWrites.retract(tx, key, reason, principal),
-    );
-    if (retracted) return retracted;
-    const [existing] = await assertionRepository(db).byKeys([key]);
-    throw existing
-      ? new WriteRejected('CONFLICT', `Fact ${key} is already retracted`)
-      : new WriteRejected('NOT_FOUND', `No fact with key ${key}`);
+    return db.writeTransaction('curation/retract', async (tx) => {
+      const retracted = await curationWrites.retract(tx, key, reason, principal);
+      if (retracted) return retracted;
+      const [existing] = await assertionRepository(tx).byKeys([key]);
+      throw existing
+        ? new WriteRejected('CONFLICT', `Fact ${key} is already retracted`)
+        : new WriteRejected('NOT_FOUND', `No fact with key ${key}`);
+    });
   });
 }
 
@@ -225,10 +269,20 @@ export async function mergeEntities(
   return rejecting(async () => {
     if (keep === remove) throw new WriteRejected('BAD_USER_INPUT', 'Cannot merge an entity into itself');
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A merge needs a reason');
-    const merged = await db.writeTransaction('curation/merge', (tx) =>
-      curationWrites.merge(tx, keep, remove, reason, principal),
-    );
-    if (merged) return merged;
-    throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
+    return db.writeTransaction('curation/merge', async (tx) => {
+      const found = new Map((await curationWrites.entityKinds(tx, [keep, remove])).map((e) => [e.key, e]));
+      const [kept, removed] = [found.get(keep), found.get(remove)];
+      if (kept && removed && kept.kind !== removed.kind) {
+        throw new WriteRejected(
+          'CONFLICT',
+          `Cannot merge entities of different kinds: ${keep} is a ${kept.kind}, ${remove} is a ${removed.kind} ` +
+            '(one kind per entity; if one is mis-kinded, correct it with updateEntity first)',
+          { keepKind: kept.kind, removeKind: removed.kind },
+        );
+      }
+      const merged = await curationWrites.merge(tx, keep, remove, reason, principal);
+      if (merged) return merged;
+      throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
+    });
   });
 }

@@ -4,12 +4,15 @@ import type { DbScope } from '../db/database.ts';
 import type { ImportRecord } from '../domain/format.ts';
 import { importChecksRepository } from '../repositories/import-checks.ts';
 import { schemaRepository } from '../repositories/schema.ts';
+import { systemRepository } from '../repositories/system.ts';
 import {
+  DeclarationTracker,
   type ImportCounts,
   type ParsedLine,
   parseLine,
   type Rejection,
   referencesOf,
+  storedValueClashes,
   writeRecords,
 } from './importer.ts';
 
@@ -155,6 +158,7 @@ export async function validateFile(
     else reasons.set(line, [reason]);
   };
   const publisherOf = new Map<string, number>();
+  const declarations = new DeclarationTracker();
   let lines = 0;
   for await (const { raw, line } of linesOf(path)) {
     const result = parseLine(raw, line);
@@ -166,6 +170,11 @@ export async function validateFile(
       continue;
     }
     const { record } = result;
+    const contradiction = declarations.check(record, line);
+    if (contradiction) {
+      reject(line, contradiction);
+      continue;
+    }
     lineTypes.set(line, record.type);
     tracker.declare(record);
     tracker.refer(record, line);
@@ -180,6 +189,24 @@ export async function validateFile(
         reject(line, `unknown ${label} key ${key}: neither in the file nor in the graph`);
       }
     }
+  }
+
+  // Entities and sources that exist already must match what is stored (upserts never overwrite): one more pass over
+  // their lines, skipped when the graph is empty (a first import).
+  if ((await systemRepository(db).counts()).nodes > 0) {
+    let batch: ParsedLine[] = [];
+    const check = async () => {
+      for (const r of await storedValueClashes(db, batch)) reject(r.line, r.reason);
+      batch = [];
+    };
+    for await (const { raw, line } of linesOf(path)) {
+      if (!lineTypes.is(line, 'entity') && !lineTypes.is(line, 'source')) continue;
+      const result = parseLine(raw, line);
+      if (!result || !('record' in result)) continue;
+      batch.push(result);
+      if (batch.length >= LOOKUP_CHUNK) await check();
+    }
+    await check();
   }
 
   // A source rejected for an unknown publisher takes the assertions that cite it with it.

@@ -1,9 +1,10 @@
 import type { DbScope } from '../db/database.ts';
+import { describeConflict } from '../domain/conflicts.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ImportLine, type ImportRecord } from '../domain/format.ts';
 import { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
-import { importChecksRepository } from '../repositories/import-checks.ts';
+import { type ClashCheckRow, importChecksRepository } from '../repositories/import-checks.ts';
 
 export interface Rejection {
   line: number;
@@ -110,6 +111,99 @@ export async function unresolvedReferences(db: DbScope, parsed: ParsedLine[]): P
   });
 }
 
+/**
+ * One kind and one name per entity, one title, URL and hash per source, within a file: a later line that
+ * re-declares a key differently is rejected (the first declaration wins). Keeps a few strings per declared key.
+ */
+export class DeclarationTracker {
+  private readonly entities = new Map<string, { kind: string; name: string; line: number }>();
+  private readonly sources = new Map<string, { title: string; url?: string; hash?: string; line: number }>();
+  private readonly urls = new Map<string, { key: string; line: number }>();
+
+  /** Why the line contradicts an earlier one, or null. */
+  check(record: ImportRecord, line: number): string | null {
+    if (record.type === 'entity') {
+      const first = this.entities.get(record.key);
+      if (!first) {
+        this.entities.set(record.key, { kind: record.kind, name: record.name, line });
+        return null;
+      }
+      if (first.kind !== record.kind)
+        return `entity ${record.key} is declared as ${first.kind} on line ${first.line}, not ${record.kind}: one kind per entity`;
+      if (first.name !== record.name)
+        return `entity ${record.key} is named ${JSON.stringify(first.name)} on line ${first.line}, not ${JSON.stringify(record.name)}`;
+      return null;
+    }
+    if (record.type === 'source') {
+      if (record.url) {
+        const holder = this.urls.get(record.url);
+        if (holder && holder.key !== record.key)
+          return `source ${record.key}: the URL ${record.url} belongs to source ${holder.key} (line ${holder.line}); a URL names one source`;
+        if (!holder) this.urls.set(record.url, { key: record.key, line });
+      }
+      const first = this.sources.get(record.key);
+      if (!first) {
+        this.sources.set(record.key, { title: record.title, url: record.url, hash: record.contentHash, line });
+        return null;
+      }
+      const differs = (['title', 'url', 'hash'] as const).filter(
+        (f) => first[f] !== (f === 'title' ? record.title : f === 'url' ? record.url : record.contentHash),
+      );
+      return differs.length
+        ? `source ${record.key} is declared differently on line ${first.line} (${differs.join(', ')})`
+        : null;
+    }
+    return null;
+  }
+}
+
+/** Lines that re-declare an entity or source of the same file differently. */
+export function declarationConflicts(parsed: ParsedLine[]): Rejection[] {
+  const tracker = new DeclarationTracker();
+  return parsed.flatMap(({ line, record }) => {
+    const reason = tracker.check(record, line);
+    return reason ? [{ line, reason }] : [];
+  });
+}
+
+/** The entity or source of a line, as the stored-value check compares it (null for links and facts). */
+export function clashRow({ line, record }: ParsedLine): ClashCheckRow | null {
+  if (record.type === 'entity') return { line, key: record.key, kind: record.kind, props: entityRow(record).props };
+  if (record.type === 'source') return { line, key: record.key, props: sourceRow(record).props };
+  return null;
+}
+
+const CLASH_CHUNK = 1_000;
+
+/**
+ * Lines whose entity or source differs from the stored one — another kind, name, title, URL, hash or other stored
+ * value, or a URL another source holds — which the write would refuse (upserts never overwrite stored values).
+ */
+export async function storedValueClashes(db: DbScope, lines: ParsedLine[]): Promise<Rejection[]> {
+  const rows = lines.map(clashRow).filter((r) => r !== null);
+  const repo = importChecksRepository(db);
+  const rejected: Rejection[] = [];
+  for (let i = 0; i < rows.length; i += CLASH_CHUNK) {
+    const chunk = rows.slice(i, i + CLASH_CHUNK);
+    const found = await repo.clashes(
+      chunk.filter((r) => r.kind !== undefined),
+      chunk.filter((r) => r.kind === undefined),
+    );
+    for (const c of found.entities) rejected.push({ line: c.line, reason: describeConflict('entity', c) });
+    for (const c of found.sources) rejected.push({ line: c.line, reason: describeConflict('source', c) });
+  }
+  return rejected;
+}
+
+/** Everything checked against the file itself and the graph before anything is written. */
+export async function graphChecks(db: DbScope, parsed: ParsedLine[]): Promise<Rejection[]> {
+  return [
+    ...declarationConflicts(parsed),
+    ...(await unresolvedReferences(db, parsed)),
+    ...(await storedValueClashes(db, parsed)),
+  ];
+}
+
 /** Rows per record type, in the order they must be written (entities before what points at them). */
 function rowsInOrder(parsed: ParsedLine[]) {
   const records = parsed.map((p) => p.record);
@@ -178,7 +272,7 @@ export async function importNdjson(
   options: Parameters<typeof writeRecords>[2] = {},
 ): Promise<{ counts: ImportCounts; lines: number }> {
   const { parsed, rejected } = parseNdjson(text);
-  rejected.push(...(await unresolvedReferences(db, parsed)));
+  rejected.push(...(await graphChecks(db, parsed)));
   if (rejected.length) {
     rejected.sort((a, b) => a.line - b.line);
     throw new DomainError('BAD_USER_INPUT', `${rejected.length} line(s) rejected; nothing was written`, { rejected });

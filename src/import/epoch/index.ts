@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DbScope } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { type ImportCounts, parseNdjson, unresolvedReferences, writeRecords } from '../../services/importer.ts';
+import { graphChecks, type ImportCounts, parseNdjson, writeRecords } from '../../services/importer.ts';
 import { EpochBuilder, type EpochReport, type ImportDraft } from './builder.ts';
 import { readCsv } from './csv.ts';
 import {
@@ -72,7 +72,7 @@ export async function importEpoch(
   const started = performance.now();
   const { records, report } = buildEpochRecords(files);
   const { parsed, rejected } = parseNdjson(records.map((r) => JSON.stringify(r)).join('\n'));
-  rejected.push(...(await unresolvedReferences(db, parsed)));
+  rejected.push(...(await graphChecks(db, parsed)));
   if (rejected.length) {
     throw new DomainError('BAD_USER_INPUT', `${rejected.length} Epoch record(s) rejected; nothing was written`, {
       rejected: rejected.slice(0, 50),

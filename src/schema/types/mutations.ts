@@ -2,15 +2,17 @@ import { requireScope } from '../../domain/access.ts';
 import { WriteRejected } from '../../domain/errors.ts';
 import { ENTITY_KINDS } from '../../domain/format.ts';
 import { addAssertion, mergeEntities, retractAssertion, upsertEntity } from '../../services/curation.ts';
+import { updateEntity, updateSource } from '../../services/revisions.ts';
 import { builder } from '../builder.ts';
 import { AssertionKindEnum } from './assertion.ts';
-import { AssertionRef, EntityRef } from './refs.ts';
+import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import { ModeEnum, PeriodTypeEnum, QualifierEnum, RankEnum } from './values.ts';
 
 builder.objectType(WriteRejected, {
   name: 'WriteRejected',
   description:
-    'An expected rejection of a write; nothing was changed. `code` is stable: BAD_USER_INPUT, NOT_FOUND, CONFLICT.',
+    'An expected rejection of a write; nothing was changed. `code` is stable: BAD_USER_INPUT, NOT_FOUND, CONFLICT. ' +
+    'A CONFLICT about stored values names each field with its stored and its given value.',
   fields: (t) => ({
     code: t.exposeString('code'),
     message: t.exposeString('message'),
@@ -29,7 +31,11 @@ const PropertyInput = builder.inputType('PropertyInput', {
 });
 
 const EntityInput = builder.inputType('EntityInput', {
-  description: 'An entity to create or update by key; aliases are merged, never duplicated.',
+  description:
+    'An entity to create, or to complete, by key. Only the fields given are written; a field left out keeps its ' +
+    'stored value. A given value that differs from a stored one (kind, name, description, wikidata, a property) is ' +
+    'refused with CONFLICT naming the field, the stored and the given value: change stored values with ' +
+    'updateEntity. Aliases are merged, never duplicated.',
   fields: (t) => ({
     key: t.string({ required: true, description: 'kind:slug in lower case, e.g. company:deepseek.' }),
     kind: t.field({ type: EntityKindEnum, required: true }),
@@ -99,7 +105,12 @@ const RolesInput = builder.inputType('RolesInput', {
 const AssertionInput = builder.inputType('AssertionInput', {
   description: 'A fact. It is validated like a line of the bulk import.',
   fields: (t) => ({
-    key: t.string({ required: false, description: 'fact:… ; generated when omitted.' }),
+    key: t.string({
+      required: false,
+      description:
+        'fact:… . When omitted, derived from everything the fact says (kind, summary, roles, values, period, text, ' +
+        'sources and snippets…), so repeating the same call answers the same fact instead of adding a copy.',
+    }),
     kind: t.field({ type: AssertionKindEnum, required: true }),
     summary: t.string({ required: true }),
     mode: t.field({ type: ModeEnum, required: true }),
@@ -122,10 +133,13 @@ const AssertionInput = builder.inputType('AssertionInput', {
 });
 
 const SourceInput = builder.inputType('SourceInput', {
-  description: 'A source, found by key, URL or content hash, or created.',
+  description:
+    'A source, found by key, URL or content hash, or created. For an existing source give its key (or URL) alone, ' +
+    'or with values equal to the stored ones: a differing title, URL, hash or other field is refused with ' +
+    'CONFLICT (change stored values with updateSource), and a URL belongs to one source only.',
   fields: (t) => ({
     key: t.string({ required: false }),
-    title: t.string({ required: true }),
+    title: t.string({ required: false, description: 'Required when the source is new.' }),
     kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual.' }),
     url: t.string({ required: false }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
@@ -173,10 +187,37 @@ builder.mutationType({
   description: 'Writes. Each mutation needs a bearer token with the write scope and runs as one transaction.',
 });
 
+const EntityChangesInput = builder.inputType('EntityChangesInput', {
+  description: 'New stored values of an entity; only the fields given change.',
+  fields: (t) => ({
+    name: t.string({ required: false, description: 'The old name stays as an alias.' }),
+    kind: t.field({ type: EntityKindEnum, required: false, description: 'Replaces the kind label.' }),
+    description: t.string({ required: false }),
+    wikidata: t.string({ required: false }),
+  }),
+});
+
+const SourceChangesInput = builder.inputType('SourceChangesInput', {
+  description: 'New stored values of a source; only the fields given change.',
+  fields: (t) => ({
+    title: t.string({ required: false }),
+    kind: t.string({ required: false, description: 'article, dataset, dataset_row, manual.' }),
+    url: t.string({ required: false, description: 'Must not belong to another source.' }),
+    contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
+    publishedDate: t.string({ required: false }),
+    license: t.string({ required: false }),
+    citation: t.string({ required: false }),
+    note: t.string({ required: false }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   upsertEntity: t.field({
     type: EntityRef,
-    description: 'Create or update an entity by key (idempotent; aliases merged).',
+    description:
+      'Create an entity by key, or complete an existing one: aliases are merged and fields it lacks are filled; ' +
+      'fields left out keep their values. Idempotent. Refused with CONFLICT when a given kind, name or other field ' +
+      'differs from the stored one (see updateEntity); one kind per entity.',
     errors: rejectable('entity'),
     args: { input: t.arg({ type: EntityInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
@@ -187,8 +228,11 @@ builder.mutationFields((t) => ({
   addAssertion: t.field({
     type: AssertionRef,
     description:
-      'Add a fact with at least one source and snippet. Sources are found by key, URL or content hash, or created; ' +
-      'entities it names must exist or be declared in `newEntities`.',
+      'Add a fact with at least one source and snippet, in one transaction. Sources are found by key, URL or ' +
+      'content hash, or created; entities it names must exist or be declared in `newEntities`. Existing sources and ' +
+      'entities are never changed by it: a given value that differs from a stored one is refused with CONFLICT ' +
+      '(see updateSource, updateEntity). A given fact key that exists answers CONFLICT (of concurrent calls with ' +
+      'one key exactly one succeeds); without a key the call is idempotent (the key is derived from the content).',
     errors: rejectable('fact'),
     args: {
       assertion: t.arg({ type: AssertionInput, required: true }),
@@ -218,7 +262,7 @@ builder.mutationFields((t) => ({
     type: EntityRef,
     description:
       'Merge `remove` into `keep` (the same thing under two keys): facts and links move, names become aliases, and ' +
-      'the removed key keeps resolving to `keep`.',
+      'the removed key keeps resolving to `keep`. Both must be of the same kind (CONFLICT otherwise).',
     errors: rejectable('merged entity'),
     args: {
       keep: t.arg.string({ required: true }),
@@ -228,6 +272,38 @@ builder.mutationFields((t) => ({
     resolve: (_root, { keep, remove, reason }, ctx) => {
       requireScope(ctx, 'write');
       return mergeEntities(ctx.db, keep, remove, reason, ctx.auth.principal);
+    },
+  }),
+  updateEntity: t.field({
+    type: EntityRef,
+    description:
+      'Change stored values of an entity (name, kind, description, wikidata), with a reason. Each old value is kept ' +
+      'in `history`; a new name keeps the old one as an alias; a new kind replaces the kind label.',
+    errors: rejectable('updated entity'),
+    args: {
+      key: t.arg.string({ required: true }),
+      changes: t.arg({ type: EntityChangesInput, required: true }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: (_root, { key, changes, reason }, ctx) => {
+      requireScope(ctx, 'write');
+      return updateEntity(ctx.db, key, changes, reason, ctx.auth.principal);
+    },
+  }),
+  updateSource: t.field({
+    type: SourceRef,
+    description:
+      'Change stored values of a source (title, URL, content hash, …), with a reason. Each old value is kept in ' +
+      '`history`. A URL that belongs to another source is refused with CONFLICT.',
+    errors: rejectable('updated source'),
+    args: {
+      key: t.arg.string({ required: true }),
+      changes: t.arg({ type: SourceChangesInput, required: true }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, { key, changes, reason }, ctx) => {
+      requireScope(ctx, 'write');
+      return asSource(await updateSource(ctx.db, key, changes, reason, ctx.auth.principal));
     },
   }),
 }));

@@ -1,0 +1,27 @@
+import { MAX_REVISIONS, type RevisionRow } from '../../repositories/revisions.ts';
+import { builder } from '../builder.ts';
+import { EntityRef, SourceRef } from './refs.ts';
+
+const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
+  description:
+    'A stored value that updateEntity or updateSource replaced: upserts never overwrite, so every change of a ' +
+    'name, kind, title, URL, content hash or other stored field is here with its old value.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'e.g. name, kind, title, url, contentHash.' }),
+    before: t.exposeString('before', { nullable: true, description: 'The replaced value (null: there was none).' }),
+    after: t.exposeString('after', { nullable: true }),
+    reason: t.exposeString('reason'),
+    at: t.exposeString('at', { description: 'When (ISO 8601).' }),
+    by: t.exposeString('by', { nullable: true, description: 'The token name that made the change.' }),
+  }),
+});
+
+const description = `Replaced stored values, newest first (at most ${MAX_REVISIONS}).`;
+
+builder.interfaceFields(EntityRef, (t) => ({
+  history: t.field({ type: [RevisionRef], description, resolve: (e, _args, ctx) => ctx.loaders.revisions.load(e.key) }),
+}));
+
+builder.objectFields(SourceRef, (t) => ({
+  history: t.field({ type: [RevisionRef], description, resolve: (s, _args, ctx) => ctx.loaders.revisions.load(s.key) }),
+}));
