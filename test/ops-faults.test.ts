@@ -136,7 +136,7 @@ describe('Neo4j stops and comes back', () => {
     const acknowledgedSince = (t: number) => acknowledgedAt.filter((at) => at > t).length;
     await waitFor(
       () => ready.at(-1)?.status === 200 && reads.at(-1)?.code === 'OK' && acknowledgedSince(upAt) >= 3,
-      30_000,
+      60_000,
     );
     await sleep(500);
     running = false;
@@ -209,7 +209,7 @@ describe('Neo4j stops and comes back', () => {
     const failedKeys = failedWrites.map((w) => w.key!);
     expect(count?.present.filter((key) => failedKeys.includes(key))).toEqual([]);
     expect([...(count?.present ?? [])].sort()).toEqual([...acknowledged].sort());
-  }, 180_000);
+  }, 420_000); // two JVM starts: the restart alone took 90–142 s at load ~20 on this 2-core machine
 });
 
 function kill(local: LocalNeo4j) {
