@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['test/**/*.test.ts'],
+    // Needs a Docker engine and minutes: `npm run test:compose` (vitest.compose.config.ts), which .ci/run runs.
+    exclude: ['test/compose-stack.test.ts'],
     globalSetup: ['test/setup/neo4j.ts'],
     // Every file starts on the seed alone (see test/setup/fresh-graph.ts).
     setupFiles: ['test/setup/fresh-graph.ts'],

@@ -1,5 +1,5 @@
 import { decodeCursor } from '../../domain/cursor.ts';
-import { ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
+import { ASSERTION_KIND_VALUES, ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
 import type { AssertionRow, RoleRow, SupportRow } from '../../domain/rows.ts';
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
@@ -37,6 +37,12 @@ const SupportRef = builder.objectRef<SupportRow>('Support').implement({
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the snippet in the source text (UTF-16).' }),
     end: t.exposeInt('end', { nullable: true, description: 'End offset, exclusive.' }),
     locator: t.exposeString('locator', { nullable: true, description: 'Row or handle in a structured source.' }),
+    verified: t.exposeBoolean('verified', {
+      description:
+        'True when the snippet was found verbatim in the source’s stored full text when it was written. False when ' +
+        'the source has no stored text (see `Source.hasText`), so the snippet could not be checked. A snippet that a ' +
+        'stored text does not contain is refused at write time, so false never means "contradicted".',
+    }),
   }),
 });
 
@@ -275,7 +281,20 @@ export function assertionConnectionField(
   );
 }
 
-/** An assertion object type (implements Node and Assertion), optionally with its own root connection. */
+/** The value fields a kind carries, from the same table the import format checks (`money` is exposed as `amount`). */
+function valueFieldsOf(kind: AssertionKind, t: FieldBuilder) {
+  return Object.fromEntries(
+    ASSERTION_KIND_VALUES[kind].map((field) => {
+      const name = field === 'money' ? 'amount' : field;
+      return [name, valueFields[name](t)];
+    }),
+  );
+}
+
+/**
+ * An assertion object type (implements Node and Assertion), optionally with its own root connection.
+ * Its value fields (amount, quantity, text …) come from ASSERTION_KIND_VALUES; `fields` adds the rest.
+ */
 export function defineAssertionType(
   kind: AssertionKind,
   options: { description: string; plural?: string; fields?: (t: FieldBuilder) => Record<string, any> },
@@ -285,7 +304,10 @@ export function defineAssertionType(
     description: options.description,
     interfaces: [NodeRef, AssertionRef],
     isTypeOf: (row: any) => row?.kind === kind && typeof row?.summary === 'string',
-    fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
+    fields: (t) => ({
+      ...valueFieldsOf(kind, t as FieldBuilder),
+      ...(options.fields ? options.fields(t as FieldBuilder) : {}),
+    }),
   });
   if (options.plural) {
     assertionConnectionField(

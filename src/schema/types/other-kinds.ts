@@ -1,5 +1,5 @@
 import { ASSERTION_KINDS } from '../../domain/format.ts';
-import { defineAssertionType, roleField, valueFields } from './assertion.ts';
+import { defineAssertionType, roleField } from './assertion.ts';
 import { NODE_TYPES } from './node.ts';
 
 /**
@@ -11,12 +11,6 @@ for (const kind of ASSERTION_KINDS) {
   defineAssertionType(kind, {
     description: `A ${kind} fact.`,
     fields: (t) => ({
-      metric: valueFields.metric(t),
-      amount: valueFields.amount(t),
-      change: valueFields.change(t),
-      quantity: valueFields.quantity(t),
-      status: valueFields.status(t),
-      text: valueFields.text(t),
       subjects: roleField(t, 'SUBJECT', 'Whom or what the fact is about.'),
       objects: roleField(t, 'OBJECT', 'The other party.'),
     }),
