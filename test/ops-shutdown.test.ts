@@ -1,7 +1,18 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { parsePrometheus, sampleValue } from './helpers/prometheus.ts';
 import { slowRequest, startService } from './helpers/service.ts';
 import { sleep, waitFor } from './helpers/wait.ts';
+
+/** Waits until the service itself counts the slow request as in flight (its /metrics), instead of guessing a delay. */
+async function untilInFlight(port: number) {
+  for (let i = 0; i < 400; i++) {
+    const metrics = parsePrometheus(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+    if (sampleValue(metrics, 'graphql_requests_in_flight') === 1) return;
+    await sleep(25);
+  }
+  throw new Error('the slow request never reached the service');
+}
 
 function connects(port: number): Promise<boolean> {
   return new Promise((ok) => {
@@ -19,10 +30,10 @@ describe('graceful shutdown (SIGTERM)', () => {
     const { child, port, logs, exited } = await startService({ SHUTDOWN_TIMEOUT_MS: '20000' });
     expect(await connects(port)).toBe(true);
     const slow = slowRequest(port);
-    await sleep(300);
+    await untilInFlight(port);
     child.kill('SIGTERM');
-    await waitFor(() => logs.some((l) => /^shutting down/.test(l.msg ?? '')), 10_000, 25);
-    await sleep(200);
+    // The listener is closed in the same tick as this line is logged.
+    await waitFor(() => logs.some((l) => /^shutting down/.test(l.msg ?? '')), 30_000, 25);
     expect(await connects(port)).toBe(false);
     expect(child.exitCode).toBeNull(); // still serving the request in flight
     slow.sendRest();
@@ -39,7 +50,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     const { child, port, logs, exited } = await startService({ SHUTDOWN_TIMEOUT_MS: '500' });
     const slow = slowRequest(port);
     slow.response.catch(() => {});
-    await sleep(300);
+    await untilInFlight(port);
     child.kill('SIGTERM');
     expect(await exited).toBe(1);
     await expect(slow.response).rejects.toThrow();

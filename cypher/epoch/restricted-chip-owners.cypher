@@ -14,6 +14,8 @@ CALL (chip) {
 }
 OPTIONAL MATCH (ecs)-[:CONCERNS]->(concerned:Place)
 WITH owner, chip, restricted, dc, own, basis, collect(DISTINCT concerned.name) AS restrictionConcerns
+// Rows in a fixed order, so every list below comes back in the same order on every run.
+ORDER BY owner.key, chip.name, restricted.name, dc.name, basis, own.confidence
 WITH owner,
   collect(DISTINCT restricted.name) AS restrictedBy,
   collect(DISTINCT chip.name) AS chips,
