@@ -1,11 +1,17 @@
 # The GraphQL service. Node 24 LTS, runs as the unprivileged `node` user.
-FROM node:24-bookworm-slim
+# NODE_IMAGE: node:24-bookworm-slim, or (offline) the stand-in `npm run images:build` builds (docker/node).
+ARG NODE_IMAGE=node:24-bookworm-slim
+FROM ${NODE_IMAGE}
 WORKDIR /app
 ENV NODE_ENV=production
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# `prebuilt/` exists only in the context scripts/images.ts stages: the production node_modules it installed on the
+# host, for engines with no registry. Elsewhere the pattern matches nothing and npm ci installs them.
+COPY package.json package-lock.json prebuil[t] ./
+RUN [ -d node_modules ] || npm ci --omit=dev --no-audit --no-fund
 COPY src ./src
 COPY cypher ./cypher
+# The seed loaded at start attaches the article's full text (src/services/seed.ts).
+COPY data/seed ./data/seed
 COPY schema ./schema
 USER node
 EXPOSE 4000

@@ -9,8 +9,12 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['test/**/*.test.ts'],
+    // Needs a Docker engine and minutes: `npm run test:compose` (vitest.compose.config.ts), which .ci/run runs.
+    exclude: ['test/compose-stack.test.ts'],
     globalSetup: ['test/setup/neo4j.ts'],
-    // One shared Neo4j; files run one after another so whole-graph counts are stable.
+    // Every file starts on the seed alone (see test/setup/fresh-graph.ts).
+    setupFiles: ['test/setup/fresh-graph.ts'],
+    // One shared Neo4j; files run one after another, each on a graph reset to the seed.
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,

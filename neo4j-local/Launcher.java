@@ -1,6 +1,9 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -11,11 +14,14 @@ import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 /**
- * Starts Neo4j Community embedded with only the Bolt connector on 127.0.0.1.
- * Arguments: HOME_DIR PORT PASSWORD [--exit-with-parent] (an empty password turns auth off).
+ * Starts Neo4j Community embedded with only the Bolt connector (on 127.0.0.1 unless --listen says otherwise).
+ * Arguments: HOME_DIR PORT PASSWORD [--exit-with-parent] [--listen=ADDRESS] [--default-auth]
+ * An empty password turns auth off; --default-auth keeps auth on with Neo4j's own initial user
+ * (neo4j/neo4j, password change required), as the official image does when NEO4J_AUTH is unset.
  * With --exit-with-parent it stops when its standard input closes, so a test run or server that
  * dies without cleaning up does not leave a Neo4j behind.
- * Prints "NEO4J_READY bolt://127.0.0.1:PORT" once the default database answers,
+ * Prints "NEO4J_READY bolt://ADDRESS:PORT" and then the official image's "INFO  Started." line
+ * (which Testcontainers' Neo4j module waits for) once the default database answers,
  * and shuts down cleanly on SIGTERM / SIGINT.
  */
 public final class Launcher {
@@ -27,12 +33,19 @@ public final class Launcher {
     Path home = Path.of(args[0]).toAbsolutePath().normalize();
     int port = Integer.parseInt(args[1]);
     String password = args[2];
-    boolean auth = !password.isEmpty();
+    List<String> flags = Arrays.asList(args).subList(3, args.length);
+    boolean defaultAuth = flags.contains("--default-auth");
+    boolean auth = defaultAuth || !password.isEmpty();
+    String listen = flags.stream()
+        .filter(f -> f.startsWith("--listen="))
+        .map(f -> f.substring("--listen=".length()))
+        .findFirst()
+        .orElse("127.0.0.1");
     Files.createDirectories(home);
 
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
-        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+        .setConfig(BoltConnector.listen_address, new SocketAddress(listen, port))
         .setConfig(GraphDatabaseSettings.auth_enabled, auth)
         .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
@@ -46,7 +59,7 @@ public final class Launcher {
     }));
 
     try {
-      if (auth) setPassword(dbms, password);
+      if (auth && !defaultAuth) setPassword(dbms, password);
       dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     } catch (RuntimeException e) {
       // Without this the DBMS threads keep the JVM alive and the caller waits for a ready line forever
@@ -54,8 +67,9 @@ public final class Launcher {
       e.printStackTrace();
       System.exit(1);
     }
-    if (args.length > 3 && args[3].equals("--exit-with-parent")) exitWhenStdinCloses();
-    System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
+    if (flags.contains("--exit-with-parent")) exitWhenStdinCloses();
+    System.out.println("NEO4J_READY bolt://" + listen + ":" + port);
+    System.out.println(Instant.now() + " INFO  Started.");
     System.out.flush();
     stopped.await();
   }

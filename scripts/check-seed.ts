@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/index.ts';
 import { ImportLine, type ImportRecord } from '../src/domain/format.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const articlePath = path.resolve(projectRoot, '../shared/seed/article.txt');
+const articlePath = loadConfig().seedArticlePath;
 const seedPath = path.resolve(projectRoot, 'cypher/seed/article.ndjson');
 
 const articleBytes = readFileSync(articlePath);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CURRENCY_EXPONENTS, FORMAT_VERSION, ImportLine } from '../src/domain/format.ts';
+import { FORMAT_VERSION, ImportLine } from '../src/domain/format.ts';
 
 /**
  * npm run format:schema — writes docs/import-format.schema.json from the zod schema (the source
@@ -16,8 +16,10 @@ export function formatJsonSchema() {
     description:
       'One NDJSON line: an entity, a source, a timeless link or an assertion. Generated from src/domain/format.ts ' +
       'by `npm run format:schema`; see docs/import-format.md. Checks that JSON Schema cannot express ' +
-      '(ranges need lower and upper, start/end match the snippet length, money decimals per currency, ' +
-      `references resolve) are made by the importer. Currencies: ${Object.keys(CURRENCY_EXPONENTS).join(', ')}.`,
+      '(ranges need lower and upper, lower ≤ amount ≤ upper compared exactly, start/end match the snippet length, ' +
+      'money decimals per currency, real calendar dates, the sign rule per metric, which value fields each kind ' +
+      'carries, no control or bidi characters, snippets found in a source’s stored text, references resolve) are ' +
+      'made by the importer. Currencies: the ISO 4217 table in src/domain/currencies.ts (listed as `enum`).',
   };
 }
 

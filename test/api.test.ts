@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/domain/global-id.ts';
 import { printSchemaSDL } from '../src/schema/print.ts';
 import { importNdjson } from '../src/services/importer.ts';
+import { SEED_FILE } from '../src/services/seed.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 const { database, yoga } = testApp();
@@ -146,32 +147,50 @@ describe('connections', () => {
     expect(huge.errors?.[0]?.message).toContain('MAX_PAGE_SIZE');
   });
 
-  it('serves every root connection', async () => {
-    const roots = [
-      'companies',
-      'organizations',
-      'people',
-      'chips',
-      'places',
-      'dataCenters',
-      'regulations',
-      'sources',
-      'assertions',
-      'financialFigures',
-      'groupFigures',
-      'positions',
-      'ownerships',
-      'domiciles',
-      'procurements',
-      'exportControlStatuses',
-      'developments',
-      'quotes',
-      'claims',
-      'forecasts',
-    ];
-    const res = await gql(yoga, `{ ${roots.map((r) => `${r}(first: 2) { totalCount nodes { id } }`).join(' ')} }`);
+  it('serves every root connection, counting exactly what the seed and this file’s fixture hold', async () => {
+    // Root field → the kind it lists; expected counts come from the seed file and fixture() read as plain JSON.
+    const roots: Record<string, string> = {
+      companies: 'Company',
+      organizations: 'Organization',
+      people: 'Person',
+      chips: 'Chip',
+      places: 'Place',
+      dataCenters: 'DataCenter',
+      regulations: 'Regulation',
+      sources: 'source',
+      assertions: 'assertion',
+      financialFigures: 'FinancialFigure',
+      groupFigures: 'GroupFigure',
+      positions: 'Position',
+      ownerships: 'Ownership',
+      domiciles: 'Domicile',
+      procurements: 'Procurement',
+      exportControlStatuses: 'ExportControlStatus',
+      developments: 'Development',
+      quotes: 'Quote',
+      claims: 'Claim',
+      forecasts: 'Forecast',
+    };
+    const lines = [readFileSync(SEED_FILE, 'utf8'), fixture()]
+      .flatMap((text) => text.split('\n'))
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { type: string; kind?: string });
+    const expected = Object.fromEntries(
+      Object.entries(roots).map(([root, kind]) => [
+        root,
+        lines.filter((l) => l.type === kind || (l.kind === kind && l.type !== 'source')).length,
+      ]),
+    );
+    const res = await gql(
+      yoga,
+      `{ ${Object.keys(roots)
+        .map((r) => `${r}(first: 2) { totalCount nodes { id } }`)
+        .join(' ')} }`,
+    );
     expect(res.errors).toBeUndefined();
-    for (const r of roots) expect(res.data?.[r].totalCount, r).toBeGreaterThan(0);
+    const counts = Object.fromEntries(Object.keys(roots).map((r) => [r, res.data?.[r].totalCount]));
+    expect(counts).toEqual(expected);
+    for (const r of Object.keys(roots)) expect(res.data?.[r].nodes, r).toHaveLength(Math.min(2, expected[r]!));
   });
 
   it('filters facts by kind, metric, period and entity', async () => {
@@ -248,7 +267,8 @@ describe('relationships in both directions', () => {
       `{ source(key: "source:panfinance-chinese-tech-giants-ai-investment") { assertions(first: 100) { key participants { role entity { key } } } } }`,
     );
     const facts = res.data?.source.assertions as any[];
-    expect(facts.length).toBeGreaterThanOrEqual(40);
+    // Every one of the seed's 51 facts cites the article (cypher/seed/article.ndjson).
+    expect(facts).toHaveLength(51);
     expect(facts.find((f) => f.key === 'fact:bytedance-owns-tiktok').participants).toEqual([
       { role: 'OBJECT', entity: { key: 'company:tiktok' } },
       { role: 'SUBJECT', entity: { key: 'company:bytedance' } },
@@ -299,7 +319,11 @@ describe('search, paths and neighbourhoods', () => {
       length nodes { __typename ... on Entity { key } ... on Assertion { key } } relationships { type fromKey toKey } } }`,
     );
     const paths = res.data?.paths as any[];
-    expect(paths.length).toBeGreaterThan(0);
+    // One shortest path, of length 2, through the H20 forecast that concerns both.
+    expect(paths.map((p) => p.nodes.map((n: any) => n.key))).toEqual([
+      ['company:bytedance', 'fact:h20-shipments-china-forecast', 'company:nvidia'],
+    ]);
+    expect(paths.map((p) => p.length)).toEqual([2]);
     for (const p of paths) {
       expect(p.nodes[0].key).toBe('company:bytedance');
       expect(p.nodes.at(-1).key).toBe('company:nvidia');
@@ -328,18 +352,18 @@ describe('research views', () => {
     const res = await gql(
       yoga,
       `{
-      metricByCompany(metric: "capex", periodYear: 2024, periodType: H1) { company { key } growthRank impliedPriorAmount { amount mode } }
-      metricByCountry(metric: "capex", periodYear: 2024, periodType: H1) { country { key } total { amount currency mode } companies }
+      metricByCompany(metric: "capex", periodYear: 2024, periodType: H1) { rows { company { key } growthRank impliedPriorAmount { amount mode } } }
+      metricByCountry(metric: "capex", periodYear: 2024, periodType: H1) { rows { country { key } total { amount currency mode } companies } }
     }`,
     );
-    const ranked = res.data?.metricByCompany as any[];
+    const ranked = res.data?.metricByCompany.rows as any[];
     expect(ranked.slice(0, 3).map((r) => [r.company.key, r.growthRank])).toEqual([
       ['company:tencent', 1],
       ['company:alibaba', 2],
       ['company:baidu', 3],
     ]);
     expect(ranked[1].impliedPriorAmount.mode).toBe('derived');
-    const china = res.data?.metricByCountry.find((c: any) => c.country?.key === 'place:cn');
+    const china = res.data?.metricByCountry.rows.find((c: any) => c.country?.key === 'place:cn');
     expect(china).toEqual({
       country: { key: 'place:cn' },
       total: { amount: '50200000000', currency: 'CNY', mode: 'derived' },
@@ -347,9 +371,9 @@ describe('research views', () => {
     });
     const alone = await gql(
       yoga,
-      '{ metricByCountry(metric: "capex", periodYear: 2024) { country { key name } companies } }',
+      '{ metricByCountry(metric: "capex", periodYear: 2024) { rows { country { key name } companies } } }',
     );
-    expect(alone.data?.metricByCountry.find((c: any) => c.country?.key === 'place:cn').country.name).toBe('China');
+    expect(alone.data?.metricByCountry.rows.find((c: any) => c.country?.key === 'place:cn').country.name).toBe('China');
     expect(alone.extensions?.cypher?.statements).toBe(1);
   });
 });

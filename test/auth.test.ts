@@ -9,6 +9,7 @@ import { testApp } from './helpers/app.ts';
 const READER = 'reader-token-0123456789';
 const WRITER = 'writer-token-abcdefghij';
 const ADMIN_ONLY = 'metrics-token-zzzzzzzzz';
+const READER_SHA256 = 'b3057e05d75e8cdca4bd6ddd527af736913e8464a7a3d47d7a09389eaa8e1eb4';
 const API_TOKENS = [
   tokenConfigLine('reader', ['read'], READER),
   tokenConfigLine('writer', ['write'], WRITER),
@@ -43,8 +44,16 @@ describe('configuration', () => {
       ['writer', ['write']],
       ['metrics', ['metrics']],
     ]);
-    expect(tokens[0]!.sha256).toBe(hashToken(READER).toString('hex'));
+    // sha256 of READER, from `printf '%s' reader-token-0123456789 | sha256sum`.
+    expect(tokens[0]!.sha256).toBe(READER_SHA256);
+    expect(hashToken(READER).toString('hex')).toBe(READER_SHA256);
     expect(API_TOKENS).not.toContain(READER);
+  });
+
+  it('accepts a line written by hand from sha256sum, as an operator would', () => {
+    const config = loadConfig({ API_TOKENS: `reader:read:${READER_SHA256}` }).auth;
+    expect(authenticate(`Bearer ${READER}`, config)).toEqual({ principal: 'reader', scopes: ['read'] });
+    expect(authenticate(`Bearer ${WRITER}`, config)).toBe('invalid');
   });
 
   it('rejects a malformed API_TOKENS without echoing it', () => {

@@ -1,35 +1,26 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { type Browser, chromium } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './helpers/app.ts';
+import { findChromium, launchChromium } from './helpers/chromium.ts';
 
 /**
- * GraphiQL in a real browser (Debian's chromium, installed by .ci/run): it renders from our own
- * assets, opens the example tabs, runs a query against the real Neo4j, and asks nothing of any
- * other host.
+ * GraphiQL in a real browser (CHROMIUM_PATH, a Chromium on PATH, or @sparticuz/chromium from npm; see
+ * helpers/chromium.ts): it renders from our own assets, opens the example tabs, runs a query against the
+ * real Neo4j, and asks nothing of any other host.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const { database, yoga } = testApp();
 const server = createServer(yoga);
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -57,9 +48,36 @@ describe('GraphiQL page', () => {
     await page.locator('.graphiql-execute-button').click();
     const body = await (await response).json();
     expect(body.errors).toBeUndefined();
-    expect(body.data.metricByCompany[0].company.name).toBe('Tencent');
+    expect(body.data.metricByCompany.rows[0].company.name).toBe('Tencent');
     await page.locator('.result-window').getByText('Tencent').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: 'test/.artifacts/graphiql.png' });
     expect(foreign).toEqual([]);
+  });
+});
+
+describe('choosing the browser', () => {
+  it('takes CHROMIUM_PATH first when it is an executable file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chromium-path-'));
+    try {
+      const fake = join(dir, 'my-chromium');
+      writeFileSync(fake, '#!/bin/sh\n');
+      chmodSync(fake, 0o755);
+      const choice = await findChromium(fake);
+      expect(choice.via).toBe('CHROMIUM_PATH');
+      expect(choice.executablePath).toBe(fake);
+      expect(choice.args).toContain('--disable-background-networking');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with the variable named when CHROMIUM_PATH is missing or not executable', async () => {
+    await expect(findChromium('/nonexistent/chromium')).rejects.toThrow(
+      'CHROMIUM_PATH=/nonexistent/chromium is not an executable file',
+    );
+    const notExecutable = new URL('../data/README.md', import.meta.url).pathname;
+    await expect(findChromium(notExecutable)).rejects.toThrow(
+      `CHROMIUM_PATH=${notExecutable} is not an executable file`,
+    );
   });
 });

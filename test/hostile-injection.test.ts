@@ -13,7 +13,8 @@ import {
 
 /**
  * Cypher- and Lucene-injection strings in every string argument and filter of the read API. Each is
- * plain data: a clean null / empty answer, an answer that matched the text literally, or BAD_USER_INPUT.
+ * plain data: a clean null / empty answer, an answer that matched the text literally, BAD_USER_INPUT, or (an entity
+ * key no entity has) NOT_FOUND.
  */
 const { database, yoga } = testApp();
 const state = graphStateRepository(database.scope('test-hostile-injection'));
@@ -27,6 +28,8 @@ interface Target {
 }
 
 const lower = (s: string) => s.toLowerCase();
+/** An entity key no entity has: NOT_FOUND with the nearest existing keys (issue 13). */
+const notFound = (): HostileExpectation => ({ code: 'NOT_FOUND' });
 /** Substring filters: any row returned must contain the text literally (e.g. "(" in "H20 (China)"). */
 const literally =
   (pick: (data: any) => string[][]) =>
@@ -55,6 +58,7 @@ const targets: Target[] = [
   {
     name: 'companies(filter.country)',
     query: 'query($v: String) { companies(filter: { country: $v }) { nodes { key } } }',
+    expect: notFound,
   },
   {
     name: 'assertions(filter.textContains)',
@@ -68,12 +72,18 @@ const targets: Target[] = [
   {
     name: 'assertions(filter.entity)',
     query: 'query($v: String) { assertions(filter: { entity: $v }) { nodes { key } } }',
+    expect: notFound,
   },
   {
     name: 'assertions(filter.country)',
     query: 'query($v: String) { assertions(filter: { country: $v }) { nodes { key } } }',
+    expect: notFound,
   },
-  { name: 'quotes(filter.entity)', query: 'query($v: String) { quotes(filter: { entity: $v }) { nodes { key } } }' },
+  {
+    name: 'quotes(filter.entity)',
+    query: 'query($v: String) { quotes(filter: { entity: $v }) { nodes { key } } }',
+    expect: notFound,
+  },
   {
     name: 'sources(titleContains)',
     query: 'query($v: String) { sources(titleContains: $v) { nodes { title } } }',
@@ -89,22 +99,50 @@ const targets: Target[] = [
     query: 'query($v: String!) { search(query: $v) { score } }',
     expect: (payload) => (payload.length > 200 ? { code: 'BAD_USER_INPUT' } : { code: 'EMPTY' }),
   },
-  { name: 'paths(from)', query: 'query($v: String!) { paths(from: $v, to: "company:nvidia") { length } }' },
-  { name: 'paths(to)', query: 'query($v: String!) { paths(from: "company:bytedance", to: $v) { length } }' },
-  { name: 'neighborhood(key)', query: 'query($v: String) { neighborhood(key: $v) { nodes { id } } }' },
+  // Entity keys as arguments: a key no entity has is NOT_FOUND (with the nearest keys), never an empty answer.
+  {
+    name: 'paths(from)',
+    query: 'query($v: String!) { paths(from: $v, to: "company:nvidia") { length } }',
+    expect: notFound,
+  },
+  {
+    name: 'paths(to)',
+    query: 'query($v: String!) { paths(from: "company:bytedance", to: $v) { length } }',
+    expect: notFound,
+  },
+  {
+    name: 'neighborhood(key)',
+    query: 'query($v: String) { neighborhood(key: $v) { nodes { id } } }',
+    expect: notFound,
+  },
   {
     name: 'sitesServingCompany(company)',
     query: 'query($v: String!) { sitesServingCompany(place: "place:my", company: $v) { epochSites { site { key } } } }',
+    expect: notFound,
   },
   {
     name: 'sitesServingCompany(place)',
     query:
       'query($v: String!) { sitesServingCompany(place: $v, company: "company:bytedance") { epochSites { site { key } } } }',
+    expect: notFound,
   },
-  { name: 'metricByCompany(metric)', query: 'query($v: String!) { metricByCompany(metric: $v) { growthRank } }' },
-  { name: 'metricByCompany(country)', query: 'query($v: String) { metricByCompany(country: $v) { growthRank } }' },
-  { name: 'metricByCountry(metric)', query: 'query($v: String!) { metricByCountry(metric: $v) { companies } }' },
-  { name: 'groupFigureChecks(metric)', query: 'query($v: String) { groupFigureChecks(metric: $v) { __typename } }' },
+  {
+    name: 'metricByCompany(metric)',
+    query: 'query($v: String!) { metricByCompany(metric: $v) { rows { growthRank } } }',
+  },
+  {
+    name: 'metricByCompany(country)',
+    query: 'query($v: String) { metricByCompany(country: $v) { rows { growthRank } } }',
+    expect: notFound,
+  },
+  {
+    name: 'metricByCountry(metric)',
+    query: 'query($v: String!) { metricByCountry(metric: $v) { rows { companies } } }',
+  },
+  {
+    name: 'groupFigureChecks(metric)',
+    query: 'query($v: String) { groupFigureChecks(metric: $v) { rows { __typename } } }',
+  },
   {
     name: 'entity.facts(metric)',
     query: 'query($v: String) { entity(key: "company:bytedance") { facts(metric: $v) { key } } }',
@@ -137,17 +175,9 @@ const targets: Target[] = [
   },
 ];
 
-// Search words are escaped, then each must match as a word or prefix. A payload made only of
-// syntax (`*:*`, quotes, backslashes) must match nothing; one that carries words ("param",
-// "company") may match real names, depending on what data is loaded (e.g. Epoch's "Param Siddhi").
-const searchMayMatch = (payload: string) => /\p{L}{3,}/u.test(payload);
-
 const cases: HostileCase[] = targets.flatMap((target) =>
   Object.entries(INJECTIONS).map(([label, payload]) => {
-    let expectation = target.expect?.(payload, label) ?? { code: 'EMPTY' };
-    if (target.name.startsWith('search') && expectation.code === 'EMPTY' && searchMayMatch(payload)) {
-      expectation = { code: 'DATA' };
-    }
+    const expectation = target.expect?.(payload, label) ?? { code: 'EMPTY' };
     const variables = { v: target.name.endsWith('as the second word') ? `bytedance ${payload}` : payload };
     return { name: `${target.name} ← ${label}`, request: { query: target.query, variables }, expect: expectation };
   }),

@@ -307,6 +307,30 @@ const invalid: HostileCase[] = [
     request: add(figure({ reportedConversion: { amount: '7.123', currency: 'USD', asReported: '$7' } })),
     expect: rejected(A, 'BAD_USER_INPUT'),
   },
+  // Issue 13: currencies from the ISO 4217 table only, exact bounds, sign per metric, value fields per kind
+  ...['constructor', '__proto__', 'toString'].map((c) => ({
+    name: `currency ${c} (a prototype name)`,
+    request: add(money({ currency: c })),
+    expect: rejected(A, 'BAD_USER_INPUT'),
+  })),
+  {
+    name: 'lower 9007199254740993 above upper 9007199254740992 (equal as floats)',
+    request: add(
+      money({ qualifier: 'range', amount: '9007199254740992', lower: '9007199254740993', upper: '9007199254740992' }),
+    ),
+    expect: rejected(A, 'BAD_USER_INPUT'),
+  },
+  {
+    name: 'amount outside its own bounds',
+    request: add(money({ qualifier: 'range', amount: '20', lower: '10', upper: '15' })),
+    expect: rejected(A, 'BAD_USER_INPUT'),
+  },
+  { name: 'negative capex', request: add(money({ amount: '-1500000000' })), expect: rejected(A, 'BAD_USER_INPUT') },
+  {
+    name: 'a Claim carrying money',
+    request: add(claim({ money: figure().money })),
+    expect: rejected(A, 'BAD_USER_INPUT'),
+  },
   // Periods
   { name: 'year 1800', request: add(period({ year: 1800 })), expect: rejected(A, 'BAD_USER_INPUT') },
   { name: 'year 2101', request: add(period({ year: 2101 })), expect: rejected(A, 'BAD_USER_INPUT') },
@@ -375,6 +399,24 @@ const invalid: HostileCase[] = [
   {
     name: 'publishedDate in words',
     request: add(claim(), [support({}, { publishedDate: 'yesterday' })]),
+    expect: rejected(A, 'BAD_USER_INPUT'),
+  },
+  ...['2024-13-45', '2024-02-30', '0000-00-00'].map((d) => ({
+    name: `publishedDate ${d} (no such day)`,
+    request: add(claim(), [support({}, { publishedDate: d })]),
+    expect: rejected(A, 'BAD_USER_INPUT'),
+  })),
+  {
+    name: 'a snippet the seed article never said',
+    request: add(claim(), [
+      {
+        source: {
+          key: 'source:panfinance-chinese-tech-giants-ai-investment',
+          title: 'Chinese Tech Giants Boost AI Investment Despite U.S. Sanctions',
+        },
+        snippet: 'ByteDance will buy ten million H20 chips',
+      },
+    ]),
     expect: rejected(A, 'BAD_USER_INPUT'),
   },
   {
@@ -446,6 +488,16 @@ const invalid: HostileCase[] = [
     expect: rejected('upsertEntity', 'BAD_USER_INPUT'),
   },
   { name: 'upsert empty name', request: upsert({ name: '' }), expect: rejected('upsertEntity', 'BAD_USER_INPUT') },
+  ...Object.entries({ NUL: '\u0000', ESC: '\u001b', BEL: '\u0007', 'U+202E': '\u202e' }).map(([label, ch]) => ({
+    name: `upsert name with ${label}`,
+    request: upsert({ name: `Hostile${ch}Co` }),
+    expect: rejected('upsertEntity', 'BAD_USER_INPUT'),
+  })),
+  {
+    name: 'upsert alias with U+2066',
+    request: upsert({ aliases: ['\u2066alias'] }),
+    expect: rejected('upsertEntity', 'BAD_USER_INPUT'),
+  },
   {
     name: 'upsert 51 aliases',
     request: upsert({ aliases: Array.from({ length: 51 }, (_, i) => `alias ${i}`) }),
@@ -535,13 +587,17 @@ describe('rejected writes change nothing', () => {
   }
 });
 
-/** Free text (names, aliases, snippets, titles…) takes any string: it is stored and returned verbatim. */
+/**
+ * Free text (names, aliases, snippets, titles…) takes any string except control characters and bidi
+ * overrides (issue 13: the NUL and U+202E injections are refused); the rest is stored and returned verbatim.
+ */
+const REFUSED_CHARACTERS = new Set(['nul', 'rtl-override']);
 describe('injection strings in free text are stored verbatim, and only what was asked lands', () => {
   const entries = Object.entries(INJECTIONS);
 
   entries.forEach(([label, v], i) => {
-    const tooLong = v.length > 300;
-    it(`upsertEntity name, alias, description, property ← ${label} → ${tooLong ? 'BAD_USER_INPUT' : 'DATA'}`, async () => {
+    const refusedInName = v.length > 300 || REFUSED_CHARACTERS.has(label);
+    it(`upsertEntity name, alias, description, property ← ${label} → ${refusedInName ? 'BAD_USER_INPUT' : 'DATA'}`, async () => {
       const key = `company:test-hostile-data-${i}`;
       const counts = await state.snapshot();
       const { body } = await send(
@@ -549,7 +605,7 @@ describe('injection strings in free text are stored verbatim, and only what was 
         upsert({ key, name: v, aliases: [v], description: v, properties: [{ name: 'note', value: v }] }),
       );
       const after = await state.snapshot();
-      if (tooLong) {
+      if (refusedInName) {
         expect(body.data.upsertEntity.code).toBe('BAD_USER_INPUT');
         expect(after).toEqual(counts);
       } else {
@@ -565,8 +621,8 @@ describe('injection strings in free text are stored verbatim, and only what was 
       await expectStillServing(yoga);
     });
 
-    const tooLongForSummary = v.length > 300;
-    it(`addAssertion summary, text, note, attribution, label, snippet, locator, title ← ${label} → ${tooLongForSummary ? 'BAD_USER_INPUT' : 'DATA'}`, async () => {
+    const refusedInSummary = v.length > 300 || REFUSED_CHARACTERS.has(label);
+    it(`addAssertion summary, text, note, attribution, label, snippet, locator, title ← ${label} → ${refusedInSummary ? 'BAD_USER_INPUT' : 'DATA'}`, async () => {
       const key = `fact:test-hostile-data-${i}`;
       const counts = await state.snapshot();
       const { body } = await send(
@@ -576,7 +632,7 @@ describe('injection strings in free text are stored verbatim, and only what was 
         ]),
       );
       const after = await state.snapshot();
-      if (tooLongForSummary) {
+      if (refusedInSummary) {
         expect(body.data.addAssertion.code).toBe('BAD_USER_INPUT');
         expect(after).toEqual(counts);
       } else {

@@ -9,7 +9,7 @@ import { ImportLine, type ImportRecord } from '../src/domain/format.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
 import { exportRecords } from '../src/services/export.ts';
 import { importFile } from '../src/services/import-file.ts';
-import { SEED_FILE } from '../src/services/seed.ts';
+import { seedNdjson } from '../src/services/seed.ts';
 import { neo4jEnv, testApp } from './helpers/app.ts';
 
 /** npm run export: the graph back in the import format; the seed round-trips exactly. */
@@ -39,9 +39,9 @@ function runExport(file: string) {
 }
 
 describe('npm run export', () => {
-  it('writes every seed record back exactly (after defaults are applied)', async () => {
+  it('writes every seed record back exactly, the article’s full text included (after defaults are applied)', async () => {
     const exported = new Map(parseFile(runExport(join(dir, 'export.ndjson'))).map((r) => [idOf(r), r]));
-    const seed = parseFile(readFileSync(SEED_FILE, 'utf8'));
+    const seed = parseFile(seedNdjson());
     expect(seed).toHaveLength(82);
     const different = seed.filter((r) => !isDeepStrictEqual(exported.get(idOf(r)), r)).map(idOf);
     expect(different).toEqual([]);
@@ -87,7 +87,13 @@ describe('npm run export', () => {
         mode: 'reported',
         roles: { SUBJECT: ['company:alibaba'] },
         money: { amount: '12345678901234567.89', currency: 'CNY', asReported: 'a lot' },
-        sources: [{ source: 'source:panfinance-chinese-tech-giants-ai-investment', snippet: 'a lot' }],
+        // The article's text is stored, so the snippet must be in it.
+        sources: [
+          {
+            source: 'source:panfinance-chinese-tech-giants-ai-investment',
+            snippet: 'Alibaba alone invested 23 billion yuan',
+          },
+        ],
       })}\n`,
     );
     try {

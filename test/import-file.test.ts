@@ -43,6 +43,24 @@ function cli(args: string[]): { child: ChildProcess; done: Promise<Run> } {
 
 const importFile = (...args: string[]) => cli(args).done;
 
+/** Waits until a transaction of the run's Neo4j is blocked on a lock (the import CLI's, held by this file). */
+async function untilBlocked(child: ChildProcess) {
+  const session = database.driver.session({ database: database.databaseName });
+  try {
+    for (let i = 0; i < 1200; i++) {
+      if (child.exitCode !== null) throw new Error('the import finished before it reached the held key');
+      const result = await session.run(
+        "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS blocked",
+      );
+      if (result.records[0]!.get('blocked').toNumber() > 0) return;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error('the import never blocked on the held key');
+  } finally {
+    await session.close();
+  }
+}
+
 /** A small generated graph (bench/generate.ts, size XS) moved into this file's key space. */
 async function generatedFile(): Promise<string> {
   const lines: string[] = [];
@@ -189,20 +207,35 @@ describe('npm run import: idempotent and resumable', () => {
     await state.deleteKeyspace(MARKER);
     expect(await state.snapshot()).toEqual(empty);
 
-    const { child, done } = cli([file, '--batch-size', '10', '--quiet']);
-    const total = clean.nodes - empty.nodes;
-    let partial = 0;
-    for (let i = 0; i < 600 && child.exitCode === null; i++) {
-      partial = await state.keyspaceCount(MARKER);
-      if (partial > total / 3) break;
-      await new Promise((ok) => setTimeout(ok, 50));
+    // The import writes entities, sources, links, then assertions, in batches. This test holds the key of the
+    // assertion halfway through (an uncommitted node under the unique constraint), so the batch that MERGEs it waits
+    // for this transaction: the kill lands mid-import however fast or slow the machine is.
+    const BATCH = 10;
+    const records = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { type: string; key: string });
+    const count = (type: string) => records.filter((r) => r.type === type).length;
+    const assertionKeys = records.filter((r) => r.type === 'assertion').map((r) => r.key);
+    const heldAt = Math.floor(assertionKeys.length / 2);
+    const session = database.driver.session({ database: database.databaseName });
+    const holder = await session.beginTransaction();
+    await holder.run('CREATE (:Assertion {key: $key})', { key: assertionKeys[heldAt] });
+    const { child, done } = cli([file, '--batch-size', String(BATCH), '--quiet']);
+    try {
+      await untilBlocked(child);
+      child.kill('SIGKILL');
+      expect((await done).code).toBeNull();
+    } finally {
+      await holder.rollback();
+      await session.close();
     }
-    child.kill('SIGKILL');
-    const killed = await done;
-    expect(killed.code).toBeNull();
+    // Exactly the batches before the held one were committed; the held batch died with the process.
     const afterKill = await state.snapshot();
-    expect(afterKill.nodes - empty.nodes).toBeGreaterThan(0);
-    expect(afterKill.nodes - empty.nodes).toBeLessThan(total);
+    const committedAssertions = BATCH * Math.floor(heldAt / BATCH);
+    expect(afterKill.nodes - empty.nodes).toBe(count('entity') + count('source') + committedAssertions);
+    expect(committedAssertions).toBeGreaterThan(0);
+    expect(committedAssertions).toBeLessThan(assertionKeys.length);
 
     const rerun = await importFile(file, '--batch-size', '300');
     expect(rerun.code, rerun.stderr).toBe(0);

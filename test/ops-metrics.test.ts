@@ -7,6 +7,7 @@ import { createLogger } from '../src/server/logger.ts';
 import { buildYoga } from '../src/server/yoga.ts';
 import { gql, testApp } from './helpers/app.ts';
 import { parsePrometheus, sampleValue } from './helpers/prometheus.ts';
+import { sleep } from './helpers/wait.ts';
 
 const { database, yoga, neo4j } = testApp();
 afterAll(() => database.close());
@@ -41,9 +42,12 @@ describe('/health and /ready', () => {
       const unreachable = buildYoga({ database: nowhere, logger: createLogger('silent') });
       const started = performance.now();
       const response = await unreachable.fetch('http://localhost/ready');
+      const ms = performance.now() - started;
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ ready: false, reason: 'neo4j unreachable' });
-      expect(performance.now() - started).toBeLessThan(loadConfig().ops.readyTimeoutMs + 500);
+      // Not a hang; a generous bound on a shared 2-core machine (the figure is printed, not tuned).
+      console.log(`[ops-metrics] /ready answered 503 for an unreachable Neo4j in ${Math.round(ms)} ms`);
+      expect(ms).toBeLessThan(3 * loadConfig().ops.readyTimeoutMs + 2_000);
       const body = await gql(unreachable, SYSTEM);
       expect(body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
       expect(body.errors?.[0]?.message).not.toMatch(/at |Error:/);
@@ -89,16 +93,61 @@ describe('/metrics', () => {
     // Both ids went to Neo4j in one batch of the entity loader.
     expect(value('dataloader_batch_size_count', { loader: 'entity' })).toBeGreaterThanOrEqual(1);
     expect(value('dataloader_batch_size_bucket', { loader: 'entity', le: '1' })).toBe(0);
-    const idle = value('neo4j_pool_connections', { state: 'idle' });
-    const inUse = value('neo4j_pool_connections', { state: 'in_use' });
-    expect(idle).toBeGreaterThanOrEqual(1);
-    expect(inUse).toBeGreaterThanOrEqual(0);
-    expect(idle + inUse).toBeLessThanOrEqual(value('neo4j_pool_max_connections'));
-    expect(value('neo4j_pool_max_connections')).toBe(loadConfig().neo4j.maxPoolSize);
+    expect(value('neo4j_pool_connections', { state: 'in_use' })).toBe(0);
+    expect(value('neo4j_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
     expect(value('neo4j_pool_acquisition_waiting')).toBe(0);
     expect(value('neo4j_available')).toBe(1);
     expect(value('graphql_requests_in_flight')).toBe(0);
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+  });
+});
+
+describe('pool figures', () => {
+  it('are the driver’s own: connections held, idle and waiting, and the size at which acquisition starts to wait', async () => {
+    // A pool of 3 and no background probe, so every connection is one this test took.
+    const MAX = 3;
+    const small = new Database({
+      ...loadConfig().neo4j,
+      ...neo4j,
+      maxPoolSize: MAX,
+      connectionTimeoutMs: 30_000,
+      healthIntervalMs: 600_000,
+    });
+    const served = buildYoga({ database: small, logger: createLogger('silent') });
+    const pool = async () => {
+      const m = parsePrometheus(await (await served.fetch('http://localhost/metrics')).text());
+      return {
+        inUse: sampleValue(m, 'neo4j_pool_connections', { state: 'in_use' }),
+        idle: sampleValue(m, 'neo4j_pool_connections', { state: 'idle' }),
+        waiting: sampleValue(m, 'neo4j_pool_acquisition_waiting'),
+        max: sampleValue(m, 'neo4j_pool_max_connections'),
+      };
+    };
+    const sessions = Array.from({ length: MAX + 1 }, () => small.driver.session({ database: neo4j.database }));
+    try {
+      await small.verify();
+      // MAX open transactions hold MAX connections.
+      const held = await Promise.all(sessions.slice(0, MAX).map((s) => s.beginTransaction()));
+      await Promise.all(held.map((tx) => tx.run('RETURN 1')));
+      expect(await pool()).toEqual({ inUse: MAX, idle: 0, waiting: 0, max: MAX });
+      // One more has to wait: the figure the metric calls the maximum is where the driver starts queueing.
+      const late = sessions[MAX]!.beginTransaction();
+      let waiting = await pool();
+      for (let i = 0; i < 100 && waiting.waiting === 0; i++) {
+        await sleep(50);
+        waiting = await pool();
+      }
+      expect(waiting).toEqual({ inUse: MAX, idle: 0, waiting: 1, max: MAX });
+      await held[0]!.commit();
+      const lateTx = await late;
+      expect(await pool()).toEqual({ inUse: MAX, idle: 0, waiting: 0, max: MAX });
+      await Promise.all([lateTx.commit(), ...held.slice(1).map((tx) => tx.commit())]);
+      await Promise.all(sessions.map((s) => s.close()));
+      expect(await pool()).toEqual({ inUse: 0, idle: MAX, waiting: 0, max: MAX });
+    } finally {
+      await Promise.all(sessions.map((s) => s.close()));
+      await small.close();
+    }
   });
 });
 

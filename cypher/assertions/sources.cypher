@@ -3,4 +3,5 @@ UNWIND $keys AS k
 MATCH (a:Assertion {key: k})-[r:SUPPORTED_BY]->(s:Source)
 WITH k, r, s ORDER BY s.key, r.start
 RETURN k AS key,
-       collect({snippet: r.snippet, start: r.start, end: r.end, locator: r.locator, source: s {.*, createdAt: null}}) AS sources
+       collect({snippet: r.snippet, start: r.start, end: r.end, locator: r.locator, verified: coalesce(r.verified, false),
+               source: s {.*, createdAt: null}}) AS sources

@@ -1,4 +1,4 @@
-// Name: epoch/company-claims-in-place — what sources other than the given publisher (e.g. the article) assert about a company in a place: assertions with the company as SUBJECT that CONCERN the place (or below) or whose data centre lies there.
+// Name: epoch/company-claims-in-place — (the first $limit) what sources other than the given publisher (e.g. the article) assert about a company in a place: assertions with the company as SUBJECT that CONCERN the place (or below) or whose data centre lies there.
 MATCH (company:Entity {key: $companyKey})<-[:SUBJECT]-(a:Assertion)
 WITH a
 MATCH (place:Place {key: $placeKey})
@@ -12,3 +12,4 @@ WITH a, s, collect(sb.snippet) AS snippets
 RETURN a.key AS assertionKey, a.kind AS kind, a.summary AS summary, a.mode AS mode, a.attribution AS attribution,
   a.note AS note, snippets, s.key AS sourceKey, s.title AS source
 ORDER BY assertionKey
+LIMIT $limit

@@ -1,4 +1,4 @@
-// Name: epoch/h100e-by-country — H100-equivalents existing vs planned per country, per Epoch dataset (never summed across datasets, which overlap). Clusters: Existing vs Planned rows. Sites: current H100e vs the peak of projected build-out rows beyond it.
+// Name: epoch/h100e-by-country — the first $limit rows of H100-equivalents existing vs planned per country, per Epoch dataset (never summed across datasets, which overlap). Clusters: Existing vs Planned rows. Sites: current H100e vs the peak of projected build-out rows beyond it.
 CALL () {
   MATCH (dc:DataCenter {dataset: 'epoch-gpu-clusters'})
   WHERE dc.status IN ['Existing', 'Planned']
@@ -28,3 +28,4 @@ CALL () {
 }
 RETURN dataset, countryKey, country, existingH100e, plannedH100e, existingCount, plannedCount, suspectRows
 ORDER BY dataset, existingH100e + plannedH100e DESC, country
+LIMIT $limit

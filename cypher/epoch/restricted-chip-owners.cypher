@@ -1,4 +1,4 @@
-// Name: epoch/restricted-chip-owners — owners of clusters/sites (or of the chips there) deploying a vendor's chips that a regulation's ExportControlStatus marks "restricted" (directly or through the chip's family), with the owner's domicile where known.
+// Name: epoch/restricted-chip-owners — the first $limit owners (most sites first) of clusters/sites (or of the chips there) deploying a vendor's chips that a regulation's ExportControlStatus marks "restricted" (directly or through the chip's family), with the owner's domicile where known.
 MATCH (:Regulation {key: $regulationKey})<-[:SUBJECT]-(ecs:ExportControlStatus {status: 'restricted'})-[:OBJECT]->(restricted:Chip)
 MATCH (chip:Chip)-[:UNIT_OF*0..2]->(restricted)
 WHERE EXISTS { (chip)-[:MADE_BY]->(:Entity {key: $vendorKey}) }
@@ -14,6 +14,8 @@ CALL (chip) {
 }
 OPTIONAL MATCH (ecs)-[:CONCERNS]->(concerned:Place)
 WITH owner, chip, restricted, dc, own, basis, collect(DISTINCT concerned.name) AS restrictionConcerns
+// Rows in a fixed order, so every list below comes back in the same order on every run.
+ORDER BY owner.key, chip.name, restricted.name, dc.name, basis, own.confidence
 WITH owner,
   collect(DISTINCT restricted.name) AS restrictedBy,
   collect(DISTINCT chip.name) AS chips,
@@ -28,3 +30,4 @@ WITH owner, restrictedBy, chips, sites, siteNames, bases, confidences, restricti
 RETURN owner.key AS ownerKey, owner.name AS owner, domicile, restrictedBy, restrictionConcerns, chips, sites,
   siteNames, bases, confidences
 ORDER BY sites DESC, owner.key
+LIMIT $limit

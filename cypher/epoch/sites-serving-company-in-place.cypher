@@ -1,4 +1,4 @@
-// Name: epoch/sites-serving-company-in-place — Epoch data centres in a place (or below it) that a company, or a unit of it, owns, owns chips at, or uses, with Epoch's confidence, row locator and snippet. WITH clauses split the pattern to keep planning cheap.
+// Name: epoch/sites-serving-company-in-place — (the first $limit) Epoch data centres in a place (or below it) that a company, or a unit of it, owns, owns chips at, or uses, with Epoch's confidence, row locator and snippet. WITH clauses split the pattern to keep planning cheap.
 MATCH (place:Place {key: $placeKey})
 MATCH (dc:DataCenter)-[:LOCATED_IN]->(loc:Place)-[:PART_OF*0..4]->(place)
 WITH dc, loc
@@ -20,3 +20,4 @@ WITH dc, loc, collect({
 }) AS evidence
 RETURN dc.key AS key, dc.name AS name, dc.dataset AS dataset, loc.key AS placeKey, loc.name AS place, evidence
 ORDER BY name
+LIMIT $limit

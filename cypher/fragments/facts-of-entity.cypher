@@ -21,7 +21,7 @@ CALL (e) {
       WHERE q.withSources
       WITH r, s ORDER BY s.key, r.start
       RETURN collect({snippet: r.snippet, start: r.start, end: r.end, locator: r.locator,
-                      source: s {.*, createdAt: null}}) AS sources
+                      verified: coalesce(r.verified, false), source: s {.*, createdAt: null}}) AS sources
     }
     RETURN collect({fact: CASE WHEN q.props IS NULL THEN a {.*, createdAt: null} END,
                     values: [p IN coalesce(q.props, []) | a[p]], sources: sources}) AS list

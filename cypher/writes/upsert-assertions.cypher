@@ -1,4 +1,5 @@
-// Name: writes/upsert-assertions — a reified fact with its role edges and SUPPORTED_BY snippets.
+// Name: writes/upsert-assertions — a reified fact with its role edges and SUPPORTED_BY snippets (verified: found in
+// the source's stored text; the importer and the API refuse a snippet a stored text does not contain).
 // Role edges not in the new row are removed, so re-importing a corrected fact converges.
 UNWIND $rows AS row
 MERGE (a:Assertion {key: row.key})
@@ -22,6 +23,7 @@ CALL (a, row) {
   UNWIND row.sources AS ref
   MATCH (s:Source {key: ref.source})
   MERGE (a)-[r:SUPPORTED_BY {snippet: ref.snippet}]->(s)
-  SET r.start = ref.start, r.end = ref.end, r.locator = ref.locator, r.position = ref.position
+  SET r.start = ref.start, r.end = ref.end, r.locator = ref.locator, r.position = ref.position,
+      r.verified = EXISTS { (s)-[:HAS_TEXT]->(t:SourceText) WHERE t.text CONTAINS ref.snippet }
 }
 RETURN count(a) AS written

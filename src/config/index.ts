@@ -1,3 +1,5 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -7,6 +9,14 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The repository root: the data files' defaults are found from here, whatever the working directory. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** A path given in the environment; a relative one is taken from the working directory, like any CLI path. */
+const filePath = z
+  .string()
+  .min(1)
+  .transform((p) => resolve(p));
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -53,13 +63,15 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
 
   SEED_ON_START: bool.default(true),
-  SEED_ARTICLE_PATH: z.string().min(1).default('../shared/seed/article.txt'),
+  /** The seed article (data/README.md); the seed's snippets cite it by offset. */
+  SEED_ARTICLE_PATH: filePath.default(join(REPO_ROOT, 'data', 'seed', 'article.txt')),
   /** Epoch AI's CSV exports (npm run import:epoch; see docs/epoch-import.md). */
-  EPOCH_DATA_DIR: z.string().min(1).default('../shared/data'),
+  EPOCH_DATA_DIR: filePath.default(join(REPO_ROOT, 'data', 'epoch')),
 
   /** Limits against hostile or careless queries (src/server/limits.ts). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** The most values an answer may hold, each list counted at its cap (src/server/query-cost.ts). */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
@@ -78,6 +90,9 @@ const EnvSchema = z.object({
       'must be comma-separated name:scope1+scope2:sha256hex entries (npm run token:hash -- TOKEN)',
     )
     .optional(),
+
+  /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
+  CHROMIUM_PATH: filePath.optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -104,12 +119,14 @@ export interface Config {
     localPort: number;
   };
   seedOnStart: boolean;
+  /** Absolute paths. */
   seedArticlePath: string;
   epochDataDir: string;
   ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
   tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
   limits: LimitsConfig;
   auth: AuthConfig;
+  tests: { chromiumPath: string | undefined };
 }
 
 export interface LimitsConfig {
@@ -204,8 +221,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     auth: { readsRequireToken: e.READS_REQUIRE_TOKEN, tokens: parseTokens(e.API_TOKENS) },
+    tests: { chromiumPath: e.CHROMIUM_PATH },
   };
 }
 
-/** Names of every variable the config module reads; docker-compose is checked against it. */
+/** Names of every variable the config module reads (the schema's keys; zod drops any other); docker-compose and the README are checked against it. */
 export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
+/** Each variable's value when unset: its default (an absolute path for files), or undefined when it has none. */
+export const CONFIG_DEFAULTS: Readonly<Record<string, unknown>> = EnvSchema.parse({});

@@ -141,16 +141,20 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   });
   const uri = await ready;
   child.removeAllListeners('exit');
+  // Settles whenever the process ends, also by a signal (then exitCode stays null and signalCode is set) and also
+  // when that happened long before stop() is called (e.g. the Neo4j was SIGKILLed and started again by hand).
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   log(`Local Neo4j ${NEO4J_VERSION} ready at ${uri} (data in ${dataDir})`);
   return {
     uri,
     process: child,
-    stop: () =>
-      new Promise<void>((ok) => {
-        if (child.exitCode !== null) return ok();
-        child.once('exit', () => ok());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
-      }),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      force.unref();
+      await exited;
+      clearTimeout(force);
+    },
   };
 }

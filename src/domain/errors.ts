@@ -43,3 +43,16 @@ export class WriteRejected extends DomainError {
     this.name = 'WriteRejected';
   }
 }
+
+/** An argument or filter names a key no entity has: NOT_FOUND, with the nearest existing keys. */
+export function unknownKey(argument: string, key: string, suggestions: { key: string; name: string }[]) {
+  const hint = suggestions.length
+    ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
+    : '; no similar key exists';
+  const shown = key.length > 100 ? `${key.slice(0, 100)}…` : key;
+  return new DomainError('NOT_FOUND', `No entity has the key "${shown}" (${argument})${hint}`, {
+    id: key,
+    argument,
+    suggestions: suggestions.map((s) => s.key),
+  });
+}

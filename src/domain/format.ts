@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { CURRENCY_EXPONENTS, isCurrency, unknownCurrencyMessage } from './currencies.ts';
+import { calendarDateProblem } from './dates.ts';
+import { compareDecimals, isNegativeDecimal } from './decimal.ts';
+import { metricSign } from './metrics.ts';
+import { forbiddenCharacterMessage, type TextKind } from './text.ts';
+import { sha256Of } from './text-hash.ts';
 
 /**
  * The import format, version 1: one JSON object per line (NDJSON).
@@ -6,6 +12,9 @@ import { z } from 'zod';
  * The seed article, bulk imports and the Epoch importer all go through this schema.
  */
 export const FORMAT_VERSION = 1 as const;
+
+/** A source's full text may be this long (UTF-16 code units); an article is far shorter. */
+export const SOURCE_TEXT_MAX = 2_000_000;
 
 export const ENTITY_KINDS = ['Company', 'Organization', 'Person', 'Chip', 'Place', 'DataCenter', 'Regulation'] as const;
 export const ASSERTION_KINDS = [
@@ -34,6 +43,42 @@ export const QUALIFIERS = ['exact', 'approx', 'more_than', 'less_than', 'at_leas
 export const PERIOD_TYPES = ['FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', 'MONTH', 'DAY', 'OPEN'] as const;
 export const CONFIDENCES = ['confirmed', 'likely', 'unlikely', 'confident', 'speculative', 'estimate'] as const;
 
+/** Value fields an assertion line may carry; which ones depends on its kind (ASSERTION_KIND_VALUES). */
+export const VALUE_FIELDS = [
+  'metric',
+  'money',
+  'reportedConversion',
+  'change',
+  'quantity',
+  'unitPrice',
+  'text',
+  'role',
+  'status',
+] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
+/**
+ * What each kind of fact carries: the one definition, used by the import format (a Claim with money is
+ * refused) and by the GraphQL types (each kind exposes exactly these fields; `money` is exposed as `amount`).
+ */
+export const ASSERTION_KIND_VALUES: Readonly<Record<(typeof ASSERTION_KINDS)[number], readonly ValueField[]>> = {
+  FinancialFigure: ['metric', 'money', 'change'],
+  GroupFigure: ['metric', 'money', 'reportedConversion', 'change'],
+  Position: ['role'],
+  Ownership: [],
+  Domicile: [],
+  Procurement: ['quantity', 'unitPrice'],
+  ExportControlStatus: ['status'],
+  Development: ['status'],
+  Quote: ['metric', 'text'],
+  Claim: ['metric', 'text'],
+  Forecast: ['metric', 'quantity', 'unitPrice'],
+  ChipDeployment: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
+  BuildOutSnapshot: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
+  Usage: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
+  ChipOwnership: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
+};
+
 /** Every entity and assertion kind (search filters). */
 export const ALL_KINDS = [...ENTITY_KINDS, ...ASSERTION_KINDS] as const;
 
@@ -44,31 +89,39 @@ export type RoleType = (typeof ROLE_TYPES)[number];
 const keyPattern = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
 export const Key = z.string().max(200).regex(keyPattern, 'a key is "kind:slug" in lower case, e.g. company:alibaba');
 
+/** Text under the one character rule of src/domain/text.ts: `label` for one-line names, `prose` for longer text. */
+const checkedText = (kind: TextKind, max: number, min: number) =>
+  (min > 0 ? z.string().min(min) : z.string()).max(max).superRefine((value, ctx) => {
+    const problem = forbiddenCharacterMessage(value, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** A name, alias, title, summary or other one-line label (no control or bidi characters). */
+export const Label = (max: number, min = 1) => checkedText('label', max, min);
+/** Longer text: tab and line breaks allowed, other control and bidi characters not. */
+export const Prose = (max: number, min = 0) => checkedText('prose', max, min);
+
+/** A real calendar date: YYYY, YYYY-MM or YYYY-MM-DD (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
+export const CalendarDate = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = calendarDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$' });
+
 /** Decimal string without exponent, e.g. "23000000000" or "12.5"; never a float. */
 export const Decimal = z
   .string()
   .max(40)
   .regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'a decimal string such as "23000000000" or "6.5"');
 
-/** ISO 4217 codes this graph accepts, with their minor-unit exponents. */
-export const CURRENCY_EXPONENTS: Record<string, number> = {
-  CNY: 2,
-  USD: 2,
-  EUR: 2,
-  GBP: 2,
-  JPY: 0,
-  KRW: 0,
-  MYR: 2,
-  HKD: 2,
-  TWD: 2,
-  SGD: 2,
-  AED: 2,
-  SAR: 2,
-  INR: 2,
-};
+/** An ISO 4217 code from the table in src/domain/currencies.ts (upper case; prototype names are not codes). */
 export const Currency = z
   .string()
-  .refine((c) => c in CURRENCY_EXPONENTS, 'an ISO 4217 currency code this graph knows (e.g. CNY, USD)');
+  .superRefine((code, ctx) => {
+    if (!isCurrency(code)) ctx.addIssue({ code: 'custom', message: unknownCurrencyMessage(code) });
+  })
+  .meta({ id: 'Currency', description: 'An ISO 4217 currency code.', enum: [...CURRENCY_EXPONENTS.keys()].sort() });
 
 export const Money = z
   .object({
@@ -76,24 +129,47 @@ export const Money = z
     amount: Decimal,
     currency: Currency,
     /** The words of the source, e.g. "23 billion yuan". */
-    asReported: z.string().min(1).max(200),
+    asReported: Label(200),
     qualifier: z.enum(QUALIFIERS).default('exact'),
     lower: Decimal.optional(),
     upper: Decimal.optional(),
   })
   .strict()
-  .refine((m) => m.qualifier !== 'range' || (m.lower !== undefined && m.upper !== undefined), {
-    message: 'a range needs lower and upper',
-  })
-  .refine((m) => m.lower === undefined || m.upper === undefined || Number(m.lower) <= Number(m.upper), {
-    message: 'lower must not exceed upper',
+  .superRefine((m, ctx) => {
+    // Bounds and amounts are compared exactly (BigInt), never as floats.
+    const amountIsDecimal = Decimal.safeParse(m.amount).success;
+    const ok = (v: string | undefined): v is string => v !== undefined && Decimal.safeParse(v).success;
+    if (m.qualifier === 'range' && (m.lower === undefined || m.upper === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [m.lower === undefined ? 'lower' : 'upper'],
+        message: 'a range needs lower and upper',
+      });
+    }
+    if (ok(m.lower) && ok(m.upper) && compareDecimals(m.lower, m.upper) > 0) {
+      ctx.addIssue({ code: 'custom', path: ['lower'], message: `lower ${m.lower} is above upper ${m.upper}` });
+    }
+    if (amountIsDecimal && ok(m.lower) && compareDecimals(m.amount, m.lower) < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `amount ${m.amount} is below its own lower bound ${m.lower}`,
+      });
+    }
+    if (amountIsDecimal && ok(m.upper) && compareDecimals(m.amount, m.upper) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `amount ${m.amount} is above its own upper bound ${m.upper}`,
+      });
+    }
   });
 
 /** A change such as "+123%": the percentage as a decimal string ("123" means 123 %). */
 export const Change = z
   .object({
     percent: Decimal,
-    asReported: z.string().min(1).max(200),
+    asReported: Label(200),
     qualifier: z.enum(QUALIFIERS).default('exact'),
     /** What the change compares against, e.g. "yoy" (year on year). */
     basis: z.enum(['yoy', 'qoq', 'vs_prior_period']).default('yoy'),
@@ -103,29 +179,38 @@ export const Change = z
 export const Period = z
   .object({
     /** The words of the source, e.g. "the first half of this year". */
-    label: z.string().min(1).max(200),
+    label: Label(200),
     type: z.enum(PERIOD_TYPES),
     year: z.number().int().min(1900).max(2100).optional(),
     basis: z.enum(['calendar', 'fiscal']).default('calendar'),
     /** True when the year is not stated by the source but inferred; `inference` says why. */
     yearInferred: z.boolean().default(false),
-    inference: z.string().max(1000).optional(),
+    inference: Prose(1000).optional(),
   })
   .strict()
   .refine((p) => !p.yearInferred || (p.inference?.length ?? 0) > 0, {
     message: 'an inferred year must say why (inference)',
+  })
+  .superRefine((p, ctx) => {
+    // A label written as a date ("2023-03-01", as the Epoch import writes DAY periods) must be a real one.
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(p.label)) return;
+    const problem = calendarDateProblem(p.label);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['label'], message: problem });
+    else if (p.year !== undefined && Number(p.label.slice(0, 4)) !== p.year) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: `year ${p.year} differs from the date ${p.label}` });
+    }
   });
 
 export const SourceRef = z
   .object({
     source: Key,
     /** Verbatim text of the source that supports the assertion. */
-    snippet: z.string().min(1).max(2000),
+    snippet: Prose(2000, 1),
     /** Character offsets of the snippet in the source text (UTF-16 code units, end exclusive). */
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
     /** Where in a structured source the support sits, e.g. "row 412" or "handle dc-abilene-2025-06". */
-    locator: z.string().min(1).max(300).optional(),
+    locator: Label(300).optional(),
   })
   .strict()
   .refine((r) => (r.start === undefined) === (r.end === undefined), { message: 'start and end go together' })
@@ -139,16 +224,16 @@ export const EntityLine = z
     type: z.literal('entity'),
     kind: z.enum(ENTITY_KINDS),
     key: Key,
-    name: z.string().min(1).max(300),
-    aliases: z.array(z.string().min(1).max(300)).max(50).default([]),
+    name: Label(300),
+    aliases: z.array(Label(300)).max(50).default([]),
     /** Wikidata QID, only where known for certain. */
     wikidata: z
       .string()
       .regex(/^Q[1-9][0-9]*$/)
       .optional(),
-    description: z.string().max(2000).optional(),
+    description: Prose(2000).optional(),
     /** Kind-specific scalar properties (e.g. orgType, iso2, status, powerMw). */
-    props: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).default({}),
+    props: z.record(z.string(), z.union([Prose(2000), z.number(), z.boolean(), z.null()])).default({}),
   })
   .strict();
 
@@ -157,7 +242,7 @@ export const SourceLine = z
     v: z.literal(FORMAT_VERSION),
     type: z.literal('source'),
     key: Key,
-    title: z.string().min(1).max(500),
+    title: Label(500),
     kind: z.enum(['article', 'dataset', 'dataset_row', 'manual']).default('article'),
     publisher: Key.optional(),
     /** http(s) only: a `javascript:` or made-up scheme would be a link clients render. */
@@ -165,17 +250,20 @@ export const SourceLine = z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .optional(),
-    publishedDate: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
-      .optional(),
+    /** As the source states it: YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date. */
+    publishedDate: CalendarDate.optional(),
     contentHash: z
       .string()
       .regex(/^sha256:[0-9a-f]{64}$/)
       .optional(),
-    license: z.string().max(200).optional(),
-    citation: z.string().max(2000).optional(),
-    note: z.string().max(2000).optional(),
+    license: Label(200, 0).optional(),
+    citation: Prose(2000).optional(),
+    note: Prose(2000).optional(),
+    /**
+     * The source's full text, verbatim (e.g. the whole article file). When given, every snippet citing
+     * the source must be found in it, and `contentHash` (if given) must be its sha256.
+     */
+    text: Prose(SOURCE_TEXT_MAX, 1).optional(),
   })
   .strict();
 
@@ -196,7 +284,7 @@ export const AssertionLine = z
     kind: z.enum(ASSERTION_KINDS),
     key: Key,
     /** One-line human summary of the fact, e.g. "Alibaba capex H1 2024: 23 bn CNY". */
-    summary: z.string().min(1).max(500),
+    summary: Label(500),
     mode: z.enum(MODES),
     rank: z.enum(RANKS).default('normal'),
     confidence: z.enum(CONFIDENCES).optional(),
@@ -224,8 +312,8 @@ export const AssertionLine = z
     quantity: z
       .object({
         value: Decimal,
-        unit: z.string().min(1).max(40),
-        asReported: z.string().min(1).max(200),
+        unit: Label(40),
+        asReported: Label(200),
         qualifier: z.enum(QUALIFIERS).default('exact'),
       })
       .strict()
@@ -234,18 +322,63 @@ export const AssertionLine = z
     unitPrice: Money.optional(),
     period: Period.optional(),
     /** Verbatim text for quotes; paraphrase for claims. */
-    text: z.string().max(4000).optional(),
+    text: Prose(4000).optional(),
     /** Role, title or status words, e.g. "CEO", "restricted", "designed_to_comply". */
-    role: z.string().max(200).optional(),
-    status: z.string().max(100).optional(),
+    role: Label(200, 0).optional(),
+    status: Label(100, 0).optional(),
     /** Who the source attributes the fact to when not a graph entity ("sources familiar with the matter"). */
-    attribution: z.string().max(300).optional(),
-    note: z.string().max(2000).optional(),
+    attribution: Label(300, 0).optional(),
+    note: Prose(2000).optional(),
     sources: z.array(SourceRef).min(1, 'an assertion needs at least one source').max(20),
   })
-  .strict();
+  .strict()
+  .superRefine((a, ctx) => {
+    const carried = ASSERTION_KIND_VALUES[a.kind];
+    for (const field of VALUE_FIELDS) {
+      if (a[field] !== undefined && !carried.includes(field)) {
+        const allowed = carried.length ? carried.join(', ') : 'no value fields';
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `a ${a.kind} does not carry ${field} (it carries ${allowed})`,
+        });
+      }
+    }
+    const negative = (path: (string | number)[], what: string, value: string | undefined) => {
+      if (value !== undefined && Decimal.safeParse(value).success && isNegativeDecimal(value)) {
+        ctx.addIssue({ code: 'custom', path, message: `${what} cannot be negative (${value})` });
+      }
+    };
+    const moneyChecks = (field: 'money' | 'reportedConversion' | 'unitPrice', what: string) => {
+      const m = a[field];
+      if (!m) return;
+      negative([field, 'amount'], what, m.amount);
+      negative([field, 'lower'], what, m.lower);
+      negative([field, 'upper'], what, m.upper);
+    };
+    if (metricSign(a.metric) === 'non_negative') {
+      const what = a.metric ? `${a.metric} (metric)` : 'an amount without a signed metric';
+      moneyChecks('money', what);
+      moneyChecks('reportedConversion', what);
+    }
+    moneyChecks('unitPrice', 'a unit price');
+    negative(['quantity', 'value'], 'a quantity', a.quantity?.value);
+  });
 
-export const ImportLine = z.discriminatedUnion('type', [EntityLine, SourceLine, LinkLine, AssertionLine]);
+export const ImportLine = z
+  .discriminatedUnion('type', [EntityLine, SourceLine, LinkLine, AssertionLine])
+  // A source's text and contentHash must agree (checked here so SourceLine stays a plain object that can be picked).
+  .superRefine((line, ctx) => {
+    if (line.type !== 'source' || line.text === undefined || line.contentHash === undefined) return;
+    const actual = sha256Of(line.text);
+    if (actual !== line.contentHash) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: `the text's sha256 is ${actual}, not the contentHash ${line.contentHash}`,
+      });
+    }
+  });
 
 export type EntityInput = z.infer<typeof EntityLine>;
 export type SourceInput = z.infer<typeof SourceLine>;

@@ -1,13 +1,13 @@
+import { currencyExponent, unknownCurrencyMessage } from './currencies.ts';
 import { badInput } from './errors.ts';
-import { CURRENCY_EXPONENTS } from './format.ts';
 
 /** Neo4j integers are signed 64-bit: larger amounts would wrap silently, so they are refused. */
 const MAX_MINOR_UNITS = 2n ** 63n - 1n;
 
 /** "23000000000" CNY → 2300000000000n fen. Rejects more decimals than the currency has. */
 export function toMinorUnits(amount: string, currency: string): bigint {
-  const exponent = CURRENCY_EXPONENTS[currency];
-  if (exponent === undefined) throw badInput(`Unknown currency ${currency}`, { currency });
+  const exponent = currencyExponent(currency);
+  if (exponent === undefined) throw badInput(`currency: ${unknownCurrencyMessage(currency)}`, { currency });
   const negative = amount.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
   if (fraction.replace(/0+$/, '').length > exponent) {
@@ -24,7 +24,8 @@ export function toMinorUnits(amount: string, currency: string): bigint {
 
 /** 2300000000000n fen (CNY) → "23000000000.00" → trimmed "23000000000". */
 export function fromMinorUnits(minor: bigint | string, currency: string): string {
-  const exponent = CURRENCY_EXPONENTS[currency] ?? 2;
+  // Stored amounts are only ever in table currencies; 2 keeps a stray legacy value readable.
+  const exponent = currencyExponent(currency) ?? 2;
   const value = BigInt(minor);
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(exponent + 1, '0');

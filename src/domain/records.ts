@@ -1,6 +1,7 @@
 import { badInput } from './errors.ts';
 import type { AssertionInput, EntityInput, LinkInput, SourceInput } from './format.ts';
 import { toBasisPoints, toMinorUnits } from './money.ts';
+import { sha256Of } from './text-hash.ts';
 
 /** Graph rows (property maps) for the UNWIND write statements. Money becomes integer minor units. */
 
@@ -27,17 +28,21 @@ export function entityRow(e: EntityInput) {
   };
 }
 
+/** The full text, when given, is not a Source property: it is written to its own SourceText node. */
 export function sourceRow(s: SourceInput) {
+  const textSha256 = s.text === undefined ? null : sha256Of(s.text);
   return {
     key: s.key,
     publisher: s.publisher ?? null,
+    text: s.text ?? null,
+    textSha256,
     // Only the fields given: an upsert never nulls what the caller left out (writes/upsert-sources).
     props: definedOnly({
       title: s.title,
       kind: s.kind,
       url: s.url,
       publishedDate: s.publishedDate,
-      contentHash: s.contentHash,
+      contentHash: s.contentHash ?? textSha256 ?? undefined,
       license: s.license,
       citation: s.citation,
       note: s.note,

@@ -32,6 +32,8 @@ export interface SourceRow {
   license: string | null;
   citation: string | null;
   note: string | null;
+  /** sha256 of the stored full text (a SourceText node), absent when none is stored. */
+  textSha256?: string | null;
   publisherKey: string | null;
 }
 
@@ -46,6 +48,8 @@ export interface SupportRow {
   start: number | null;
   end: number | null;
   locator: string | null;
+  /** Found verbatim in the source's stored text when written; false when the source has no stored text. */
+  verified: boolean;
   source: SourceRow;
 }
 

@@ -8,8 +8,9 @@ import type {
   SourceRow,
   SupportRow,
 } from '../domain/rows.ts';
+import { keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
-import type { LinkType } from '../repositories/entities.ts';
+import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
 
@@ -112,6 +113,10 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
       links(JSON.stringify({ type, direction, limit })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
+    /** What entity keys given as arguments name (after merges), or their nearest existing keys. */
+    keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
+      repos.entities.resolve(keys, keys.map(keyWordsQuery)),
+    ),
     /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };

@@ -9,6 +9,7 @@ const PAGE_ASC = statement('entities/page-asc');
 const PAGE_DESC = statement('entities/page-desc');
 const COUNT = statement('entities/count');
 const LINKS = statement('entities/links');
+const RESOLVE_KEYS = statement('entities/resolve-keys');
 
 /** Sorts after every name. */
 const LAST_STRING = '\u{10FFFF}';
@@ -25,6 +26,13 @@ export interface EntityPageRequest extends EntityFilter {
   limit: number;
   /** Facts to read with each entity of the page (see fragments/facts-of-entity). */
   facts: readonly InvolvementQuery[];
+}
+
+/** What a key names: the entity (after any merge), or the nearest existing keys. */
+export interface KeyResolution {
+  key: string;
+  resolved: string | null;
+  suggestions: { key: string; name: string }[];
 }
 
 export type LinkType = 'PART_OF' | 'MADE_BY' | 'LOCATED_IN' | 'UNIT_OF';
@@ -66,6 +74,12 @@ export function entityRepository(db: Reader) {
     async count(filter: EntityFilter): Promise<number> {
       const [row] = await db.read<{ total: number }>(COUNT, { ...filter });
       return row?.total ?? 0;
+    },
+    /** In key order; `queries[i]` is the Lucene query for keys[i]'s words (null: none). */
+    async resolve(keys: readonly string[], queries: readonly (string | null)[]): Promise<KeyResolution[]> {
+      const rows = await db.read<KeyResolution>(RESOLVE_KEYS, { keys, queries });
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      return keys.map((key) => byKey.get(key) ?? { key, resolved: null, suggestions: [] });
     },
     async links(keys: readonly string[], type: LinkType, direction: 'IN' | 'OUT', limit: number) {
       const rows = await db.read<{ key: string; entities: EntityRow[] }>(LINKS, {

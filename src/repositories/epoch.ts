@@ -109,24 +109,24 @@ export interface RestrictedChipOwner {
 export function epochRepository(db: DbScope) {
   return {
     /** (a) e.g. Johor × ByteDance: Epoch's sites with their evidence, beside the other sources' claims. */
-    async sitesServingCompanyInPlace(placeKey: string, companyKey: string): Promise<SitesServingCompany> {
-      const params = { placeKey, companyKey, publisherKey: EPOCH_PUBLISHER_KEY };
+    async sitesServingCompanyInPlace(placeKey: string, companyKey: string, limit = 1000): Promise<SitesServingCompany> {
+      const params = { placeKey, companyKey, publisherKey: EPOCH_PUBLISHER_KEY, limit: int(limit) };
       return {
         epochSites: await db.read<EpochSite>(SITES_SERVING, params),
         otherClaims: await db.read<OtherClaim>(COMPANY_CLAIMS, params),
       };
     },
     /** (b) */
-    h100eByCountry(): Promise<CountryH100e[]> {
-      return db.read<CountryH100e>(H100E_BY_COUNTRY);
+    h100eByCountry(limit = 1000): Promise<CountryH100e[]> {
+      return db.read<CountryH100e>(H100E_BY_COUNTRY, { limit: int(limit) });
     },
     /** (c) */
     largestClustersPerOwner(perOwner = 3, limit = 25): Promise<OwnerClusters[]> {
       return db.read<OwnerClusters>(LARGEST_PER_OWNER, { perOwner: int(perOwner), limit: int(limit) });
     },
     /** (d) Owners deploying Nvidia chips that the U.S. export controls restrict. */
-    restrictedChipOwners(regulationKey = EXPORT_CONTROLS, vendorKey = NVIDIA): Promise<RestrictedChipOwner[]> {
-      return db.read<RestrictedChipOwner>(RESTRICTED_OWNERS, { regulationKey, vendorKey });
+    restrictedChipOwners(limit = 1000, regulationKey = EXPORT_CONTROLS, vendorKey = NVIDIA) {
+      return db.read<RestrictedChipOwner>(RESTRICTED_OWNERS, { regulationKey, vendorKey, limit: int(limit) });
     },
     importSummary() {
       return db.read<{ what: string; dataset: string; kind: string; file: string; n: number }>(IMPORT_SUMMARY, {

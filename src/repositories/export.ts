@@ -19,6 +19,8 @@ export interface SourceExportRow {
   key: string;
   props: Props;
   publisher: string | null;
+  /** The stored full text (SourceText), if any. */
+  text?: string | null;
 }
 export interface LinkExportRow {
   key: string;

@@ -10,7 +10,12 @@ const NEIGHBORHOOD = statement('graph/neighborhood');
 export interface GraphSlice {
   nodes: GraphNodeRow[];
   relationships: GraphEdgeRow[];
+  /** neighborhood only: a cap cut something off. */
+  truncated?: boolean;
 }
+
+/** How many neighbours one node of a neighbourhood level contributes to the next, at most. */
+export const NEIGHBORHOOD_FANOUT = 50;
 
 export function graphRepository(db: DbScope) {
   return {
@@ -26,7 +31,12 @@ export function graphRepository(db: DbScope) {
       return db.read<GraphSlice>(SHORTEST_PATHS, { from, to, maxHops: int(maxHops), limit: int(limit) });
     },
     async neighborhood(key: string, depth: number, limit: number): Promise<GraphSlice | null> {
-      const [row] = await db.read<GraphSlice>(NEIGHBORHOOD, { key, depth: int(depth), limit: int(limit) });
+      const [row] = await db.read<GraphSlice>(NEIGHBORHOOD, {
+        key,
+        depth: int(depth),
+        limit: int(limit),
+        fanout: int(NEIGHBORHOOD_FANOUT),
+      });
       return row ?? null;
     },
   };

@@ -22,6 +22,7 @@ export interface CountryTotalRow {
   totalMinor: string;
   exact: boolean;
   companies: number;
+  figureCount: number;
   figureKeys: string[];
 }
 
@@ -36,17 +37,49 @@ export interface GroupFigureRow {
   members: { memberKey: string; figures: AssertionRow[] }[];
 }
 
+/** Sorts a figure without a change after every figure with one (changeBp is in basis points). */
+const NO_CHANGE = int(Number.MIN_SAFE_INTEGER);
+
 export function researchRepository(db: DbScope) {
   return {
-    figures(metric: string, periodYear: number | null, periodType: string | null, country: string | null) {
-      return db.read<FigureRow>(FIGURES, { metric, ...years(periodYear), periodType, country });
+    /** The first `limit` figures: newest period first, fastest growth first within a period. */
+    figures(
+      metric: string,
+      periodYear: number | null,
+      periodType: string | null,
+      country: string | null,
+      limit: number,
+    ) {
+      return db.read<FigureRow>(FIGURES, {
+        metric,
+        ...years(periodYear),
+        periodType,
+        country,
+        limit: int(limit),
+        noChange: NO_CHANGE,
+      });
     },
-    /** `withFigures`: also the keys of the figures summed (for the `figures` field), else figureKeys is empty. */
-    totalsByCountry(metric: string, periodYear: number | null, periodType: string | null, withFigures = true) {
-      return db.read<CountryTotalRow>(METRIC_BY_COUNTRY, { metric, ...years(periodYear), periodType, withFigures });
+    /** `withFigures`: also the keys of the first `figuresLimit` figures summed (for the `figures` field). */
+    totalsByCountry(
+      metric: string,
+      periodYear: number | null,
+      periodType: string | null,
+      withFigures: boolean,
+      limit: number,
+      figuresLimit: number,
+    ) {
+      return db.read<CountryTotalRow>(METRIC_BY_COUNTRY, {
+        metric,
+        ...years(periodYear),
+        periodType,
+        withFigures,
+        limit: int(limit),
+        figuresLimit: int(figuresLimit),
+      });
     },
-    groupFigures(metric: string | null) {
-      return db.read<GroupFigureRow>(GROUP_FIGURES, { metric });
+    /** The first `limit` group figures (newest first), each with up to `membersLimit` members. */
+    groupFigures(metric: string | null, limit: number, membersLimit: number) {
+      return db.read<GroupFigureRow>(GROUP_FIGURES, { metric, limit: int(limit), membersLimit: int(membersLimit) });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { loadConfig } from '../config/index.ts';
+import type { Capped } from '../domain/limits.ts';
 import type { Connection, PageInfo } from '../queries/keyset.ts';
 import { builder, type OutputOf } from './builder.ts';
 
@@ -37,5 +39,28 @@ export function connectionOf<T>(name: string, nodeRef: OutputOf<T>) {
   });
 }
 
+/**
+ * MAX_PAGE_SIZE's documented default, for descriptions only: the printed schema must not depend on the environment.
+ * Requests are checked against the server's own limit (ctx.limits.maxPageSize).
+ */
+export const DOCUMENTED_MAX_PAGE_SIZE = loadConfig({}).limits.maxPageSize;
+
 /** Nested lists (a company's figures, a chip's buyers …) are bounded too. */
 export const MAX_NESTED_LIST = 100;
+
+/**
+ * `${name}List`: a capped research view — at most `limit` rows (the field's `first`), and `truncated` when more
+ * matched (narrow the arguments to see the rest).
+ */
+export function cappedListOf<T>(name: string, rowRef: OutputOf<T>, what: string) {
+  return builder.objectRef<Capped<T>>(`${name}List`).implement({
+    description: `At most \`limit\` ${what}; \`truncated\` says whether more matched.`,
+    fields: (t) => ({
+      rows: t.field({ type: [rowRef], resolve: (c) => c.rows as never }),
+      truncated: t.exposeBoolean('truncated', {
+        description: 'True when more rows matched than `limit`: narrow the arguments (period, country …) to see them.',
+      }),
+      limit: t.exposeInt('limit', { description: 'The cap applied (the field’s `first`).' }),
+    }),
+  });
+}

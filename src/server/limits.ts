@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { LimitsConfig } from '../config/index.ts';
+import { queryCost } from './query-cost.ts';
 
 /** Stable codes for every limit; clients branch on `extensions.code`, the message says which limit and why. */
 export const LIMIT_CODES = {
@@ -39,12 +40,46 @@ function rejectWith(protection: ArmorProtection) {
 export function useQueryLimits(limits: LimitsConfig): Plugin {
   return EnvelopArmorPlugin({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, onReject: rejectWith('maxDepth') },
-    costLimit: { maxCost: limits.maxCost, onReject: rejectWith('costLimit') },
+    // The cost limit is useQueryCost below: it knows each list's cap (variables, defaults, research views).
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, onReject: rejectWith('maxAliases') },
     maxTokens: { n: limits.maxTokens, onReject: rejectWith('maxTokens') },
     maxDirectives: { n: limits.maxDirectives, onReject: rejectWith('maxDirectives') },
     blockFieldSuggestion: { enabled: true },
   }) as Plugin;
+}
+
+/**
+ * Rejects an operation whose cost (src/server/query-cost.ts: what its fields read, at their caps) exceeds
+ * MAX_QUERY_COST, before it runs, with 400 and code QUERY_TOO_COMPLEX. Runs at execution because a cap given as a
+ * variable is only known then.
+ */
+export function useQueryCost(limits: LimitsConfig): Plugin {
+  return {
+    onExecute({ args }) {
+      const cost = queryCost({
+        schema: args.schema,
+        document: args.document,
+        operationName: args.operationName,
+        variables: args.variableValues as Record<string, unknown> | undefined,
+        maxPageSize: limits.maxPageSize,
+      });
+      if (cost > limits.maxCost) {
+        throw new GraphQLError(
+          `Query cost ${Math.ceil(cost)} exceeds the limit of ${limits.maxCost}: lists count at their caps (first, ` +
+            `limit or their maximum), so ask for fewer rows or fewer nested lists (limit MAX_QUERY_COST)`,
+          {
+            extensions: {
+              code: LIMIT_CODES.costLimit,
+              limit: 'MAX_QUERY_COST',
+              cost: Math.ceil(cost),
+              http: { status: 400 },
+            },
+          },
+        );
+      }
+    },
+  };
 }
 
 function payloadTooLarge(max: number) {

@@ -1,5 +1,7 @@
-import type { Plugin } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Database } from '../db/database.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { Logger } from './logger.ts';
 import { requestInfo } from './request-info.ts';
 
@@ -43,3 +45,53 @@ export function useRequestLogging(logger: Logger, database: Database): Plugin {
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Errors a client caused (bad input, an unknown key, a bad cursor, auth, a query limit): no bug, no stack. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'INVALID_ID',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_TOKENS',
+  'TOO_MANY_DIRECTIVES',
+  'PAYLOAD_TOO_LARGE',
+  'BATCHING_LIMIT',
+]);
+/** The database being away, slow or saturated (BUSY): worth a warning, not a stack trace. */
+const OPERATIONAL_CODES = new Set(['DATABASE_UNAVAILABLE', 'BUSY', 'QUERY_TIMEOUT']);
+
+function codeOf(error: unknown): string | null {
+  if (error instanceof DomainError) return error.code;
+  if (error instanceof GraphQLError) {
+    if (error.originalError && error.originalError !== error) return codeOf(error.originalError);
+    return typeof error.extensions.code === 'string' ? error.extensions.code : null;
+  }
+  return null;
+}
+
+/**
+ * Yoga's logger. Yoga logs every error it masks at `error`; here a client's error is an `info` line with its code
+ * and message, a database outage a `warn` line, and only an unexpected error keeps `error` level and its stack.
+ */
+export function yogaLogger(logger: Logger): YogaLogger {
+  return {
+    debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }, String(args[0] ?? '')),
+    info: (...args: unknown[]) => logger.info({ yoga: args.map(String) }, String(args[0] ?? '')),
+    warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }, String(args[0] ?? '')),
+    error: (...args: unknown[]) => {
+      for (const arg of args) {
+        const code = codeOf(arg);
+        const message = arg instanceof Error ? arg.message : String(arg);
+        if (code && CLIENT_CODES.has(code)) logger.info({ code, error: message }, 'client error');
+        else if (code && OPERATIONAL_CODES.has(code)) logger.warn({ code, error: message }, 'database error');
+        else logger.error({ err: arg }, 'unexpected error');
+      }
+    },
+  };
+}

@@ -10,9 +10,9 @@ import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
 import { exampleQueries } from './examples.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
-import { batchingOption, useBatchLimit, useBodyLimit, useQueryLimits } from './limits.ts';
+import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
-import { useRequestLogging } from './logging.ts';
+import { useRequestLogging, yogaLogger } from './logging.ts';
 import { createMetrics } from './metrics.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
@@ -52,11 +52,13 @@ function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DomainError) {
     const status = HTTP_STATUS[original.code];
+    const suggestions = original.details.suggestions;
     const retryAfter = retryAfterOf(original);
     const headers = retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) };
     return new GraphQLError(original.message, {
       extensions: {
         code: original.code,
+        ...(suggestions ? { suggestions } : {}),
         ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
         ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}),
       },
@@ -107,7 +109,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging: logger,
+    logging: yogaLogger(logger),
     maskedErrors: { maskError },
     graphiql: {
       title: 'AI-infrastructure knowledge graph',
@@ -132,6 +134,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
       useMalformedParams(),
       useBatchLimit(limits),
       useQueryLimits(limits),
+      useQueryCost(limits),
       useGraphiQLAssets(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),

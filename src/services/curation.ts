@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { DbScope, TxRunner } from '../db/database.ts';
 import { DomainError, WriteRejected } from '../domain/errors.ts';
 import { derivedFactKey } from '../domain/fact-key.ts';
-import { AssertionLine, EntityLine, SourceLine } from '../domain/format.ts';
+import { AssertionLine, EntityLine, Key, SourceLine } from '../domain/format.ts';
 import { assertionRow, entityRow, sourceRow } from '../domain/records.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
+import { snippetProblems } from '../domain/snippets.ts';
 import { assertionRepository } from '../repositories/assertions.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
+import { sourceTexts } from '../repositories/source-texts.ts';
 
 /**
  * Writes through the API. Each call is one managed transaction (all or nothing) that reads what it needs inside
@@ -170,6 +172,29 @@ function sourceRowOf(s: SourceInput, key: string, exists: boolean) {
   return row;
 }
 
+/** A malformed source key is refused, never ignored in favour of a source found by URL or hash. */
+function refuseMalformedSourceKeys(supports: SupportInput[]) {
+  const reasons = supports.flatMap(({ source: s }, i) =>
+    s.key !== null && s.key !== undefined && !Key.safeParse(s.key).success
+      ? [`sources.${i}.source.key: ${JSON.stringify(s.key)} is not a key ("kind:slug" in lower case)`]
+      : [],
+  );
+  if (reasons.length) throw new WriteRejected('BAD_USER_INPUT', `Invalid source: ${reasons.join('; ')}`, { reasons });
+}
+
+/** Every snippet must be in its source's stored text, when the graph holds one (read in the write transaction). */
+async function refuseUnfoundSnippets(tx: TxRunner, sources: { source: string; snippet: string }[]) {
+  const stored = await sourceTexts.inTransaction(
+    tx,
+    sources.map((s) => s.source),
+  );
+  const texts = new Map([...stored].map(([key, t]) => [key, t.text ?? '']));
+  const reasons = snippetProblems(sources, texts);
+  if (reasons.length) {
+    throw new WriteRejected('BAD_USER_INPUT', `Snippet not in the source: ${reasons.join('; ')}`, { reasons });
+  }
+}
+
 /** Thrown inside the transaction when the fact's key was taken meanwhile; the transaction rolls back. */
 class KeyTaken extends WriteRejected {}
 
@@ -194,6 +219,7 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
   );
   const key = givenKey ?? derivedFactKey(line.kind, line);
   const row = assertionRow({ ...line, key });
+  await refuseUnfoundSnippets(tx, line.sources);
 
   const [existing] = await assertionRepository(tx).byKeys([key]);
   if (existing) {
@@ -232,6 +258,7 @@ export async function addAssertion(db: DbScope, input: AddAssertionInput): Promi
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
+    refuseMalformedSourceKeys(input.sources);
     const entities = byKey((input.newEntities ?? []).map((e) => entityRow(entityLine(e))));
     const attempt = (): Promise<Written> =>
       db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities));

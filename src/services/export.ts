@@ -72,6 +72,7 @@ export function sourceLine(row: SourceExportRow): SourceInput {
       license: str(p.license),
       citation: str(p.citation),
       note: str(p.note),
+      text: row.text ?? undefined,
     }),
   };
 }

@@ -15,6 +15,7 @@ import {
   storedValueClashes,
   writeRecords,
 } from './importer.ts';
+import { SourceTextCheck } from './source-text-check.ts';
 
 /**
  * Bulk import of an NDJSON file (src/domain/format.ts) without holding the file in memory:
@@ -159,6 +160,7 @@ export async function validateFile(
   };
   const publisherOf = new Map<string, number>();
   const declarations = new DeclarationTracker();
+  const texts = new SourceTextCheck();
   let lines = 0;
   for await (const { raw, line } of linesOf(path)) {
     const result = parseLine(raw, line);
@@ -178,7 +180,20 @@ export async function validateFile(
     lineTypes.set(line, record.type);
     tracker.declare(record);
     tracker.refer(record, line);
+    texts.collect(record, line);
     if (record.type === 'source' && record.publisher) publisherOf.set(record.key, line);
+  }
+
+  // Snippets are checked against the texts given in the file or stored in the graph (another pass, only if any).
+  for (const { line, reason } of await texts.resolve(db)) reject(line, reason);
+  if (texts.hasTexts) {
+    for await (const { raw, line } of linesOf(path)) {
+      if (!lineTypes.is(line, 'assertion')) continue;
+      const result = parseLine(raw, line);
+      if (!result || !('record' in result)) continue;
+      const problem = texts.check(result.record, line);
+      if (problem) reject(line, problem.reason);
+    }
   }
 
   const missing = await missingInGraph(db, tracker);

@@ -5,6 +5,8 @@ import { ImportLine, type ImportRecord } from '../domain/format.ts';
 import { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
 import { type ClashCheckRow, importChecksRepository } from '../repositories/import-checks.ts';
+import { sourceTexts } from '../repositories/source-texts.ts';
+import { SourceTextCheck } from './source-text-check.ts';
 
 export interface Rejection {
   line: number;
@@ -195,12 +197,32 @@ export async function storedValueClashes(db: DbScope, lines: ParsedLine[]): Prom
   return rejected;
 }
 
+/** Sources, then the full texts given with them (their own nodes). */
+async function writeSources(tx: Parameters<typeof graphWrites.sources>[0], rows: ReturnType<typeof sourceRow>[]) {
+  const written = await graphWrites.sources(tx, rows);
+  await sourceTexts.write(tx, rows);
+  return written;
+}
+
+/** Snippets of assertion lines that a known source text (in the file or in the graph) does not contain. */
+export async function snippetRejections(db: DbScope, parsed: ParsedLine[]): Promise<Rejection[]> {
+  const check = new SourceTextCheck();
+  for (const { record, line } of parsed) check.collect(record, line);
+  const rejected = await check.resolve(db);
+  for (const { record, line } of parsed) {
+    const problem = check.check(record, line);
+    if (problem) rejected.push(problem);
+  }
+  return rejected;
+}
+
 /** Everything checked against the file itself and the graph before anything is written. */
 export async function graphChecks(db: DbScope, parsed: ParsedLine[]): Promise<Rejection[]> {
   return [
     ...declarationConflicts(parsed),
     ...(await unresolvedReferences(db, parsed)),
     ...(await storedValueClashes(db, parsed)),
+    ...(await snippetRejections(db, parsed)),
   ];
 }
 
@@ -216,7 +238,7 @@ function rowsInOrder(parsed: ParsedLine[]) {
     {
       type: 'sources',
       rows: records.flatMap((r) => (r.type === 'source' ? [sourceRow(r)] : [])),
-      write: graphWrites.sources,
+      write: writeSources,
     },
     { type: 'links', rows: records.flatMap((r) => (r.type === 'link' ? [linkRow(r)] : [])), write: graphWrites.links },
     {

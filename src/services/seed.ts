@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DbScope } from '../db/database.ts';
 import { CYPHER_DIR } from '../db/statements.ts';
 import { schemaRepository } from '../repositories/schema.ts';
@@ -8,16 +9,38 @@ import { importNdjson } from './importer.ts';
 /** The seed article's facts in the import format (see docs/data-model.md). */
 export const SEED_FILE = `${CYPHER_DIR}/seed/article.ndjson`;
 
+/**
+ * Full texts of the seed's sources, kept in the repository byte for byte. The loader attaches each
+ * to its source line, so the import checks the file against the line's contentHash and every
+ * snippet of the source against the text.
+ */
+export const SEED_TEXTS: Readonly<Record<string, string>> = {
+  'source:panfinance-chinese-tech-giants-ai-investment': resolve(CYPHER_DIR, '../data/seed/article.txt'),
+};
+
+/** The seed NDJSON with each source's full text attached (`text` on its line). */
+export function seedNdjson(): string {
+  return readFileSync(SEED_FILE, 'utf8')
+    .split('\n')
+    .map((raw) => {
+      if (raw.trim() === '') return raw;
+      const record = JSON.parse(raw) as { type?: string; key?: string };
+      const file = record.type === 'source' && record.key ? SEED_TEXTS[record.key] : undefined;
+      return file ? JSON.stringify({ ...record, text: readFileSync(file, 'utf8') }) : raw;
+    })
+    .join('\n');
+}
+
 /** Applies constraints and indexes, then the seed dataset. Safe to run any number of times. */
 export async function applySchemaAndSeed(db: DbScope) {
   await schemaRepository(db).apply();
-  return importNdjson(db, readFileSync(SEED_FILE, 'utf8'));
+  return importNdjson(db, seedNdjson());
 }
 
 /** Applies the schema; loads the seed only into a graph that has no entities yet. */
 export async function prepareDatabase(db: DbScope, seedWhenEmpty: boolean) {
   await schemaRepository(db).apply();
   const { entities } = await systemRepository(db).counts();
-  if (seedWhenEmpty && entities === 0) return importNdjson(db, readFileSync(SEED_FILE, 'utf8'));
+  if (seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson());
   return null;
 }

@@ -25,7 +25,7 @@ export interface EpochFiles {
   dataCenters: DataCenterFiles;
 }
 
-/** Reads the four CSV files from EPOCH_DATA_DIR (see shared/data/README.md). */
+/** Reads the four CSV files from EPOCH_DATA_DIR (see data/README.md). */
 export function readEpochFiles(dataDir: string): EpochFiles {
   const dc = (file: string) => readCsv(join(dataDir, DATA_CENTERS_DIR, file), file);
   return {

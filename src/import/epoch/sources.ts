@@ -7,7 +7,7 @@ export const GPU_CLUSTERS_SOURCE = 'source:epoch-gpu-clusters';
 export const DATA_CENTERS_SOURCE = 'source:epoch-ai-data-centers';
 export const EPOCH_LICENSE = 'CC BY 4.0';
 
-/** Snapshot dates from shared/data/README.md: the exports state none, these are the evidence-based bounds. */
+/** Snapshot dates from data/README.md: the exports state none, these are the evidence-based bounds. */
 export const GPU_CLUSTERS_SNAPSHOT = '2025-11-16';
 export const DATA_CENTERS_SNAPSHOT = '2026-07-17';
 

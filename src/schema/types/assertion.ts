@@ -1,11 +1,12 @@
 import type { FieldRef } from '@pothos/core';
-import { ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
+import { ASSERTION_KIND_VALUES, ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
 import type { AssertionRow, EntityRow, RoleRow, SupportRow } from '../../domain/rows.ts';
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { assertionConnection } from '../../queries/connections.ts';
 import { builder, type FieldsOf, type Types } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -38,6 +39,12 @@ const SupportRef = builder.objectRef<SupportRow>('Support').implement({
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the snippet in the source text (UTF-16).' }),
     end: t.exposeInt('end', { nullable: true, description: 'End offset, exclusive.' }),
     locator: t.exposeString('locator', { nullable: true, description: 'Row or handle in a structured source.' }),
+    verified: t.exposeBoolean('verified', {
+      description:
+        'True when the snippet was found verbatim in the source’s stored full text when it was written. False when ' +
+        'the source has no stored text (see `Source.hasText`), so the snippet could not be checked. A snippet that a ' +
+        'stored text does not contain is refused at write time, so false never means "contradicted".',
+    }),
   }),
 });
 
@@ -215,10 +222,17 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
     rank: t.field({ type: RankEnum, required: false }),
     periodYear: t.int({ required: false }),
     periodType: t.field({ type: PeriodTypeEnum, required: false }),
-    entity: t.string({ required: false, description: 'Entity key taking part in the fact (any role).' }),
+    entity: t.string({
+      required: false,
+      description:
+        'Entity key taking part in the fact (any role); a merged-away key means the entity it was merged into. ' +
+        'A key no entity has is a NOT_FOUND error with the nearest existing keys.',
+    }),
     country: t.string({
       required: false,
-      description: 'Place key: facts about entities domiciled there or in its sub-places.',
+      description:
+        'Place key: facts about entities domiciled there or in its sub-places (merges followed; an unknown key is ' +
+        'NOT_FOUND with suggestions).',
     }),
     textContains: t.string({ required: false, description: 'Substring of the quote/claim text or the summary.' }),
   }),
@@ -239,15 +253,16 @@ type FilterArg =
   | null
   | undefined;
 
-const assertionFilter = (fixedKinds: string[] | null, f: FilterArg) => ({
+/** The filter as the repository takes it; entity keys are resolved (merges followed, an unknown key is NOT_FOUND). */
+const assertionFilter = async (ctx: Context, fixedKinds: string[] | null, f: FilterArg) => ({
   kinds: fixedKinds ?? f?.kinds ?? null,
   metric: f?.metric ?? null,
   mode: f?.mode ?? null,
   rank: f?.rank ?? null,
   periodYear: f?.periodYear ?? null,
   periodType: f?.periodType ?? null,
-  entity: f?.entity ?? null,
-  country: f?.country ?? null,
+  entity: await existingKeyOrNull(ctx, 'filter.entity', f?.entity),
+  country: await existingKeyOrNull(ctx, 'filter.country', f?.country),
   textContains: f?.textContains ?? null,
 });
 
@@ -266,10 +281,10 @@ export function assertionConnectionField(
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: AssertionFilterInput, required: false }),
       },
-      resolve: (_root, args, ctx, info) =>
+      resolve: async (_root, args, ctx, info) =>
         assertionConnection(
           ctx,
-          assertionFilter(fixedKinds, args.filter as FilterArg),
+          await assertionFilter(ctx, fixedKinds, args.filter as FilterArg),
           args,
           factPropsSelected(info, [['nodes'], ['edges', 'node']]),
         ),
@@ -277,7 +292,20 @@ export function assertionConnectionField(
   );
 }
 
-/** An assertion object type (implements Node and Assertion), optionally with its own root connection. */
+/** The value fields a kind carries, from the same table the import format checks (`money` is exposed as `amount`). */
+function valueFieldsOf(kind: AssertionKind, t: FieldBuilder) {
+  return Object.fromEntries(
+    ASSERTION_KIND_VALUES[kind].map((field) => {
+      const name = field === 'money' ? 'amount' : field;
+      return [name, valueFields[name](t)];
+    }),
+  );
+}
+
+/**
+ * An assertion object type (implements Node and Assertion), optionally with its own root connection.
+ * Its value fields (amount, quantity, text …) come from ASSERTION_KIND_VALUES; `fields` adds the rest.
+ */
 export function defineAssertionType(
   kind: AssertionKind,
   options: { description: string; plural?: string; fields?: (t: FieldBuilder) => Record<string, any> },
@@ -286,7 +314,10 @@ export function defineAssertionType(
     description: options.description,
     interfaces: [NodeRef, AssertionRef],
     isTypeOf: (row: any) => row?.kind === kind && typeof row?.summary === 'string',
-    fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
+    fields: (t) => ({
+      ...valueFieldsOf(kind, t as FieldBuilder),
+      ...(options.fields ? options.fields(t as FieldBuilder) : {}),
+    }),
   });
   if (options.plural) {
     assertionConnectionField(

@@ -8,6 +8,7 @@ import type { LinkType } from '../../repositories/entities.ts';
 import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
 import { isRowOf, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
@@ -78,7 +79,7 @@ EntityRef.implement({
         kinds: t.arg.stringList({ required: false, description: 'Assertion kinds, e.g. ["FinancialFigure"].' }),
         metric: t.arg.string({ required: false }),
         includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
-        first: t.arg.int({ required: false, defaultValue: 50 }),
+        first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       },
       extensions: { [FACTS_QUERY]: entityFactsQuery },
       resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info)),
@@ -109,7 +110,7 @@ export function factsField(
     type: [type],
     description,
     args: {
-      first: t.arg.int({ required: false, defaultValue: 50 }),
+      first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
     },
     extensions: { [FACTS_QUERY]: queryOf },
@@ -128,7 +129,7 @@ export function linkField(
 ) {
   return t.field({
     type: [type],
-    description,
+    description: `${description} At most ${MAX_NESTED_LIST}, by name.`,
     resolve: (e: EntityRow, _args: unknown, ctx: Context) => ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST),
   });
 }
@@ -154,17 +155,20 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
     nameContains: t.string({ required: false, description: 'Case-insensitive substring of the name or an alias.' }),
     country: t.string({
       required: false,
-      description: 'Place key (e.g. place:cn): entities domiciled or located there or in any place PART_OF it.',
+      description:
+        'Place key (e.g. place:cn): entities domiciled or located there or in any place PART_OF it. A key no entity ' +
+        'has is a NOT_FOUND error with the nearest existing keys.',
     }),
   }),
 });
 
 type EntityFilterArg = { nameContains?: string | null; country?: string | null } | null | undefined;
 
-const entityFilter = (kind: EntityKind, f: EntityFilterArg) => ({
+/** The filter as the repository takes it; the country key is resolved (an unknown key is NOT_FOUND). */
+const entityFilter = async (ctx: Context, kind: EntityKind, f: EntityFilterArg) => ({
   kind,
   nameContains: f?.nameContains ?? null,
-  country: f?.country ?? null,
+  country: await existingKeyOrNull(ctx, 'filter.country', f?.country),
 });
 
 /** The facts each entity of a page is read with: what `nodes { … }` and `edges { node { … } }` select. */
@@ -197,10 +201,10 @@ export function defineEntityType(
         filter: t.arg({ type: EntityFilterInput, required: false }),
         orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
       },
-      resolve: (_root, args, ctx, info) =>
+      resolve: async (_root, args, ctx, info) =>
         entityConnection(
           ctx,
-          entityFilter(kind, args.filter),
+          await entityFilter(ctx, kind, args.filter),
           { ...args, descending: args.orderBy === 'NAME_DESC' },
           factsOfConnection(info),
         ),

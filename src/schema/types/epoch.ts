@@ -1,3 +1,4 @@
+import { capped, listSize } from '../../domain/limits.ts';
 import type {
   CountryH100e,
   EpochEvidence,
@@ -7,7 +8,9 @@ import type {
   RestrictedChipOwner,
 } from '../../repositories/epoch.ts';
 import { builder } from '../builder.ts';
+import { cappedListOf, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { existingKey } from '../keys.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
 /**
@@ -79,12 +82,21 @@ const OtherClaimRef = builder.objectRef<OtherClaim>('OtherSourceClaim').implemen
 });
 
 const SitesServingRef = builder
-  .objectRef<{ epochSites: EpochSite[]; otherClaims: OtherClaim[] }>('SitesServingCompany')
+  .objectRef<{ epochSites: EpochSite[]; otherClaims: OtherClaim[]; truncated: boolean }>('SitesServingCompany')
   .implement({
     description: 'Epoch’s sites in a place linked to a company, beside what other sources claim.',
     fields: (t) => ({
-      epochSites: t.field({ type: [EpochSiteRef], resolve: (r) => r.epochSites }),
-      otherSources: t.field({ type: [OtherClaimRef], resolve: (r) => r.otherClaims }),
+      epochSites: t.field({
+        type: [EpochSiteRef],
+        description: 'At most `first`, by name.',
+        resolve: (r) => r.epochSites,
+      }),
+      otherSources: t.field({
+        type: [OtherClaimRef],
+        description: 'At most `first`, by fact key.',
+        resolve: (r) => r.otherClaims,
+      }),
+      truncated: t.exposeBoolean('truncated', { description: 'True when either list had more than `first` rows.' }),
     }),
   });
 
@@ -142,36 +154,77 @@ const RestrictedOwnerRef = builder.objectRef<RestrictedChipOwner>('RestrictedChi
   }),
 });
 
+const CountryH100eList = cappedListOf<CountryH100e>('CountryH100e', CountryH100eRef, 'country rows');
+const OwnerClustersList = cappedListOf<OwnerClusters>('OwnerClusters', OwnerClustersRef, 'owners');
+const RestrictedOwnerList = cappedListOf<RestrictedChipOwner>('RestrictedChipOwner', RestrictedOwnerRef, 'owners');
+
+const FIRST = {
+  required: false,
+  description: `At most this many rows, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default the maximum.`,
+} as const;
+const rowsOf = (ctx: Context, first: number | null | undefined) =>
+  listSize('first', first, ctx.limits.maxPageSize, { min: 1 });
+
 builder.queryFields((t) => ({
   sitesServingCompany: t.field({
     type: SitesServingRef,
     description:
       'Which data centres in a place may serve a company according to Epoch AI, beside other sources’ claims — ' +
-      'e.g. place "place:my-johor", company "company:bytedance".',
-    args: { place: t.arg.string({ required: true }), company: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.repos.epoch.sitesServingCompanyInPlace(args.place, args.company),
+      'e.g. place "place:my-johor", company "company:bytedance". Unknown keys are NOT_FOUND with the nearest keys.',
+    args: {
+      place: t.arg.string({ required: true }),
+      company: t.arg.string({ required: true }),
+      first: t.arg.int(FIRST),
+    },
+    resolve: async (_root, args, ctx) => {
+      const limit = rowsOf(ctx, args.first);
+      const found = await ctx.repos.epoch.sitesServingCompanyInPlace(
+        await existingKey(ctx, 'place', args.place),
+        await existingKey(ctx, 'company', args.company),
+        limit + 1,
+      );
+      return {
+        epochSites: found.epochSites.slice(0, limit),
+        otherClaims: found.otherClaims.slice(0, limit),
+        truncated: found.epochSites.length > limit || found.otherClaims.length > limit,
+      };
+    },
   }),
   h100eByCountry: t.field({
-    type: [CountryH100eRef],
-    description: 'H100-equivalents existing vs planned, by country, from Epoch AI (CC BY 4.0).',
-    resolve: (_root, _args, ctx) => ctx.repos.epoch.h100eByCountry(),
+    type: CountryH100eList,
+    description: `H100-equivalents existing vs planned, by country, from Epoch AI (CC BY 4.0); at most \`first\` rows (up to ${MAX_PAGE_SIZE}).`,
+    args: { first: t.arg.int(FIRST) },
+    resolve: async (_root, args, ctx) => {
+      const limit = rowsOf(ctx, args.first);
+      return capped(await ctx.repos.epoch.h100eByCountry(limit + 1), limit);
+    },
   }),
   largestClustersPerOwner: t.field({
-    type: [OwnerClustersRef],
-    description: 'The largest GPU clusters per owner, from Epoch AI (CC BY 4.0).',
+    type: OwnerClustersList,
+    description: `The largest GPU clusters per owner, from Epoch AI (CC BY 4.0); at most \`first\` owners (up to ${MAX_PAGE_SIZE}).`,
     args: {
-      perOwner: t.arg.int({ required: false, defaultValue: 3 }),
-      limit: t.arg.int({ required: false, defaultValue: 25 }),
+      perOwner: t.arg.int({ required: false, defaultValue: 3, description: 'Clusters per owner, 1 to 20.' }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 25,
+        description: `Owners, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error).`,
+      }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.repos.epoch.largestClustersPerOwner(
-        Math.min(Math.max(args.perOwner ?? 3, 1), 20),
-        Math.min(Math.max(args.limit ?? 25, 1), 100),
-      ),
+    resolve: async (_root, args, ctx) => {
+      const limit = rowsOf(ctx, args.first ?? 25);
+      const perOwner = listSize('perOwner', args.perOwner ?? 3, 20, { min: 1 });
+      return capped(await ctx.repos.epoch.largestClustersPerOwner(perOwner, limit + 1), limit);
+    },
   }),
   restrictedChipOwners: t.field({
-    type: [RestrictedOwnerRef],
-    description: 'Owners that deploy Nvidia chips which the U.S. export controls restrict.',
-    resolve: (_root, _args, ctx) => ctx.repos.epoch.restrictedChipOwners(),
+    type: RestrictedOwnerList,
+    description:
+      'Owners that deploy Nvidia chips which the U.S. export controls restrict, most sites first; at most ' +
+      `\`first\` (up to ${MAX_PAGE_SIZE}).`,
+    args: { first: t.arg.int(FIRST) },
+    resolve: async (_root, args, ctx) => {
+      const limit = rowsOf(ctx, args.first);
+      return capped(await ctx.repos.epoch.restrictedChipOwners(limit + 1), limit);
+    },
   }),
 }));

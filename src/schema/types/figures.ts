@@ -1,4 +1,4 @@
-import { defineAssertionType, roleField, valueFields } from './assertion.ts';
+import { defineAssertionType, roleField } from './assertion.ts';
 
 export const FinancialFigureRef = defineAssertionType('FinancialFigure', {
   plural: 'financialFigures',
@@ -6,9 +6,6 @@ export const FinancialFigureRef = defineAssertionType('FinancialFigure', {
     'A reported financial figure of one company for a period: capex, revenue, cash reserves … with the exact ' +
     'amount and/or the reported change.',
   fields: (t) => ({
-    metric: valueFields.metric(t),
-    amount: valueFields.amount(t),
-    change: valueFields.change(t),
     company: roleField(t, 'SUBJECT', 'The company the figure belongs to.', true),
   }),
 });
@@ -19,10 +16,6 @@ export const GroupFigureRef = defineAssertionType('GroupFigure', {
     'A figure reported for a group of companies together ("Alibaba, Tencent and Baidu collectively spent …"). ' +
     'See `groupFigureChecks` for the reported total beside the sum of the members’ own figures.',
   fields: (t) => ({
-    metric: valueFields.metric(t),
-    amount: valueFields.amount(t),
-    reportedConversion: valueFields.reportedConversion(t),
-    change: valueFields.change(t),
     members: roleField(t, 'MEMBER', 'The companies in the group.'),
   }),
 });

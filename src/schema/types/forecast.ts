@@ -1,7 +1,7 @@
 import type { AssertionRow } from '../../domain/rows.ts';
 import { derivedMoney, moneyOf } from '../../domain/values.ts';
 import { builder } from '../builder.ts';
-import { defineAssertionType, roleField, valueFields } from './assertion.ts';
+import { defineAssertionType, roleField } from './assertion.ts';
 import { MoneyRef } from './values.ts';
 
 const ImpliedValueRef = builder
@@ -21,9 +21,6 @@ export const ForecastRef = defineAssertionType('Forecast', {
   plural: 'forecasts',
   description: 'A forecast, e.g. analysts’ expected shipments of a chip, with quantity and unit price.',
   fields: (t) => ({
-    metric: valueFields.metric(t),
-    quantity: valueFields.quantity(t),
-    unitPrice: valueFields.unitPrice(t),
     subjects: roleField(t, 'SUBJECT', 'What is forecast (e.g. the chip).'),
     concerns: roleField(t, 'CONCERNS', 'Markets and customers concerned.'),
     impliedValue: t.field({

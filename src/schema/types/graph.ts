@@ -1,9 +1,12 @@
 import { badInput } from '../../domain/errors.ts';
 import { ALL_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
+import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { toLuceneQuery } from '../../domain/search.ts';
+import { NEIGHBORHOOD_FANOUT } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
+import { existingKey } from '../keys.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
@@ -38,11 +41,16 @@ const idOfKey = (nodes: Map<string, GraphNodeRow>, key: string) => {
 interface Slice {
   nodes: GraphNodeRow[];
   relationships: GraphEdgeRow[];
+  truncated?: boolean;
 }
 
 const withIndex = (s: Slice) => {
   const index = new Map(s.nodes.map((n) => [n.key, n]));
-  return { nodes: s.nodes, relationships: s.relationships.map((r) => ({ ...r, nodes: index })) };
+  return {
+    nodes: s.nodes,
+    relationships: s.relationships.map((r) => ({ ...r, nodes: index })),
+    truncated: s.truncated ?? false,
+  };
 };
 
 const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').implement({
@@ -57,17 +65,17 @@ const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').imp
 const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').implement({
   description: 'Nodes and the relationships among them, ready to draw.',
   fields: (t) => ({
+    truncated: t.exposeBoolean('truncated', {
+      description:
+        `True when a cap cut the neighbourhood: more than \`limit\` nodes, or a node with more than ` +
+        `${NEIGHBORHOOD_FANOUT} neighbours (each node contributes at most ${NEIGHBORHOOD_FANOUT} to the next hop).`,
+    }),
     nodes: t.field({ type: [NodeRef], resolve: (g) => g.nodes }),
     relationships: t.field({ type: [EdgeRef], resolve: (g) => g.relationships }),
   }),
 });
 
-const bounded = (name: string, value: number, min: number, max: number) => {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, { limit: name });
-  }
-  return value;
-};
+const bounded = (name: string, value: number, min: number, max: number) => listSize(name, value, max, { min });
 
 const entityKey = (id: string | null | undefined, key: string | null | undefined) => {
   if (key) return key;
@@ -80,7 +88,7 @@ builder.queryFields((t) => ({
     type: [SearchHitRef],
     description:
       'Full-text search over entity names and aliases (native scripts too), fact summaries, quote and claim text. ' +
-      'Every word must match, as a word or a prefix; ranked by score.',
+      'Every word must match, as a word or a prefix; ranked by score; the best `first` (1 to 100).',
     args: {
       query: t.arg.string({ required: true }),
       types: t.arg({ type: [SearchTypeEnum], required: false }),
@@ -93,7 +101,8 @@ builder.queryFields((t) => ({
     type: [PathRef],
     description:
       'Shortest paths between two entities through facts and timeless links (never through sources), e.g. ' +
-      'ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia.',
+      'ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia. At most `first` (1 to 25) paths of at most ' +
+      '`maxHops` (1 to 8). An unknown key is NOT_FOUND with the nearest existing keys.',
     args: {
       from: t.arg.string({ required: true, description: 'Entity key.' }),
       to: t.arg.string({ required: true, description: 'Entity key.' }),
@@ -101,14 +110,14 @@ builder.queryFields((t) => ({
       first: t.arg.int({
         required: false,
         defaultValue: 5,
-        description: 'At most this many paths of the shortest length.',
+        description: 'At most this many paths of the shortest length (1 to 25).',
       }),
     },
     resolve: async (_root, args, ctx) =>
       (
         await ctx.repos.graph.shortestPaths(
-          args.from,
-          args.to,
+          await existingKey(ctx, 'from', args.from),
+          await existingKey(ctx, 'to', args.to),
           bounded('maxHops', args.maxHops ?? 6, 1, 8),
           bounded('first', args.first ?? 5, 1, 25),
         )
@@ -118,7 +127,9 @@ builder.queryFields((t) => ({
     type: SubgraphRef,
     nullable: true,
     description:
-      'Nodes within `depth` hops of an entity (facts and timeless links, no sources) and the edges among them.',
+      'Nodes within `depth` hops of an entity (facts and timeless links, no sources) and the edges among them; at ' +
+      'most `limit` nodes besides the start, nearer hops first (`truncated` says a cap cut it). An unknown key is ' +
+      'NOT_FOUND with the nearest existing keys; a merged-away key means the entity it was merged into.',
     args: {
       key: t.arg.string({ required: false }),
       id: t.arg.id({ required: false }),
@@ -131,7 +142,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const slice = await ctx.repos.graph.neighborhood(
-        entityKey(args.id ? String(args.id) : null, args.key),
+        await existingKey(ctx, args.id ? 'id' : 'key', entityKey(args.id ? String(args.id) : null, args.key)),
         bounded('depth', args.depth ?? 2, 1, 3),
         bounded('limit', args.limit ?? 50, 1, 300),
       );

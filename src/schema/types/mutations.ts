@@ -39,8 +39,8 @@ const EntityInput = builder.inputType('EntityInput', {
   fields: (t) => ({
     key: t.string({ required: true, description: 'kind:slug in lower case, e.g. company:deepseek.' }),
     kind: t.field({ type: EntityKindEnum, required: true }),
-    name: t.string({ required: true }),
-    aliases: t.stringList({ required: false }),
+    name: t.string({ required: true, description: 'No control characters or bidi overrides/isolates.' }),
+    aliases: t.stringList({ required: false, description: 'Same character rule as name.' }),
     wikidata: t.string({ required: false, description: 'Only when known for certain.' }),
     description: t.string({ required: false }),
     properties: t.field({ type: [PropertyInput], required: false }),
@@ -48,10 +48,15 @@ const EntityInput = builder.inputType('EntityInput', {
 });
 
 const MoneyInput = builder.inputType('MoneyInput', {
-  description: 'Exact money: a decimal string and an ISO 4217 currency, with the words of the source.',
+  description:
+    'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
+    '(compared exactly); amounts, bounds and unit prices follow the sign rule of the metric (no negative capex).',
   fields: (t) => ({
     amount: t.field({ type: 'Decimal', required: true }),
-    currency: t.string({ required: true }),
+    currency: t.string({
+      required: true,
+      description: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
+    }),
     asReported: t.string({ required: true }),
     qualifier: t.field({ type: QualifierEnum, required: false }),
     lower: t.field({ type: 'Decimal', required: false }),
@@ -103,7 +108,9 @@ const RolesInput = builder.inputType('RolesInput', {
 });
 
 const AssertionInput = builder.inputType('AssertionInput', {
-  description: 'A fact. It is validated like a line of the bulk import.',
+  description:
+    'A fact. It is validated like a line of the bulk import: value fields only on the kinds that carry them (no money ' +
+    'on a Claim), the sign rule per metric, real dates, no control or bidi characters in the summary.',
   fields: (t) => ({
     key: t.string({
       required: false,
@@ -138,13 +145,19 @@ const SourceInput = builder.inputType('SourceInput', {
     'or with values equal to the stored ones: a differing title, URL, hash or other field is refused with ' +
     'CONFLICT (change stored values with updateSource), and a URL belongs to one source only.',
   fields: (t) => ({
-    key: t.string({ required: false }),
+    key: t.string({
+      required: false,
+      description: 'kind:slug; a malformed key is refused, never ignored in favour of the source the URL finds.',
+    }),
     title: t.string({ required: false, description: 'Required when the source is new.' }),
     kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual.' }),
     url: t.string({ required: false }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
     publisher: t.string({ required: false, description: 'Entity key of the publisher.' }),
-    publishedDate: t.string({ required: false }),
+    publishedDate: t.string({
+      required: false,
+      description: 'YYYY, YYYY-MM or YYYY-MM-DD; a real calendar date (2024-02-30 is refused).',
+    }),
     license: t.string({ required: false }),
     citation: t.string({ required: false }),
   }),
@@ -154,7 +167,12 @@ const SupportInput = builder.inputType('SupportInput', {
   description: 'A source and the verbatim snippet that supports the fact.',
   fields: (t) => ({
     source: t.field({ type: SourceInput, required: true }),
-    snippet: t.string({ required: true }),
+    snippet: t.string({
+      required: true,
+      description:
+        'Verbatim text of the source. When the graph holds the source’s full text the snippet must be found in it ' +
+        '(and at start/end when given), or the write is refused; otherwise it is stored unverified.',
+    }),
     start: t.int({ required: false }),
     end: t.int({ required: false }),
     locator: t.string({ required: false }),

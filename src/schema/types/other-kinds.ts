@@ -1,7 +1,7 @@
 import type { AssertionKind } from '../../domain/format.ts';
-import { defineAssertionType, roleField, valueFields } from './assertion.ts';
+import { defineAssertionType, roleField } from './assertion.ts';
 
-/** The kinds the Epoch import adds (src/import/epoch) have no file of their own: a general type with every value field. */
+/** The kinds the Epoch import adds (src/import/epoch) have no file of their own: a general type each (value fields from ASSERTION_KIND_VALUES). */
 const GENERAL_KINDS = [
   'ChipDeployment',
   'BuildOutSnapshot',
@@ -13,12 +13,6 @@ for (const kind of GENERAL_KINDS) {
   defineAssertionType(kind, {
     description: `A ${kind} fact.`,
     fields: (t) => ({
-      metric: valueFields.metric(t),
-      amount: valueFields.amount(t),
-      change: valueFields.change(t),
-      quantity: valueFields.quantity(t),
-      status: valueFields.status(t),
-      text: valueFields.text(t),
       subjects: roleField(t, 'SUBJECT', 'Whom or what the fact is about.'),
       objects: roleField(t, 'OBJECT', 'The other party.'),
     }),

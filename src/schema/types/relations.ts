@@ -1,10 +1,9 @@
-import { defineAssertionType, roleField, valueFields } from './assertion.ts';
+import { defineAssertionType, roleField } from './assertion.ts';
 
 export const PositionRef = defineAssertionType('Position', {
   plural: 'positions',
   description: 'A person’s role at an organisation, as reported (e.g. Eddie Wu, CEO of Alibaba).',
   fields: (t) => ({
-    role: valueFields.role(t),
     person: roleField(t, 'SUBJECT', 'The person.', true),
     organization: roleField(t, 'OBJECT', 'The organisation.', true),
   }),
@@ -34,8 +33,6 @@ export const ProcurementRef = defineAssertionType('Procurement', {
   fields: (t) => ({
     buyers: roleField(t, 'SUBJECT', 'The buyers (empty when the source names none).'),
     chips: roleField(t, 'OBJECT', 'The chips bought (empty when unnamed).'),
-    quantity: valueFields.quantity(t),
-    unitPrice: valueFields.unitPrice(t),
   }),
 });
 
@@ -43,7 +40,6 @@ export const ExportControlStatusRef = defineAssertionType('ExportControlStatus',
   plural: 'exportControlStatuses',
   description: 'How an export control bears on a chip: restricted, or designed to comply.',
   fields: (t) => ({
-    status: valueFields.status(t),
     regulation: roleField(t, 'SUBJECT', 'The export control.', true),
     chip: roleField(t, 'OBJECT', 'The chip.', true),
   }),
@@ -53,7 +49,6 @@ export const DevelopmentRef = defineAssertionType('Development', {
   plural: 'developments',
   description: 'A data-centre or infrastructure development by an organisation at a site or place.',
   fields: (t) => ({
-    status: valueFields.status(t),
     developer: roleField(t, 'SUBJECT', 'Who builds or expands.', true),
     project: roleField(t, 'OBJECT', 'The site or project.', true),
   }),

@@ -1,8 +1,12 @@
+import { capped, listSize } from '../../domain/limits.ts';
 import { checkGroup, type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
 import { changeOf, derivedMoney } from '../../domain/values.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
+import { cappedListOf, MAX_NESTED_LIST, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
+import type { Context } from '../context.ts';
+import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
 import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
 import { EntityRef } from './refs.ts';
@@ -36,7 +40,9 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
     }),
     growthRank: t.exposeInt('growthRank', {
       nullable: true,
-      description: '1 = fastest reported growth among the rows returned for the same period (derived).',
+      description:
+        '1 = fastest reported growth among the figures of the same period that match the arguments (derived; rows ' +
+        'come fastest first within a period, so a capped answer holds the top of each period it reaches).',
     }),
     impliedPriorAmount: t.field({
       type: MoneyRef,
@@ -59,9 +65,10 @@ const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').imple
       resolve: (r) => derivedMoney(BigInt(r.totalMinor), r.currency, r.exact ? 'exact' : 'approx'),
     }),
     companies: t.exposeInt('companies'),
+    figureCount: t.exposeInt('figureCount', { description: 'How many reported figures were summed.' }),
     figures: t.field({
       type: [FinancialFigureRef],
-      description: 'The reported figures summed.',
+      description: `The reported figures summed, by key: the first ${MAX_NESTED_LIST} (figureCount says how many).`,
       resolve: async (r, _a, ctx) =>
         (await ctx.loaders.assertion.loadMany(r.figureKeys)).filter(
           (f): f is AssertionRow => !!f && !(f instanceof Error),
@@ -80,7 +87,7 @@ const GroupCheckRef = builder.objectRef<GroupCheck>('GroupFigureCheck').implemen
     memberFigures: t.field({ type: [FinancialFigureRef], resolve: (c) => c.memberFigures }),
     missingMembers: t.field({
       type: [EntityRef],
-      description: 'Members with no figure of their own for the period.',
+      description: `Members with no figure of their own for the period (of the first ${MAX_NESTED_LIST} members).`,
       resolve: async (c, _a, ctx) =>
         (await ctx.loaders.entity.loadMany(c.missingMembers)).filter((e) => e && !(e instanceof Error)) as never,
     }),
@@ -106,64 +113,96 @@ const GroupCheckRef = builder.objectRef<GroupCheck>('GroupFigureCheck').implemen
   }),
 });
 
+const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMetricRef, 'company figures');
+const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
+const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
+
+/** `first` of a research view: 1..MAX_PAGE_SIZE, missing means the maximum (the one page-size rule). */
+const FIRST = {
+  required: false,
+  description: `At most this many rows, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default the maximum.`,
+} as const;
+const rowsOf = (ctx: Context, first: number | null | undefined) =>
+  listSize('first', first, ctx.limits.maxPageSize, { min: 1 });
+
+/** Growth ranks from the order the statement returns: fastest first within each period, figures without a change last. */
 function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[] {
-  const period = (r: { figure: AssertionRow }) => `${r.figure.periodYear}|${r.figure.periodType}`;
-  const ranked = rows.map((r) => ({ ...r, growthRank: null as number | null }));
-  const groups = Map.groupBy(ranked, period);
-  for (const group of groups.values()) {
-    const withChange = group.filter((r) => changeOf(r.figure) !== null);
-    withChange.sort((a, b) => changeOf(b.figure)!.basisPoints - changeOf(a.figure)!.basisPoints);
-    withChange.forEach((r, i) => {
-      r.growthRank = i + 1;
-    });
-  }
-  return ranked.sort((a, b) => period(a).localeCompare(period(b)) || (a.growthRank ?? 1e9) - (b.growthRank ?? 1e9));
+  const seen = new Map<string, number>();
+  return rows.map((r) => {
+    if (changeOf(r.figure) === null) return { ...r, growthRank: null };
+    const period = `${r.figure.periodYear}|${r.figure.periodType}`;
+    const rank = (seen.get(period) ?? 0) + 1;
+    seen.set(period, rank);
+    return { ...r, growthRank: rank };
+  });
 }
 
 builder.queryFields((t) => ({
   metricByCompany: t.field({
-    type: [CompanyMetricRef],
+    type: CompanyMetricList,
     description:
-      'Research view: each company’s reported figure for a metric (e.g. capex) per period, ranked by growth.',
+      'Research view: each company’s reported figure for a metric (e.g. capex) per period — newest period first, ' +
+      `fastest growth first within a period — capped at \`first\` (at most ${MAX_PAGE_SIZE}); \`truncated\` says ` +
+      'more matched (narrow by periodYear, periodType or country).',
     args: {
       metric: t.arg.string({ required: true, defaultValue: 'capex' }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
-      country: t.arg.string({ required: false, description: 'Place key; includes its sub-places.' }),
+      country: t.arg.string({
+        required: false,
+        description: 'Place key; includes its sub-places. An unknown key is NOT_FOUND with the nearest keys.',
+      }),
+      first: t.arg.int(FIRST),
     },
-    resolve: async (_root, args, ctx) =>
-      rankByGrowth(
-        await ctx.repos.research.figures(
-          args.metric,
-          args.periodYear ?? null,
-          args.periodType ?? null,
-          args.country ?? null,
-        ),
-      ),
+    resolve: async (_root, args, ctx) => {
+      const limit = rowsOf(ctx, args.first);
+      const rows = await ctx.repos.research.figures(
+        args.metric,
+        args.periodYear ?? null,
+        args.periodType ?? null,
+        await existingKeyOrNull(ctx, 'country', args.country),
+        limit + 1,
+      );
+      return capped(rankByGrowth(rows), limit);
+    },
   }),
   metricByCountry: t.field({
-    type: [CountryTotalRef],
-    description: 'Research view: reported figures for a metric summed by the companies’ country and period (derived).',
+    type: CountryTotalList,
+    description:
+      'Research view: reported figures for a metric summed by the companies’ country and period (derived), ' +
+      `newest period first, capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
     args: {
       metric: t.arg.string({ required: true, defaultValue: 'capex' }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
+      first: t.arg.int(FIRST),
     },
-    resolve: (_root, args, ctx, info) =>
-      ctx.repos.research.totalsByCountry(
+    resolve: async (_root, args, ctx, info) => {
+      const limit = rowsOf(ctx, args.first);
+      const rows = await ctx.repos.research.totalsByCountry(
         args.metric,
         args.periodYear ?? null,
         args.periodType ?? null,
         selectsField(info, 'figures'),
-      ),
+        limit + 1,
+        MAX_NESTED_LIST,
+      );
+      return capped(rows, limit);
+    },
   }),
   groupFigureChecks: t.field({
-    type: [GroupCheckRef],
+    type: GroupCheckList,
     description:
-      'Consistency view: every group figure ("collectively spent …") beside the sum of its members’ own figures and ' +
-      'the amount their growth rates imply.',
-    args: { metric: t.arg.string({ required: false }) },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.repos.research.groupFigures(args.metric ?? null)).map((r) => checkGroup(r.group, r.members)),
+      'Consistency view: group figures ("collectively spent …"), newest first, each beside the sum of its members’ ' +
+      `own figures and the amount their growth rates imply; capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
+    args: { metric: t.arg.string({ required: false }), first: t.arg.int(FIRST) },
+    resolve: async (_root, args, ctx) => {
+      const limit = rowsOf(ctx, args.first);
+      const rows = await ctx.repos.research.groupFigures(args.metric ?? null, limit + 1, MAX_NESTED_LIST);
+      return capped(
+        rows.map((r) => checkGroup(r.group, r.members)),
+        limit,
+      );
+    },
   }),
 }));

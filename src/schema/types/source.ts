@@ -16,6 +16,17 @@ SourceRef.implement({
     url: t.exposeString('url', { nullable: true }),
     publishedDate: t.exposeString('publishedDate', { nullable: true, description: 'Only when the source states it.' }),
     contentHash: t.exposeString('contentHash', { nullable: true, description: 'sha256 of the source text as held.' }),
+    hasText: t.boolean({
+      description:
+        'Whether the graph holds the source’s full text. When it does, every snippet citing the source was checked ' +
+        'against it (`Support.verified`); the text itself is not served here.',
+      resolve: (s) => typeof s.textSha256 === 'string',
+    }),
+    textSha256: t.string({
+      nullable: true,
+      description: 'sha256 of the stored full text ("sha256:<hex>"); null when none is stored.',
+      resolve: (s) => s.textSha256 ?? null,
+    }),
     license: t.exposeString('license', { nullable: true, description: 'e.g. CC BY 4.0 for Epoch AI data.' }),
     citation: t.exposeString('citation', { nullable: true, description: 'How to credit the source.' }),
     note: t.exposeString('note', { nullable: true }),

@@ -1,0 +1,34 @@
+/**
+ * The sign rule per metric. A figure's money amount (with its bounds and the source's own
+ * conversion) is a magnitude unless its metric is listed as `signed` here: capex, revenue, cash
+ * reserves, costs, shipments and counts cannot be negative. Independently of the metric, unit prices
+ * and quantities are never negative, and a change in percent (growth or decline) may always be.
+ * A metric not in the table is treated as a magnitude; a metric that can really go below zero
+ * (a profit, a cash flow) must be added here as `signed`.
+ */
+export type MetricSign = 'non_negative' | 'signed';
+
+export const METRIC_SIGNS: ReadonlyMap<string, MetricSign> = new Map<string, MetricSign>([
+  ['capex', 'non_negative'],
+  ['revenue', 'non_negative'],
+  ['cloud_revenue', 'non_negative'],
+  ['ai_product_revenue', 'non_negative'],
+  ['cash_reserves', 'non_negative'],
+  ['capital_cost', 'non_negative'],
+  ['hardware_cost', 'non_negative'],
+  ['shipments', 'non_negative'],
+  ['chip_count', 'non_negative'],
+  ['h100e', 'non_negative'],
+  ['power_mw', 'non_negative'],
+  ['net_income', 'signed'],
+  ['net_profit', 'signed'],
+  ['operating_income', 'signed'],
+  ['operating_profit', 'signed'],
+  ['ebitda', 'signed'],
+  ['free_cash_flow', 'signed'],
+  ['operating_cash_flow', 'signed'],
+  ['net_cash_flow', 'signed'],
+]);
+
+export const metricSign = (metric: string | undefined): MetricSign =>
+  (metric === undefined ? undefined : METRIC_SIGNS.get(metric)) ?? 'non_negative';
