@@ -260,6 +260,10 @@ export function assertionConnectionField(
       resolve: async (_root, args, ctx, info) => {
         const size = pageSize(args.first);
         const f = args.filter as FilterArg;
+        const [entity, country] = await Promise.all([
+          existingKeyOrNull(ctx, 'filter.entity', f?.entity),
+          existingKeyOrNull(ctx, 'filter.country', f?.country),
+        ]);
         const filter = {
           kinds: fixedKinds ?? f?.kinds ?? null,
           metric: f?.metric ?? null,
@@ -267,8 +271,8 @@ export function assertionConnectionField(
           rank: f?.rank ?? null,
           periodYear: f?.periodYear ?? null,
           periodType: f?.periodType ?? null,
-          entity: await existingKeyOrNull(ctx, 'filter.entity', f?.entity),
-          country: await existingKeyOrNull(ctx, 'filter.country', f?.country),
+          entity,
+          country,
           textContains: f?.textContains ?? null,
         };
         const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
