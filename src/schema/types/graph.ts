@@ -115,10 +115,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       // Both keys in one batch (one statement), then the paths.
-      const [from, to] = await Promise.all([
-        existingKey(ctx, 'from', args.from),
-        existingKey(ctx, 'to', args.to),
-      ]);
+      const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
       const paths = await ctx.repos.graph.shortestPaths(
         from,
         to,
