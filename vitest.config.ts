@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 // (Vite would otherwise pick index.mjs, and graphql refuses types "from another module or realm").
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
+// Tests check behaviour, not speed: on a loaded 2-core machine the service's 15 s transaction timeout became a
+// timing assertion (QUERY_TIMEOUT on whole-graph reads and seeding). Tests about timeouts set their own value.
+process.env.NEO4J_QUERY_TIMEOUT_MS ??= '60000';
+
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {

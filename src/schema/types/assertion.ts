@@ -254,17 +254,24 @@ type FilterArg =
   | undefined;
 
 /** The filter as the repository takes it; entity keys are resolved (merges followed, an unknown key is NOT_FOUND). */
-const assertionFilter = async (ctx: Context, fixedKinds: string[] | null, f: FilterArg) => ({
-  kinds: fixedKinds ?? f?.kinds ?? null,
-  metric: f?.metric ?? null,
-  mode: f?.mode ?? null,
-  rank: f?.rank ?? null,
-  periodYear: f?.periodYear ?? null,
-  periodType: f?.periodType ?? null,
-  entity: await existingKeyOrNull(ctx, 'filter.entity', f?.entity),
-  country: await existingKeyOrNull(ctx, 'filter.country', f?.country),
-  textContains: f?.textContains ?? null,
-});
+const assertionFilter = async (ctx: Context, fixedKinds: string[] | null, f: FilterArg) => {
+  // Both keys in one batch (one statement).
+  const [entity, country] = await Promise.all([
+    existingKeyOrNull(ctx, 'filter.entity', f?.entity),
+    existingKeyOrNull(ctx, 'filter.country', f?.country),
+  ]);
+  return {
+    kinds: fixedKinds ?? f?.kinds ?? null,
+    metric: f?.metric ?? null,
+    mode: f?.mode ?? null,
+    rank: f?.rank ?? null,
+    periodYear: f?.periodYear ?? null,
+    periodType: f?.periodType ?? null,
+    entity,
+    country,
+    textContains: f?.textContains ?? null,
+  };
+};
 
 export function assertionConnectionField(
   name: string,

@@ -178,11 +178,12 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const limit = rowsOf(ctx, args.first);
-      const found = await ctx.repos.epoch.sitesServingCompanyInPlace(
-        await existingKey(ctx, 'place', args.place),
-        await existingKey(ctx, 'company', args.company),
-        limit + 1,
-      );
+      // Both keys in one batch (one statement).
+      const [place, company] = await Promise.all([
+        existingKey(ctx, 'place', args.place),
+        existingKey(ctx, 'company', args.company),
+      ]);
+      const found = await ctx.repos.epoch.sitesServingCompanyInPlace(place, company, limit + 1);
       return {
         epochSites: found.epochSites.slice(0, limit),
         otherClaims: found.otherClaims.slice(0, limit),

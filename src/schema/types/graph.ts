@@ -113,15 +113,17 @@ builder.queryFields((t) => ({
         description: 'At most this many paths of the shortest length (1 to 25).',
       }),
     },
-    resolve: async (_root, args, ctx) =>
-      (
-        await ctx.repos.graph.shortestPaths(
-          await existingKey(ctx, 'from', args.from),
-          await existingKey(ctx, 'to', args.to),
-          bounded('maxHops', args.maxHops ?? 6, 1, 8),
-          bounded('first', args.first ?? 5, 1, 25),
-        )
-      ).map(withIndex),
+    resolve: async (_root, args, ctx) => {
+      // Both keys in one batch (one statement), then the paths.
+      const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
+      const paths = await ctx.repos.graph.shortestPaths(
+        from,
+        to,
+        bounded('maxHops', args.maxHops ?? 6, 1, 8),
+        bounded('first', args.first ?? 5, 1, 25),
+      );
+      return paths.map(withIndex);
+    },
   }),
   neighborhood: t.field({
     type: SubgraphRef,
