@@ -1,7 +1,8 @@
 import { loadConfig } from '../config/index.ts';
-import type { Capped } from '../domain/limits.ts';
+import { type Capped, listSize } from '../domain/limits.ts';
 import type { Connection, PageInfo } from '../queries/keyset.ts';
 import { builder, type OutputOf } from './builder.ts';
+import type { Context } from './context.ts';
 
 export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
   description: 'Relay page information. Cursors are keyset cursors: any page costs what the first page costs.',
@@ -44,6 +45,16 @@ export function connectionOf<T>(name: string, nodeRef: OutputOf<T>) {
  * Requests are checked against the server's own limit (ctx.limits.maxPageSize).
  */
 export const DOCUMENTED_MAX_PAGE_SIZE = loadConfig({}).limits.maxPageSize;
+
+/** The `first` argument of a capped view: 1..MAX_PAGE_SIZE, missing means the maximum (the one page-size rule). */
+export const CAPPED_FIRST = {
+  required: false,
+  description: `At most this many rows, 1 to ${DOCUMENTED_MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default the maximum.`,
+} as const;
+
+/** The rows a capped view may answer: its `first`, checked against the server's limit. */
+export const cappedRows = (ctx: Context, first: number | null | undefined) =>
+  listSize('first', first, ctx.limits.maxPageSize, { min: 1 });
 
 /** Nested lists (a company's figures, a chip's buyers …) are bounded too. */
 export const MAX_NESTED_LIST = 100;

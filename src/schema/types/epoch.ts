@@ -8,7 +8,7 @@ import type {
   RestrictedChipOwner,
 } from '../../repositories/epoch.ts';
 import { builder } from '../builder.ts';
-import { cappedListOf, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
+import { CAPPED_FIRST, cappedListOf, cappedRows, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKey } from '../keys.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -158,13 +158,6 @@ const CountryH100eList = cappedListOf<CountryH100e>('CountryH100e', CountryH100e
 const OwnerClustersList = cappedListOf<OwnerClusters>('OwnerClusters', OwnerClustersRef, 'owners');
 const RestrictedOwnerList = cappedListOf<RestrictedChipOwner>('RestrictedChipOwner', RestrictedOwnerRef, 'owners');
 
-const FIRST = {
-  required: false,
-  description: `At most this many rows, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default the maximum.`,
-} as const;
-const rowsOf = (ctx: Context, first: number | null | undefined) =>
-  listSize('first', first, ctx.limits.maxPageSize, { min: 1 });
-
 builder.queryFields((t) => ({
   sitesServingCompany: t.field({
     type: SitesServingRef,
@@ -174,10 +167,10 @@ builder.queryFields((t) => ({
     args: {
       place: t.arg.string({ required: true }),
       company: t.arg.string({ required: true }),
-      first: t.arg.int(FIRST),
+      first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx) => {
-      const limit = rowsOf(ctx, args.first);
+      const limit = cappedRows(ctx, args.first);
       // Both keys in one batch (one statement).
       const [place, company] = await Promise.all([
         existingKey(ctx, 'place', args.place),
@@ -194,9 +187,9 @@ builder.queryFields((t) => ({
   h100eByCountry: t.field({
     type: CountryH100eList,
     description: `H100-equivalents existing vs planned, by country, from Epoch AI (CC BY 4.0); at most \`first\` rows (up to ${MAX_PAGE_SIZE}).`,
-    args: { first: t.arg.int(FIRST) },
+    args: { first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
-      const limit = rowsOf(ctx, args.first);
+      const limit = cappedRows(ctx, args.first);
       return capped(await ctx.repos.epoch.h100eByCountry(limit + 1), limit);
     },
   }),
@@ -212,7 +205,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const limit = rowsOf(ctx, args.first ?? 25);
+      const limit = cappedRows(ctx, args.first ?? 25);
       const perOwner = listSize('perOwner', args.perOwner ?? 3, 20, { min: 1 });
       return capped(await ctx.repos.epoch.largestClustersPerOwner(perOwner, limit + 1), limit);
     },
@@ -222,9 +215,9 @@ builder.queryFields((t) => ({
     description:
       'Owners that deploy Nvidia chips which the U.S. export controls restrict, most sites first; at most ' +
       `\`first\` (up to ${MAX_PAGE_SIZE}).`,
-    args: { first: t.arg.int(FIRST) },
+    args: { first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
-      const limit = rowsOf(ctx, args.first);
+      const limit = cappedRows(ctx, args.first);
       return capped(await ctx.repos.epoch.restrictedChipOwners(limit + 1), limit);
     },
   }),

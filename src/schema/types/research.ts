@@ -1,11 +1,16 @@
-import { capped, listSize } from '../../domain/limits.ts';
+import { capped } from '../../domain/limits.ts';
 import { checkGroup, type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
 import { changeOf, derivedMoney } from '../../domain/values.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
-import { cappedListOf, MAX_NESTED_LIST, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
-import type { Context } from '../context.ts';
+import {
+  CAPPED_FIRST,
+  cappedListOf,
+  cappedRows,
+  MAX_NESTED_LIST,
+  DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE,
+} from '../connection.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
 import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
@@ -117,14 +122,6 @@ const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMe
 const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
 const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
 
-/** `first` of a research view: 1..MAX_PAGE_SIZE, missing means the maximum (the one page-size rule). */
-const FIRST = {
-  required: false,
-  description: `At most this many rows, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default the maximum.`,
-} as const;
-const rowsOf = (ctx: Context, first: number | null | undefined) =>
-  listSize('first', first, ctx.limits.maxPageSize, { min: 1 });
-
 /** Growth ranks from the order the statement returns: fastest first within each period, figures without a change last. */
 function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[] {
   const seen = new Map<string, number>();
@@ -152,10 +149,10 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Place key; includes its sub-places. An unknown key is NOT_FOUND with the nearest keys.',
       }),
-      first: t.arg.int(FIRST),
+      first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx) => {
-      const limit = rowsOf(ctx, args.first);
+      const limit = cappedRows(ctx, args.first);
       const rows = await ctx.repos.research.figures(
         args.metric,
         args.periodYear ?? null,
@@ -175,10 +172,10 @@ builder.queryFields((t) => ({
       metric: t.arg.string({ required: true, defaultValue: 'capex' }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
-      first: t.arg.int(FIRST),
+      first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx, info) => {
-      const limit = rowsOf(ctx, args.first);
+      const limit = cappedRows(ctx, args.first);
       const rows = await ctx.repos.research.totalsByCountry(
         args.metric,
         args.periodYear ?? null,
@@ -195,9 +192,9 @@ builder.queryFields((t) => ({
     description:
       'Consistency view: group figures ("collectively spent …"), newest first, each beside the sum of its members’ ' +
       `own figures and the amount their growth rates imply; capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
-    args: { metric: t.arg.string({ required: false }), first: t.arg.int(FIRST) },
+    args: { metric: t.arg.string({ required: false }), first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
-      const limit = rowsOf(ctx, args.first);
+      const limit = cappedRows(ctx, args.first);
       const rows = await ctx.repos.research.groupFigures(args.metric ?? null, limit + 1, MAX_NESTED_LIST);
       return capped(
         rows.map((r) => checkGroup(r.group, r.members)),
