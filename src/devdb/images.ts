@@ -228,10 +228,16 @@ export function ensureNodeBase(log: Log): string {
   return IMAGES.localNode;
 }
 
+/** The folders the Dockerfile copies (`COPY src ./src` …): staged and hashed from the Dockerfile itself, never a second list. */
+function dockerfileTrees(): string[] {
+  const dockerfile = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
+  return [...dockerfile.matchAll(/^COPY (\S+) \.\/\S*$/gm)].map((m) => m[1]!).filter((from) => !from.includes('['));
+}
+
 /** The service image from the Dockerfile, with production dependencies installed here (no registry needed inside). */
 export function ensureApiImage(log: Log): { image: string; base: string } {
   const base = ensureNodeBase(log);
-  const trees = ['src', 'cypher', 'schema'].map((dir) => resolve(ROOT, dir));
+  const trees = dockerfileTrees().map((dir) => resolve(ROOT, dir));
   const files = [
     ...['Dockerfile', 'package.json', 'package-lock.json'].map((f) => resolve(ROOT, f)),
     ...trees.flatMap(filesUnder),
