@@ -9,6 +9,7 @@ import { Database } from '../../src/db/database.ts';
 import { DockerImageError, ensureNeo4jImage, IMAGES, officialImageAvailable } from '../../src/devdb/images.ts';
 import { freePort, LocalNeo4jError, startLocalNeo4j } from '../../src/devdb/local-neo4j.ts';
 import { applySchemaAndSeed } from '../../src/services/seed.ts';
+import { claimForTests } from '../helpers/graph.ts';
 
 /**
  * One real Neo4j for the whole run. TEST_NEO4J (src/config/test-neo4j.ts) picks the path:
@@ -191,6 +192,7 @@ export default async function setup(project: TestProject) {
   const database = new Database({ ...config.neo4j, queryTimeoutMs, ...neo4j });
   try {
     await database.verify();
+    if (neo4j.via === 'NEO4J_URI') await claimForTests(database, neo4j.uri);
     await applySchemaAndSeed(database.scope('test-setup'));
   } catch (error) {
     await obtained.stop();
