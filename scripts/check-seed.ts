@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../src/config/index.ts';
 import { ImportLine, type ImportRecord } from '../src/domain/format.ts';
+import { SEED_ARTICLE } from '../src/services/seed.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const articlePath = loadConfig().seedArticlePath;
+const articlePath = SEED_ARTICLE;
 const seedPath = path.resolve(projectRoot, 'cypher/seed/article.ndjson');
 
 const articleBytes = readFileSync(articlePath);

@@ -76,10 +76,10 @@ describe('data file defaults', () => {
         '--input-type=module',
         '-e',
         `const { loadConfig } = await import(${JSON.stringify(config)}); const c = loadConfig();` +
-          'console.log(JSON.stringify([c.seedArticlePath, c.epochDataDir]));',
+          'console.log(JSON.stringify([c.epochDataDir]));',
       ],
       { cwd: tmpdir(), env: { PATH: process.env.PATH }, encoding: 'utf8' },
     );
-    expect(JSON.parse(out)).toEqual([join(ROOT, 'data', 'seed', 'article.txt'), join(ROOT, 'data', 'epoch')]);
+    expect(JSON.parse(out)).toEqual([join(ROOT, 'data', 'epoch')]);
   });
 });

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/index.ts';
 import { createRepositories } from '../src/repositories/index.ts';
 import { parseNdjson } from '../src/services/importer.ts';
-import { applySchemaAndSeed, SEED_FILE } from '../src/services/seed.ts';
+import { applySchemaAndSeed, SEED_ARTICLE, SEED_FILE } from '../src/services/seed.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 const ARTICLE_SOURCE = 'source:panfinance-chinese-tech-giants-ai-investment';
-const article = readFileSync(resolve(loadConfig().seedArticlePath), 'utf8');
+const article = readFileSync(SEED_ARTICLE, 'utf8');
 /** The seed file read as plain JSON lines, independently of the importer under test. */
 const rawSeed = readFileSync(SEED_FILE, 'utf8')
   .split('\n')
@@ -52,9 +50,7 @@ describe('the seed article as a sourced dataset', () => {
 
   it('records the article’s content hash on its source', async () => {
     const res = await gql(yoga, `{ source(key: "${ARTICLE_SOURCE}") { contentHash publisher { name } } }`);
-    const hash = `sha256:${createHash('sha256')
-      .update(readFileSync(resolve(loadConfig().seedArticlePath)))
-      .digest('hex')}`;
+    const hash = `sha256:${createHash('sha256').update(readFileSync(SEED_ARTICLE)).digest('hex')}`;
     expect(res.data?.source.contentHash).toBe(hash);
     expect(res.data?.source.publisher.name).toBe('Pan Finance');
   });

@@ -63,8 +63,6 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
 
   SEED_ON_START: bool.default(true),
-  /** The seed article (data/README.md); the seed's snippets cite it by offset. */
-  SEED_ARTICLE_PATH: filePath.default(join(REPO_ROOT, 'data', 'seed', 'article.txt')),
   /** Epoch AI's CSV exports (npm run import:epoch; see docs/epoch-import.md). */
   EPOCH_DATA_DIR: filePath.default(join(REPO_ROOT, 'data', 'epoch')),
 
@@ -120,7 +118,6 @@ export interface Config {
   };
   seedOnStart: boolean;
   /** Absolute paths. */
-  seedArticlePath: string;
   epochDataDir: string;
   ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
   tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
@@ -202,7 +199,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       localPort: e.NEO4J_LOCAL_PORT,
     },
     seedOnStart: e.SEED_ON_START,
-    seedArticlePath: e.SEED_ARTICLE_PATH,
     epochDataDir: e.EPOCH_DATA_DIR,
     ops: {
       readyTimeoutMs: e.READY_TIMEOUT_MS,

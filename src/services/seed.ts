@@ -14,8 +14,9 @@ export const SEED_FILE = `${CYPHER_DIR}/seed/article.ndjson`;
  * to its source line, so the import checks the file against the line's contentHash and every
  * snippet of the source against the text.
  */
+export const SEED_ARTICLE = resolve(CYPHER_DIR, '../data/seed/article.txt');
 export const SEED_TEXTS: Readonly<Record<string, string>> = {
-  'source:panfinance-chinese-tech-giants-ai-investment': resolve(CYPHER_DIR, '../data/seed/article.txt'),
+  'source:panfinance-chinese-tech-giants-ai-investment': SEED_ARTICLE,
 };
 
 /** The seed NDJSON with each source's full text attached (`text` on its line). */
