@@ -1,23 +1,4 @@
-import { badInput } from './errors.ts';
-
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-/**
- * Turns user text into a safe Lucene query: special characters are escaped, each word must
- * match (exactly or as a prefix). User text never reaches Lucene syntax or Cypher unescaped.
- */
-export function toLuceneQuery(text: string): string {
-  const words = text
-    .normalize('NFKC')
-    .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, '\\$&'))
-    .filter((w) => w.length > 0 && !/^(AND|OR|NOT|TO)$/.test(w))
-    .slice(0, 16);
-  if (words.length === 0 || text.length > 200) {
-    throw badInput('search query must have 1 to 16 words and at most 200 characters', { limit: 'SEARCH_QUERY' });
-  }
-  return words.map((w) => `(${w} OR ${w}*)`).join(' AND ');
-}
 
 /**
  * A lenient Lucene query from the words of an entity key's local part (`place:malaysia` → malaysia), for suggesting

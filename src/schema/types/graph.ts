@@ -3,8 +3,9 @@ import { ALL_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
-import { toLuceneQuery } from '../../domain/search.ts';
-import { NEIGHBORHOOD_FANOUT } from '../../repositories/graph.ts';
+import { highlightsOf, type SearchHighlight } from '../../domain/search-highlight.ts';
+import { searchPlan } from '../../domain/search-query.ts';
+import { NEIGHBORHOOD_FANOUT, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
 import { existingKey } from '../keys.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
@@ -14,11 +15,45 @@ const SearchTypeEnum = builder.enumType('SearchType', {
   values: ALL_KINDS,
 });
 
-const SearchHitRef = builder.objectRef<{ node: GraphNodeRow; score: number }>('SearchHit').implement({
-  description: 'A full-text match with its relevance score (higher is better).',
+const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRange').implement({
+  description: 'A stretch of a text: from `start` to `end` (exclusive), in UTF-16 code units (JavaScript offsets).',
+  fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
+});
+
+const SearchHighlightRef = builder.objectRef<SearchHighlight>('SearchHighlight').implement({
+  description: 'Where a hit matched: a text of the hit with the matched words marked.',
   fields: (t) => ({
-    score: t.exposeFloat('score'),
+    field: t.exposeString('field', {
+      description:
+        'name, alias, summary, text (quote or claim), snippet (a source’s verbatim words), description, ' +
+        'amountAsReported, conversionAsReported, priceAsReported, changeAsReported, quantityAsReported or attribution.',
+    }),
+    text: t.exposeString('text', {
+      description: 'The field’s text, or a window of about 240 characters around the first match (… where cut).',
+    }),
+    matches: t.field({ type: [TextRangeRef], description: 'The matched words in `text`.', resolve: (h) => h.matches }),
+    marked: t.exposeString('marked', { description: '`text`, HTML-escaped, each match wrapped in <mark></mark>.' }),
+  }),
+});
+
+type Hit = SearchRow & { terms: string[][] };
+
+const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
+  description: 'A full-text match with its relevance score (higher is better) and where it matched.',
+  fields: (t) => ({
+    score: t.exposeFloat('score', {
+      description: 'Lucene relevance (its own text plus its snippets; doubled for a kind the query names).',
+    }),
     node: t.field({ type: NodeRef, resolve: (h) => h.node }),
+    exactMatch: t.exposeBoolean('exact', { description: 'Its name or an alias is exactly the query (case aside).' }),
+    matchedAllWords: t.exposeBoolean('allWords', {
+      description: 'Every word of the query matched. False only when no hit had them all and any word was enough.',
+    }),
+    highlights: t.field({
+      type: [SearchHighlightRef],
+      description: 'Up to three of its texts that contain the query’s words, matches marked.',
+      resolve: (h) => highlightsOf({ ...h.node, snippets: h.snippets }, h.terms),
+    }),
   }),
 });
 
@@ -87,15 +122,23 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Full-text search over entity names and aliases (native scripts too), fact summaries, quote and claim text. ' +
-      'Every word must match, as a word or a prefix; ranked by score; the best `first` (1 to 100).',
+      'Full-text search over entity names, aliases (native scripts too) and descriptions, fact summaries, quote and ' +
+      'claim text, the source’s own words for amounts ("50 billion yuan") and the verbatim snippets citing each fact. ' +
+      'English stemming (centres, centre), spelling and unit variants (centre/center, yuan/CNY, billion/bn), ' +
+      'prefixes (alibab), "quoted phrases". Every word must match; only when no hit has them all, any word may ' +
+      '(`matchedAllWords` false). Order: exact name or alias matches first (search "Alibaba" → Alibaba Group), then ' +
+      'the kinds the query names ("Malaysia data centres" → DataCenter), then entities before facts, then score. ' +
+      'At most `first` (1 to 100) hits, each with highlighted matches.',
     args: {
-      query: t.arg.string({ required: true }),
-      types: t.arg({ type: [SearchTypeEnum], required: false }),
-      first: t.arg.int({ required: false, defaultValue: 10 }),
+      query: t.arg.string({ required: true, description: '1 to 16 words, at most 200 characters.' }),
+      types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only these entity and fact kinds.' }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: '1 to 100.' }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.repos.graph.search(toLuceneQuery(args.query), args.types ?? null, bounded('first', args.first ?? 10, 1, 100)),
+    resolve: async (_root, args, ctx) => {
+      const plan = searchPlan(args.query);
+      const rows = await ctx.repos.graph.search(plan, args.types ?? null, bounded('first', args.first ?? 10, 1, 100));
+      return rows.map((r) => ({ ...r, terms: plan.terms }));
+    },
   }),
   paths: t.field({
     type: [PathRef],
