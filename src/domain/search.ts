@@ -15,3 +15,14 @@ export function keyWordsQuery(key: string): string | null {
   if (words.length === 0 || key.length > 300) return null;
   return words.map((w) => (w.length > 3 ? `${w}^2 OR ${w}* OR ${w}~1` : `${w}^2 OR ${w}*`)).join(' OR ');
 }
+
+/**
+ * The alias keys (as entityRow stores them: NFKC, lower case, trimmed) that a key argument may be meant as: the text
+ * after a kind prefix, as given and with - and _ read as spaces. `alibaba` → [alibaba]; `place:malaysia` →
+ * [malaysia]; `person:eddie-wu` → [eddie-wu, eddie wu].
+ */
+export function keyAsNames(key: string): string[] {
+  const local = (key.includes(':') ? key.slice(key.indexOf(':') + 1) : key).normalize('NFKC').toLowerCase().trim();
+  if (local.length === 0 || local.length > 300) return [];
+  return [...new Set([local, local.replace(/[-_]+/g, ' ').trim()])];
+}

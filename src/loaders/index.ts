@@ -8,7 +8,7 @@ import type {
   SourceRow,
   SupportRow,
 } from '../domain/rows.ts';
-import { keyWordsQuery } from '../domain/search.ts';
+import { keyAsNames, keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -113,9 +113,9 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
       links(JSON.stringify({ type, direction, limit })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
-    /** What entity keys given as arguments name (after merges), or their nearest existing keys. */
+    /** What entity keys given as arguments name (after merges, or as a unique name or alias), or their nearest keys. */
     keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
-      repos.entities.resolve(keys, keys.map(keyWordsQuery)),
+      repos.entities.resolve(keys, keys.map(keyWordsQuery), keys.map(keyAsNames)),
     ),
     /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
