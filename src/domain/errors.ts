@@ -55,8 +55,8 @@ export function unknownKey(
   const hint = ambiguous
     ? `; it is the name or an alias of several: ${listed} — give one of their keys`
     : suggestions.length
-    ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
-    : '; no similar key exists';
+      ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
+      : '; no similar key exists';
   const shown = key.length > 100 ? `${key.slice(0, 100)}…` : key;
   return new DomainError('NOT_FOUND', `No entity has the key "${shown}" (${argument})${hint}`, {
     id: key,

@@ -19,6 +19,15 @@ export type BatchObserver = (loader: string, size: number) => void;
 
 const MAX_BATCH = 1000;
 
+/** A read that is asked at most once per request (the loaders live as long as the request). */
+const once = <T>(read: () => Promise<T>) => {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= read();
+    return pending;
+  };
+};
+
 /**
  * Per-request DataLoaders: every graph read by key or by relationship goes through one, and each
  * batch is one UNWIND statement that answers in key order. Loaders that take arguments are kept
@@ -117,6 +126,12 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
       repos.entities.resolve(keys, keys.map(keyWordsQuery), keys.map(keyAsNames)),
     ),
+    /** The graph's vocabulary (metrics, kinds, roles with counts), each read at most once per request. */
+    vocabulary: {
+      metrics: once(() => repos.vocabulary.metrics()),
+      kinds: once(() => repos.vocabulary.kinds()),
+      roles: once(() => repos.vocabulary.roles()),
+    },
     /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };

@@ -90,7 +90,9 @@ export function entityRepository(db: Reader) {
     ): Promise<KeyResolution[]> {
       const rows = await db.read<KeyResolution>(RESOLVE_KEYS, { keys, queries, names });
       const byKey = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((key) => byKey.get(key) ?? { key, resolved: null, byName: false, ambiguous: false, suggestions: [] });
+      return keys.map(
+        (key) => byKey.get(key) ?? { key, resolved: null, byName: false, ambiguous: false, suggestions: [] },
+      );
     },
     async links(keys: readonly string[], type: LinkType, direction: 'IN' | 'OUT', limit: number) {
       const rows = await db.read<{ key: string; entities: EntityRow[] }>(LINKS, {
