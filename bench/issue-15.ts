@@ -26,10 +26,14 @@ export const ISSUE_15_QUERIES: Record<string, string> = {
     '{ domiciles(first: 100) { nodes { key summary participants { role entity { key name } } sources { snippet } } } }',
   'paths description example':
     '{ paths(from: "company:bytedance", to: "company:nvidia", maxHops: 4, first: 10) { length nodes { __typename ... on Entity { key } ... on Assertion { key } } relationships { type } } }',
-  vocabulary: '{ vocabulary { metrics { name count description } factKinds { name count } entityKinds { name count } roles { name count description } } }',
+  vocabulary:
+    '{ vocabulary { metrics { name count description } factKinds { name count } entityKinds { name count } roles { name count description } } }',
   'metricByCompany Capx': '{ metricByCompany(metric: "capx") { rows { company { key } } } }',
   'facts kinds financialfigures':
     '{ entity(key: "company:alibaba") { ... on Company { facts(kinds: ["financialfigures"]) { key } } } }',
+  'costly query':
+    '{ companies(first: 100) { nodes { key facts(first: 100) { key participants { entity { key facts(first: 50) { key summary } } } } } } }',
+  'unknown field (validation error)': '{ nope }',
   'tencent statements': '{ entity(key: "company:tencent") { ... on Company { statements { key summary } } } }',
 };
 

@@ -9,6 +9,7 @@ import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
 import { exampleQueries } from './examples.ts';
+import { graphSizes } from './graph-size.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
@@ -134,7 +135,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
       useMalformedParams(),
       useBatchLimit(limits),
       useQueryLimits(limits),
-      useQueryCost(limits),
+      useQueryCost(limits, graphSizes(database)),
       useGraphiQLAssets(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
