@@ -6,6 +6,7 @@ import type { SearchPlan } from '../domain/search-query.ts';
 
 const SEARCH = statement('graph/search');
 const SHORTEST_PATHS = statement('graph/shortest-paths');
+const RANKED_PATHS = statement('graph/ranked-paths');
 const NEIGHBORHOOD = statement('graph/neighborhood');
 
 export interface GraphSlice {
@@ -13,7 +14,23 @@ export interface GraphSlice {
   relationships: GraphEdgeRow[];
   /** neighborhood only: a cap cut something off. */
   truncated?: boolean;
+  /** paths only: how many source snippets support the facts on the path. */
+  evidence?: number;
 }
+
+/** The relationships a path may use: fact roles and timeless links (never a source's). */
+export const PATH_RELATIONSHIPS = [
+  'SUBJECT',
+  'OBJECT',
+  'MEMBER',
+  'SPEAKER',
+  'CONCERNS',
+  'PART_OF',
+  'MADE_BY',
+  'LOCATED_IN',
+  'UNIT_OF',
+] as const;
+export type PathRelationship = (typeof PATH_RELATIONSHIPS)[number];
 
 export interface SearchRow {
   node: GraphNodeRow;
@@ -48,6 +65,17 @@ export function graphRepository(db: DbScope) {
     },
     async shortestPaths(from: string, to: string, maxHops: number, limit: number): Promise<GraphSlice[]> {
       return db.read<GraphSlice>(SHORTEST_PATHS, { from, to, maxHops: int(maxHops), limit: int(limit) });
+    },
+    /** Simple paths ranked by length, then evidence; only through `types`, and through a fact of `kinds` if given. */
+    async rankedPaths(
+      from: string,
+      to: string,
+      maxHops: number,
+      limit: number,
+      types: readonly PathRelationship[],
+      kinds: readonly string[] | null,
+    ): Promise<GraphSlice[]> {
+      return db.read<GraphSlice>(RANKED_PATHS, { from, to, maxHops: int(maxHops), limit: int(limit), types, kinds });
     },
     async neighborhood(key: string, depth: number, limit: number): Promise<GraphSlice | null> {
       const [row] = await db.read<GraphSlice>(NEIGHBORHOOD, {

@@ -5,10 +5,12 @@ import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { highlightsOf, type SearchHighlight } from '../../domain/search-highlight.ts';
 import { searchPlan } from '../../domain/search-query.ts';
-import { NEIGHBORHOOD_FANOUT, type SearchRow } from '../../repositories/graph.ts';
+import { NEIGHBORHOOD_FANOUT, PATH_RELATIONSHIPS, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
 import { existingKey } from '../keys.ts';
+import { AssertionKindEnum } from './assertion.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
+import { AssertionRef } from './refs.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Entity and fact kinds to search in.',
@@ -77,6 +79,7 @@ interface Slice {
   nodes: GraphNodeRow[];
   relationships: GraphEdgeRow[];
   truncated?: boolean;
+  evidence?: number;
 }
 
 const withIndex = (s: Slice) => {
@@ -85,6 +88,7 @@ const withIndex = (s: Slice) => {
     nodes: s.nodes,
     relationships: s.relationships.map((r) => ({ ...r, nodes: index })),
     truncated: s.truncated ?? false,
+    evidence: s.evidence ?? 0,
   };
 };
 
@@ -92,6 +96,14 @@ const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').imp
   description: 'An ordered path: nodes[i] and nodes[i+1] are joined by relationships[i] (in either direction).',
   fields: (t) => ({
     length: t.int({ resolve: (p) => p.relationships.length }),
+    evidence: t.exposeInt('evidence', {
+      description: 'How many source snippets support the facts on the path (more is better attested).',
+    }),
+    facts: t.field({
+      type: [AssertionRef],
+      description: 'The facts on the path, in path order; each with its `sources` and their verbatim snippets.',
+      resolve: (p) => p.nodes.filter((n) => n._label === 'Assertion'),
+    }),
     nodes: t.field({ type: [NodeRef], resolve: (p) => p.nodes }),
     relationships: t.field({ type: [EdgeRef], resolve: (p) => p.relationships }),
   }),
@@ -108,6 +120,23 @@ const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').
     nodes: t.field({ type: [NodeRef], resolve: (g) => g.nodes }),
     relationships: t.field({ type: [EdgeRef], resolve: (g) => g.relationships }),
   }),
+});
+
+const PathSearchEnum = builder.enumType('PathSearch', {
+  description: 'Which paths `paths` returns.',
+  values: {
+    SHORTEST: { description: 'All paths of the shortest length (up to `first`).' },
+    RANKED: {
+      description:
+        'Up to `first` simple paths (no node twice) of any length up to `maxHops`, shortest first, then the ' +
+        'best attested (most source snippets behind their facts).',
+    },
+  },
+});
+
+const PathRelationshipEnum = builder.enumType('PathRelationship', {
+  description: 'Relationships a path may use: a fact’s roles and the timeless links between entities.',
+  values: PATH_RELATIONSHIPS,
 });
 
 const bounded = (name: string, value: number, min: number, max: number) => listSize(name, value, max, { min });
@@ -143,12 +172,26 @@ builder.queryFields((t) => ({
   paths: t.field({
     type: [PathRef],
     description:
-      'Shortest paths between two entities through facts and timeless links (never through sources), e.g. ' +
-      'ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia. At most `first` (1 to 25) paths of at most ' +
-      '`maxHops` (1 to 8). An unknown key is NOT_FOUND with the nearest existing keys.',
+      'Paths between two entities through facts and timeless links (never through sources). By default the ' +
+      'shortest ones (ByteDance → a Forecast fact → Nvidia); `search: RANKED` adds longer simple paths, shortest ' +
+      'first, then best attested — e.g. ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia ' +
+      '(`paths(from: "bytedance", to: "nvidia", search: RANKED, throughFactKinds: [Procurement])`). `facts` on each ' +
+      'path carry their sources. At most `first` (1 to 25) paths of at most `maxHops` (1 to 8). Keys may be a ' +
+      'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys.',
     args: {
-      from: t.arg.string({ required: true, description: 'Entity key.' }),
-      to: t.arg.string({ required: true, description: 'Entity key.' }),
+      from: t.arg.string({ required: true, description: 'Entity key (or a unique exact name or alias).' }),
+      to: t.arg.string({ required: true, description: 'Entity key (or a unique exact name or alias).' }),
+      search: t.arg({ type: PathSearchEnum, required: false, defaultValue: 'SHORTEST' }),
+      throughFactKinds: t.arg({
+        type: [AssertionKindEnum],
+        required: false,
+        description: 'Each path passes through at least one fact of these kinds.',
+      }),
+      relationshipTypes: t.arg({
+        type: [PathRelationshipEnum],
+        required: false,
+        description: 'Paths use only these relationships (default: all of them).',
+      }),
       maxHops: t.arg.int({ required: false, defaultValue: 6, description: '1 to 8.' }),
       first: t.arg.int({
         required: false,
@@ -159,13 +202,19 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       // Both keys in one batch (one statement), then the paths.
       const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
-      const paths = await ctx.repos.graph.shortestPaths(
-        from,
-        to,
-        bounded('maxHops', args.maxHops ?? 6, 1, 8),
-        bounded('first', args.first ?? 5, 1, 25),
+      const maxHops = bounded('maxHops', args.maxHops ?? 6, 1, 8);
+      const first = bounded('first', args.first ?? 5, 1, 25);
+      const filtered = args.throughFactKinds || args.relationshipTypes;
+      if (args.search !== 'RANKED' && !filtered) {
+        return (await ctx.repos.graph.shortestPaths(from, to, maxHops, first)).map(withIndex);
+      }
+      const types = args.relationshipTypes ?? PATH_RELATIONSHIPS;
+      const paths = await ctx.repos.graph.rankedPaths(from, to, maxHops, first, types, args.throughFactKinds ?? null);
+      // SHORTEST with filters: the ranked paths of the least length.
+      const shortest = Math.min(...paths.map((p) => p.relationships.length));
+      return (args.search === 'RANKED' ? paths : paths.filter((p) => p.relationships.length === shortest)).map(
+        withIndex,
       );
-      return paths.map(withIndex);
     },
   }),
   neighborhood: t.field({
