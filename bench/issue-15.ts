@@ -37,6 +37,8 @@ export const ISSUE_15_QUERIES: Record<string, string> = {
     '{ companies(first: 100) { nodes { key facts(first: 100) { key participants { entity { key facts(first: 50) { key summary } } } } } } }',
   'unknown field (validation error)': '{ nope }',
   'tencent statements': '{ entity(key: "company:tencent") { ... on Company { statements { key summary } } } }',
+  'tencent claimsMade and its people':
+    '{ entity(key: "tencent") { ... on Company { claimsMade { key } positions { person { name claimsMade { key summary } } } } } }',
 };
 
 const { database } = databaseFromEnv();

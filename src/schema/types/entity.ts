@@ -111,7 +111,7 @@ export function factsField(
   roles: RoleType[],
   kinds: AssertionKind[],
   description: string,
-  extra: { metric?: boolean } = {},
+  extra: { metric?: boolean; deprecationReason?: string } = {},
 ) {
   const queryOf: FactsQueryOf = (given) => {
     const args = given as FactsArgs;
@@ -126,6 +126,7 @@ export function factsField(
   return t.field({
     type: [type],
     description,
+    ...(extra.deprecationReason ? { deprecationReason: extra.deprecationReason } : {}),
     args: {
       first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
