@@ -38,7 +38,7 @@ export const ISSUE_15_QUERIES: Record<string, string> = {
   'unknown field (validation error)': '{ nope }',
   'tencent statements': '{ entity(key: "company:tencent") { ... on Company { statements { key summary } } } }',
   'tencent claimsMade and its people':
-    '{ entity(key: "tencent") { ... on Company { claimsMade { key } positions { person { name claimsMade { key summary } } } } } }',
+    '{ entity(key: "tencent") { ... on Company { claimsMade { key } positions { person { name ... on Person { claimsMade { key summary } } } } } } }',
 };
 
 const { database } = databaseFromEnv();
