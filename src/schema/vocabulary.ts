@@ -20,9 +20,10 @@ export async function checkMetricWhenNothingMatched(ctx: Context, argument: stri
   const known = (await ctx.loaders.vocabulary.metrics()).map((m) => m.name);
   if (known.includes(metric)) return;
   const near = nearestValues(metric, known);
+  const shown = metric.length > 100 ? `${metric.slice(0, 100)}…` : metric;
   const hint = near.length > 0 ? `did you mean ${near.join(', ')}? ` : '';
   throw badInput(
-    `No fact has the metric "${metric}" (${argument}); ${hint}The graph's metrics: ${known.join(', ')} ` +
+    `No fact has the metric "${shown}" (${argument}); ${hint}The graph's metrics: ${known.join(', ')} ` +
       '(with counts: `vocabulary { metrics { name count description } }`).',
     { argument, suggestions: near },
   );
@@ -36,8 +37,9 @@ export function factKindsOf(argument: string, kinds: readonly string[] | null | 
     const kind = ASSERTION_KINDS.find((k) => k.toLowerCase() === given.trim().toLowerCase());
     if (kind) return kind;
     const near = nearestValues(given, ASSERTION_KINDS);
+    const shown = given.length > 100 ? `${given.slice(0, 100)}…` : given;
     throw badInput(
-      `"${given}" is not a fact kind (${argument})${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} ` +
+      `"${shown}" is not a fact kind (${argument})${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} ` +
         `Fact kinds: ${ASSERTION_KINDS.join(', ')}.`,
       { argument, suggestions: near },
     );
