@@ -33,8 +33,8 @@ export class ReferenceTracker {
   private readonly pending = { entities: new Map<string, number[]>(), sources: new Map<string, number[]>() };
 
   add(record: ImportRecord, line: number) {
-    if (record.type === 'entity') this.declare('entities', record.key);
-    if (record.type === 'source') this.declare('sources', record.key);
+    if (record.type === 'entity') this.markDeclared('entities', record.key);
+    if (record.type === 'source') this.markDeclared('sources', record.key);
     const refs = referencesOf(record);
     for (const kind of ['entities', 'sources'] as const) {
       for (const key of refs[kind]) {
@@ -68,7 +68,7 @@ export class ReferenceTracker {
     return rejected;
   }
 
-  private declare(kind: KeyKind, key: string) {
+  private markDeclared(kind: KeyKind, key: string) {
     this.declared[kind].add(key);
     this.pending[kind].delete(key);
   }
