@@ -59,9 +59,12 @@ async function graphql(query, variables) {
 
 /** @param {string} text */
 export async function search(text) {
-  const data = await graphql(`query ExploreSearch($q: String!) { search(query: $q, first: 12) { score node { ${NODE_FIELDS} } } }`, {
-    q: text,
-  });
+  const data = await graphql(
+    `query ExploreSearch($q: String!) { search(query: $q, first: 12) { score node { ${NODE_FIELDS} } } }`,
+    {
+      q: text,
+    },
+  );
   return data.search.map((/** @type {{ node: unknown }} */ hit) => hit.node);
 }
 

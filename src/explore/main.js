@@ -19,7 +19,10 @@ function $(id) {
 const panel = $('panel');
 const statusLine = $('status');
 const state = parseState(location.search);
-const graph = new Graph($('graph'), { onSelect: (key) => queue(() => select(key)), onExpand: (key) => queue(() => expand(key)) });
+const graph = new Graph($('graph'), {
+  onSelect: (key) => queue(() => select(key)),
+  onExpand: (key) => queue(() => expand(key)),
+});
 /** For the browser console (and the page test, which needs to know where a node is drawn). */
 Object.assign(window, { explore: { graph, cy: graph.cy, state } });
 
@@ -27,7 +30,9 @@ Object.assign(window, { explore: { graph, cy: graph.cy, state } });
 let pending = Promise.resolve();
 /** @param {() => Promise<void>} task */
 function queue(task) {
-  pending = pending.then(task).catch((error) => setStatus(error instanceof Error ? error.message : String(error), true));
+  pending = pending
+    .then(task)
+    .catch((error) => setStatus(error instanceof Error ? error.message : String(error), true));
   return pending;
 }
 
@@ -289,7 +294,6 @@ searchForm.addEventListener('submit', (event) => {
     results.replaceChildren();
     for (const node of hits) {
       const item = document.createElement('li');
-      item.setAttribute('role', 'option');
       const pick = document.createElement('button');
       pick.type = 'button';
       const swatch = document.createElement('span');

@@ -139,7 +139,9 @@ export function showEntity(panel, entity, on) {
     );
   }
   panel.append(
-    h('h3', {}, [`Facts and their sources (${entity.facts.length}${entity.facts.length === 25 ? ', the first 25' : ''})`]),
+    h('h3', {}, [
+      `Facts and their sources (${entity.facts.length}${entity.facts.length === 25 ? ', the first 25' : ''})`,
+    ]),
     entity.facts.length ? facts : h('p', { class: 'hint' }, ['No facts name this entity.']),
   );
   panel.hidden = false;
@@ -155,7 +157,12 @@ export function showFact(panel, fact, on) {
       ['period', periodText(fact.period)],
       ['metric', fact.metric],
       ['amount', moneyText(fact.amount)],
-      ['change', fact.change ? `${fact.change.percent} % ${fact.change.basis}${fact.change.asReported ? ` — “${fact.change.asReported}”` : ''}` : null],
+      [
+        'change',
+        fact.change
+          ? `${fact.change.percent} % ${fact.change.basis}${fact.change.asReported ? ` — “${fact.change.asReported}”` : ''}`
+          : null,
+      ],
       ['quantity', quantityText(fact.quantity)],
       ['unit price', moneyText(fact.unitPrice)],
       ['status', fact.status],

@@ -64,7 +64,8 @@ export function useExplorePage(): Plugin {
     onRequest({ request, url, endResponse, fetchAPI }) {
       const path = url.pathname;
       if (path !== EXPLORE_PATH && path !== `${EXPLORE_PATH}/` && !path.startsWith(`${EXPLORE_PATH}/`)) return;
-      const found = path === EXPLORE_PATH || path === `${EXPLORE_PATH}/` ? page : assets.get(path.slice(EXPLORE_PATH.length + 1));
+      const found =
+        path === EXPLORE_PATH || path === `${EXPLORE_PATH}/` ? page : assets.get(path.slice(EXPLORE_PATH.length + 1));
       const headers: Record<string, string> = {
         'content-security-policy': EXPLORE_CSP,
         'x-content-type-options': 'nosniff',
@@ -75,7 +76,9 @@ export function useExplorePage(): Plugin {
         return;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        endResponse(new fetchAPI.Response('Method not allowed', { status: 405, headers: { ...headers, allow: 'GET' } }));
+        endResponse(
+          new fetchAPI.Response('Method not allowed', { status: 405, headers: { ...headers, allow: 'GET' } }),
+        );
         return;
       }
       Object.assign(headers, { 'content-type': found.type, 'cache-control': 'no-cache', etag: found.etag });
