@@ -3,10 +3,9 @@
 const TOKEN_KEY = 'explore.token';
 
 /** Nodes on the graph and in the lists: enough to draw and filter them. */
-const NODE_FIELDS = `
-  __typename id
-  ... on Entity { key name entityKind: kind }
-  ... on Assertion { key summary factKind: kind period { year label } }`;
+const ENTITY_FIELDS = '__typename id key name entityKind: kind';
+const FACT_FIELDS = '__typename id key summary factKind: kind period { year label }';
+const NODE_FIELDS = `__typename ... on Entity { ${ENTITY_FIELDS} } ... on Assertion { ${FACT_FIELDS} }`;
 
 export class ApiError extends Error {
   /** @param {string} message @param {string | undefined} code */
@@ -71,7 +70,7 @@ export async function search(text) {
 /** An entity or a fact by key (one of the two answers). @param {string} key */
 export async function nodeByKey(key) {
   const data = await graphql(
-    `query ExploreNode($key: String!) { entity(key: $key) { ${NODE_FIELDS} } assertion(key: $key) { ${NODE_FIELDS} } }`,
+    `query ExploreNode($key: String!) { entity(key: $key) { ${ENTITY_FIELDS} } assertion(key: $key) { ${FACT_FIELDS} } }`,
     { key },
   );
   return data.entity ?? data.assertion ?? null;
@@ -94,7 +93,7 @@ export async function neighbours(key, limit) {
 export async function participants(key) {
   const data = await graphql(
     `query ExploreParticipants($key: String!) {
-      assertion(key: $key) { ${NODE_FIELDS} participants { role entity { ${NODE_FIELDS} } } }
+      assertion(key: $key) { ${FACT_FIELDS} participants { role entity { ${ENTITY_FIELDS} } } }
     }`,
     { key },
   );

@@ -117,6 +117,11 @@ export class Graph {
       boxSelectionEnabled: false,
     });
     this.layoutName = cytoscape('layout', 'fcose') ? 'fcose' : 'cose';
+    // The canvas shrinks when the side panel opens: redraw at the new size and keep everything in view.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      this.fit();
+    }).observe(container);
     this.cy.on('tap', 'node', (/** @type {any} */ event) => handlers.onSelect(event.target.id()));
     this.cy.on('dbltap', 'node', (/** @type {any} */ event) => handlers.onExpand(event.target.id()));
   }
@@ -173,15 +178,20 @@ export class Graph {
         ? { name: 'fcose', randomize: false, animate: false, fit: true, padding: 40, nodeDimensionsIncludeLabels: true }
         : { name: 'cose', randomize: false, animate: false, fit: true, padding: 40 };
     const layout = visible.layout({ ...options, idealEdgeLength: 90, nodeRepulsion: 6500 });
-    const done = layout.promiseOn('layoutstop').then(() => {
-      // A handful of nodes would otherwise be fitted at a giant zoom.
-      if (this.cy.zoom() > MAX_FIT_ZOOM) {
-        this.cy.zoom(MAX_FIT_ZOOM);
-        this.cy.center(visible);
-      }
-    });
+    const done = layout.promiseOn('layoutstop').then(() => this.fit());
     layout.run();
     return done;
+  }
+
+  /** Fits what is visible into the canvas, never zooming a handful of nodes up to a giant size. */
+  fit() {
+    const visible = this.cy.elements().not('.hidden');
+    if (visible.empty()) return;
+    this.cy.fit(visible, 40);
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center(visible);
+    }
   }
 
   /**
