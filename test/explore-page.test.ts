@@ -306,7 +306,11 @@ describe('/explore page', () => {
       'amount',
       'note',
     ]);
-    expect(await amount.textContent()).toBe('more_than 50000000000 USD — “exceeding $50 billion”');
+    expect(await amount.textContent()).toBe('more than 50 000 000 000 USD — “exceeding $50 billion”');
+    const years = new Set(bytedance.keys.map((k) => seedFact(k)?.period?.year).filter((y) => y !== undefined));
+    expect([...years]).toEqual([2024]);
+    expect(await page.locator('#period-hint').textContent()).toBe('Every dated fact on the graph is from 2024.');
+    expect(await page.locator('#period-sliders').isHidden()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'explore-bytedance.png') });
 
     // From the fact's panel to an entity on it, then that entity's facts with their words.

@@ -212,10 +212,12 @@ const toInput = /** @type {HTMLInputElement} */ ($('period-to'));
 
 function renderPeriod() {
   const years = graph.years();
-  $('period-sliders').hidden = !years;
-  $('period-hint').textContent = years
-    ? 'Facts with a year outside the window are hidden; undated facts always show.'
-    : 'No dated facts on the graph.';
+  $('period-sliders').hidden = !years || years.min === years.max;
+  $('period-hint').textContent = !years
+    ? 'No dated facts on the graph.'
+    : years.min === years.max
+      ? `Every dated fact on the graph is from ${years.min}.`
+      : 'Facts with a year outside the window are hidden; undated facts always show.';
   if (!years) return;
   for (const input of [fromInput, toInput]) {
     input.min = String(years.min);

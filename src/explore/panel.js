@@ -51,22 +51,33 @@ function properties(rows) {
   return list;
 }
 
+/** "50000000000.5" → "50 000 000 000.5": exact decimal strings stay strings, only grouped for reading. @param {string} value */
+function digits(value) {
+  const [whole = '', fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** @param {string | null | undefined} qualifier */
+function qualifierText(qualifier) {
+  return qualifier && qualifier !== 'exact' ? `${qualifier.replaceAll('_', ' ')} ` : '';
+}
+
 /** @param {any} money */
 function moneyText(money) {
   if (!money) return null;
-  const range = money.lower || money.upper ? ` (${money.lower ?? '…'}–${money.upper ?? '…'})` : '';
-  const qualifier = money.qualifier && money.qualifier !== 'exact' ? `${money.qualifier} ` : '';
+  const range = money.lower || money.upper ? ` (${digits(money.lower ?? '…')}–${digits(money.upper ?? '…')})` : '';
+  const qualifier = qualifierText(money.qualifier);
   const words = money.asReported ? ` — “${money.asReported}”` : '';
   const mode = money.mode && money.mode !== 'reported' ? ` [${money.mode}]` : '';
-  return `${qualifier}${money.amount} ${money.currency}${range}${mode}${words}`;
+  return `${qualifier}${digits(money.amount)} ${money.currency}${range}${mode}${words}`;
 }
 
 /** @param {any} quantity */
 function quantityText(quantity) {
   if (!quantity) return null;
-  const qualifier = quantity.qualifier && quantity.qualifier !== 'exact' ? `${quantity.qualifier} ` : '';
   const words = quantity.asReported ? ` — “${quantity.asReported}”` : '';
-  return `${qualifier}${quantity.value} ${quantity.unit}${words}`;
+  return `${qualifierText(quantity.qualifier)}${digits(quantity.value)} ${quantity.unit}${words}`;
 }
 
 /** @param {any} period */
