@@ -63,14 +63,10 @@ async function addNode(node) {
 
 /** Puts a node on the graph by key (for the URL and for links in the panel). @param {string} key */
 async function ensureNode(key) {
-  if (graph.has(key)) return true;
+  if (graph.has(key)) return;
   const node = await api.nodeByKey(key);
-  if (!node) {
-    setStatus(`Nothing has the key ${key}.`, true);
-    return false;
-  }
+  if (!node) throw new Error(`Nothing has the key ${key}.`);
   graph.addNodes([node], null);
-  return true;
 }
 
 /**
@@ -78,7 +74,7 @@ async function ensureNode(key) {
  * @param {string} key @param {{ layout?: boolean }} [options]
  */
 async function expand(key, { layout = true } = {}) {
-  if (!(await ensureNode(key))) return;
+  await ensureNode(key);
   const fact = graph.cy.getElementById(key).data('group') === 'fact';
   let nodes;
   let edges;
@@ -120,7 +116,13 @@ async function select(key) {
   saveUrl();
   const fact = graph.cy.getElementById(key).data('group') === 'fact';
   showMessage(panel, 'Loading…');
-  const details = fact ? await api.factDetails(key) : await api.entityDetails(key);
+  let details;
+  try {
+    details = fact ? await api.factDetails(key) : await api.entityDetails(key);
+  } catch (error) {
+    if (state.sel === key) showMessage(panel, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
   if (state.sel !== key) return;
   if (!details) return showMessage(panel, `Nothing has the key ${key} any more.`);
   const handlers = {
@@ -346,15 +348,28 @@ tokenForm.addEventListener('submit', (event) => {
 async function restore() {
   if (!state.add.length && !state.expand.length) return;
   setStatus('Opening the shared view…');
-  for (const key of state.add) await ensureNode(key);
-  for (const key of state.expand) await expand(key, { layout: false });
+  /** @type {string[]} */
+  const failed = [];
+  /** @param {string} key @param {() => Promise<unknown>} step */
+  const attempt = async (key, step) => {
+    try {
+      await step();
+    } catch (error) {
+      failed.push(`${key} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+  for (const key of state.add) await attempt(key, () => ensureNode(key));
+  for (const key of state.expand) await attempt(key, () => expand(key, { layout: false }));
+  state.add = state.add.filter((key) => graph.has(key));
+  state.expand = state.expand.filter((key) => graph.has(key));
   refreshControls();
   await graph.layout();
   const selected = state.sel;
   if (selected && graph.has(selected)) await select(selected);
   else state.sel = null;
   saveUrl();
-  setStatus(`Shared view: ${graph.list().length} nodes.`);
+  if (failed.length) setStatus(`Shared view: ${graph.list().length} nodes; could not open ${failed.join(', ')}.`, true);
+  else setStatus(`Shared view: ${graph.list().length} nodes.`);
 }
 
 queue(restore);

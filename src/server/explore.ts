@@ -56,10 +56,20 @@ function asset(path: string, type: string): Asset {
   return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
-/** Serves GET /explore (the page) and /explore/<file>; read once at start, revalidated by ETag. */
+let loaded: { page: Asset; assets: Map<string, Asset> } | undefined;
+
+/** The files, read once per process (every server built in it shares them). */
+function files() {
+  loaded ??= {
+    page: asset(join(PAGE_DIR, 'index.html'), 'text/html; charset=utf-8'),
+    assets: new Map(Object.entries(FILES).map(([name, file]) => [name, asset(file.path, file.type)])),
+  };
+  return loaded;
+}
+
+/** Serves GET /explore (the page) and /explore/<file>, revalidated by ETag. */
 export function useExplorePage(): Plugin {
-  const page = asset(join(PAGE_DIR, 'index.html'), 'text/html; charset=utf-8');
-  const assets = new Map(Object.entries(FILES).map(([name, file]) => [name, asset(file.path, file.type)]));
+  const { page, assets } = files();
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       const path = url.pathname;
