@@ -23,7 +23,8 @@ const assets: Record<string, { body: string; type: string }> = {
 
 /**
  * The bundle already carries `@graphiql/plugin-explorer` (Yoga's GraphiQL registers it, with the same React as the
- * editor); this opens it by default. A reader who closes it keeps it closed (GraphiQL stores the choice).
+ * editor); this makes it the plugin shown when the page opens (GraphiQL's `visiblePlugin`). Its sidebar icon hides it
+ * until the next visit.
  */
 export const EXPLORER_PLUGIN_TITLE = 'GraphiQL Explorer';
 
