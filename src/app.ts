@@ -36,6 +36,7 @@ export async function createApp(config: Config) {
     limits: config.limits,
     auth: config.auth,
     ops: config.ops,
+    apps: config.apps,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],
   });

@@ -89,6 +89,27 @@ const EnvSchema = z.object({
     )
     .optional(),
 
+  /**
+   * Browser apps on other origins (src/server/cors.ts): comma-separated origins allowed to call the API (exact
+   * `scheme://host[:port]`, or `*` for any); unset, no cross-origin access.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^\s*(\*|https?:\/\/[^\s,/]+)\s*(,\s*(\*|https?:\/\/[^\s,/]+)\s*)*$/i,
+      'must be comma-separated origins such as https://app.example.org (scheme, host and port; no path), or *',
+    )
+    .optional(),
+  /** Send Access-Control-Allow-Credentials (cookies, TLS client certificates) to the allowed origins. */
+  CORS_CREDENTIALS: bool.default(false),
+
+  /**
+   * Trusted documents (src/server/trusted-documents.ts): the manifest of sha256 id → document (npm run app:codegen
+   * writes it from examples/app), and whether other documents are refused for tokens without the research scope.
+   */
+  TRUSTED_DOCUMENTS: filePath.default(join(REPO_ROOT, 'schema', 'trusted-documents.json')),
+  TRUSTED_DOCUMENTS_ONLY: bool.default(false),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
 });
@@ -123,6 +144,7 @@ export interface Config {
   tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
   limits: LimitsConfig;
   auth: AuthConfig;
+  apps: AppsConfig;
   tests: { chromiumPath: string | undefined };
 }
 
@@ -135,6 +157,25 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   maxBatchOperations: number;
   maxPageSize: number;
+}
+
+/** What browser and mobile apps meet around the endpoint (src/server/cors.ts, …). */
+export interface AppsConfig {
+  cors: CorsConfig;
+  trustedDocuments: TrustedDocumentsConfig;
+}
+
+export interface TrustedDocumentsConfig {
+  /** Absolute path of the manifest. */
+  manifest: string;
+  /** Refuse documents sent as text unless the token has the `research` scope. */
+  only: boolean;
+}
+
+export interface CorsConfig {
+  /** Allowed origins, lower-cased; ['*'] allows any; empty allows none. */
+  origins: string[];
+  credentials: boolean;
 }
 
 export interface ApiToken {
@@ -157,6 +198,13 @@ function parseTokens(value: string | undefined): ApiToken[] {
   });
 }
 
+function parseList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -173,6 +221,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.NEO4J_MAX_POOL_SIZE > 1 && maxConcurrentWrites >= e.NEO4J_MAX_POOL_SIZE) {
     throw new ConfigError(
       `Invalid configuration:\n  NEO4J_MAX_CONCURRENT_WRITES: must be below NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE}) so readers keep connections`,
+    );
+  }
+  const corsOrigins = parseList(e.CORS_ORIGINS).map((o) => o.toLowerCase());
+  if (e.CORS_CREDENTIALS && corsOrigins.includes('*')) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CORS_CREDENTIALS: cannot be true with CORS_ORIGINS=* (list the origins that may send credentials)',
     );
   }
   if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
@@ -217,6 +271,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     auth: { readsRequireToken: e.READS_REQUIRE_TOKEN, tokens: parseTokens(e.API_TOKENS) },
+    apps: {
+      cors: { origins: corsOrigins, credentials: e.CORS_CREDENTIALS },
+      trustedDocuments: { manifest: e.TRUSTED_DOCUMENTS, only: e.TRUSTED_DOCUMENTS_ONLY },
+    },
     tests: { chromiumPath: e.CHROMIUM_PATH },
   };
 }

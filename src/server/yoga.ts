@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
+import { type AppsConfig, type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createLoaders } from '../loaders/index.ts';
@@ -8,6 +8,7 @@ import { createRepositories } from '../repositories/index.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
+import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
@@ -17,6 +18,7 @@ import { createMetrics } from './metrics.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 import { useMalformedParams } from './request-shape.ts';
+import { loadManifest, useTrustedDocuments } from './trusted-documents.ts';
 
 export interface ServerDeps {
   database: Database;
@@ -28,6 +30,8 @@ export interface ServerDeps {
   limits?: LimitsConfig;
   auth?: AuthConfig;
   ops?: OpsConfig;
+  /** CORS, trusted documents, rate limits and HTTP caching for the apps that consume the API. */
+  apps?: AppsConfig;
   /** True once graceful shutdown began (/ready then says 503). */
   stopping?: () => boolean;
   /** Extra plugins from the composition root (e.g. OpenTelemetry tracing). */
@@ -100,11 +104,13 @@ function useQueryStats(): Plugin<Context> {
   };
 }
 
-export function buildYoga({ database, logger, limits, auth, ops, stopping, extraPlugins = [] }: ServerDeps) {
+export function buildYoga({ database, logger, limits, auth, ops, apps, stopping, extraPlugins = [] }: ServerDeps) {
   limits ??= DEFAULTS.limits;
   auth ??= DEFAULTS.auth;
   ops ??= DEFAULTS.ops;
+  apps ??= DEFAULTS.apps;
   const metrics = createMetrics(database);
+  const manifest = loadManifest(apps.trustedDocuments.manifest, schema);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -118,6 +124,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
     renderGraphiQL,
     batching: batchingOption(limits),
     maxRequestBodySize: false,
+    cors: corsOption(apps.cors),
     context: ({ request }) => {
       const requestId = requestInfo(request).id;
       const db = database.scope(requestId, undefined, clientBookmarks(request));
@@ -127,9 +134,11 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
     },
     plugins: [
       useRequestTracking(),
+      useCorsVary(apps.cors),
       ops.metricsEnabled ? metrics.plugin : {},
       useRequestLogging(logger, database),
       useAuth(auth, '/graphql'),
+      useTrustedDocuments(apps.trustedDocuments, auth, manifest),
       useBodyLimit(limits.maxBodyBytes),
       useMalformedParams(),
       useBatchLimit(limits),
