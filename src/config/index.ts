@@ -110,6 +110,23 @@ const EnvSchema = z.object({
   TRUSTED_DOCUMENTS: filePath.default(join(REPO_ROOT, 'schema', 'trusted-documents.json')),
   TRUSTED_DOCUMENTS_ONLY: bool.default(false),
 
+  /**
+   * Rate limits and demand control (src/server/rate-limits.ts): per window, each token and each anonymous client
+   * address may send so many GraphQL requests and spend so much query cost; 0 turns a budget off.
+   */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_TOKEN_REQUESTS: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  RATE_LIMIT_TOKEN_COST: z.coerce.number().int().min(0).max(1_000_000_000_000).default(0),
+  RATE_LIMIT_ANONYMOUS_REQUESTS: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  RATE_LIMIT_ANONYMOUS_COST: z.coerce.number().int().min(0).max(1_000_000_000_000).default(0),
+  /** Behind a proxy: the header carrying the client's address (its last entry); unset, the connection's address. */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name, e.g. x-forwarded-for')
+    .optional(),
+  /** Keep the rate-limit counters in Redis (shared by every replica) instead of in each process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
 });
@@ -163,6 +180,18 @@ export interface LimitsConfig {
 export interface AppsConfig {
   cors: CorsConfig;
   trustedDocuments: TrustedDocumentsConfig;
+  rateLimits: RateLimitsConfig;
+}
+
+export interface RateLimitsConfig {
+  windowSeconds: number;
+  /** Per token; 0 = no limit. */
+  token: { requests: number; cost: number };
+  /** Per anonymous client address; 0 = no limit. */
+  anonymous: { requests: number; cost: number };
+  clientIpHeader: string | undefined;
+  /** Counters in Redis when set, else in each process. */
+  redisUrl: string | undefined;
 }
 
 export interface TrustedDocumentsConfig {
@@ -229,6 +258,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'Invalid configuration:\n  CORS_CREDENTIALS: cannot be true with CORS_ORIGINS=* (list the origins that may send credentials)',
     );
   }
+  for (const name of ['RATE_LIMIT_TOKEN_COST', 'RATE_LIMIT_ANONYMOUS_COST'] as const) {
+    if (e[name] > 0 && e[name] < e.MAX_QUERY_COST) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${name}: must be 0 or at least MAX_QUERY_COST (${e.MAX_QUERY_COST}), or an operation the limits accept could never run`,
+      );
+    }
+  }
   if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
     throw new ConfigError('Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: required when TRACING=otlp');
   }
@@ -274,6 +310,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     apps: {
       cors: { origins: corsOrigins, credentials: e.CORS_CREDENTIALS },
       trustedDocuments: { manifest: e.TRUSTED_DOCUMENTS, only: e.TRUSTED_DOCUMENTS_ONLY },
+      rateLimits: {
+        windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+        token: { requests: e.RATE_LIMIT_TOKEN_REQUESTS, cost: e.RATE_LIMIT_TOKEN_COST },
+        anonymous: { requests: e.RATE_LIMIT_ANONYMOUS_REQUESTS, cost: e.RATE_LIMIT_ANONYMOUS_COST },
+        clientIpHeader: e.CLIENT_IP_HEADER?.toLowerCase(),
+        redisUrl: e.REDIS_URL,
+      },
     },
     tests: { chromiumPath: e.CHROMIUM_PATH },
   };

@@ -15,6 +15,8 @@ import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimi
 import type { Logger } from './logger.ts';
 import { useRequestLogging, yogaLogger } from './logging.ts';
 import { createMetrics } from './metrics.ts';
+import { type CounterStore, MemoryCounterStore } from './rate-limit-store.ts';
+import { useRateLimits } from './rate-limits.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 import { useMalformedParams } from './request-shape.ts';
@@ -32,6 +34,8 @@ export interface ServerDeps {
   ops?: OpsConfig;
   /** CORS, trusted documents, rate limits and HTTP caching for the apps that consume the API. */
   apps?: AppsConfig;
+  /** Rate-limit counters (Redis when REDIS_URL is set; the composition root closes them); default: this process's. */
+  counters?: CounterStore;
   /** True once graceful shutdown began (/ready then says 503). */
   stopping?: () => boolean;
   /** Extra plugins from the composition root (e.g. OpenTelemetry tracing). */
@@ -104,11 +108,10 @@ function useQueryStats(): Plugin<Context> {
   };
 }
 
-export function buildYoga({ database, logger, limits, auth, ops, apps, stopping, extraPlugins = [] }: ServerDeps) {
-  limits ??= DEFAULTS.limits;
-  auth ??= DEFAULTS.auth;
-  ops ??= DEFAULTS.ops;
-  apps ??= DEFAULTS.apps;
+export function buildYoga(deps: ServerDeps) {
+  const { database, logger, stopping, extraPlugins = [] } = deps;
+  const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
+  const counters = deps.counters ?? new MemoryCounterStore();
   const metrics = createMetrics(database);
   const manifest = loadManifest(apps.trustedDocuments.manifest, schema);
   return createYoga<Record<string, unknown>, Context>({
@@ -144,6 +147,7 @@ export function buildYoga({ database, logger, limits, auth, ops, apps, stopping,
       useBatchLimit(limits),
       useQueryLimits(limits),
       useQueryCost(limits),
+      useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql'),
       useGraphiQLAssets(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
