@@ -127,6 +127,11 @@ const EnvSchema = z.object({
   /** Keep the rate-limit counters in Redis (shared by every replica) instead of in each process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 
+  /** HTTP caching of GET reads (src/server/http-cache.ts): ETag from the data's last change, 304 on If-None-Match. */
+  HTTP_CACHE: bool.default(true),
+  /** How long a client or shared cache may reuse a GET answer without asking (0: revalidate every time). */
+  HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
 });
@@ -181,6 +186,12 @@ export interface AppsConfig {
   cors: CorsConfig;
   trustedDocuments: TrustedDocumentsConfig;
   rateLimits: RateLimitsConfig;
+  httpCache: HttpCacheConfig;
+}
+
+export interface HttpCacheConfig {
+  enabled: boolean;
+  maxAgeSeconds: number;
 }
 
 export interface RateLimitsConfig {
@@ -317,6 +328,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         clientIpHeader: e.CLIENT_IP_HEADER?.toLowerCase(),
         redisUrl: e.REDIS_URL,
       },
+      httpCache: { enabled: e.HTTP_CACHE, maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS },
     },
     tests: { chromiumPath: e.CHROMIUM_PATH },
   };

@@ -11,6 +11,7 @@ import { authOf, useAuth } from './auth.ts';
 import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
+import { useHttpCache } from './http-cache.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { useRequestLogging, yogaLogger } from './logging.ts';
@@ -148,6 +149,7 @@ export function buildYoga(deps: ServerDeps) {
       useQueryLimits(limits),
       useQueryCost(limits),
       useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql'),
+      useHttpCache(apps.httpCache, auth, database, manifest, '/graphql'),
       useGraphiQLAssets(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
