@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AuthConfig, LimitsConfig, RateLimitsConfig } from '../config/index.ts';
 import { authOf } from './auth.ts';
+import type { GraphSizes } from './graph-size.ts';
 import { queryCost } from './query-cost.ts';
 import type { Consumption, CounterStore } from './rate-limit-store.ts';
 
@@ -80,6 +81,7 @@ export function useRateLimits(
   limits: LimitsConfig,
   store: CounterStore,
   graphqlEndpoint: string,
+  sizes: GraphSizes | null = null,
 ): Plugin {
   const enabled = [config.token, config.anonymous].some((b) => b.requests > 0 || b.cost > 0);
   if (!enabled) return {};
@@ -126,6 +128,8 @@ export function useRateLimits(
           operationName: args.operationName,
           variables: args.variableValues as Record<string, unknown> | undefined,
           maxPageSize: limits.maxPageSize,
+          // The same count the MAX_QUERY_COST limit uses, so a request's cost is one figure everywhere.
+          sizes: sizes ? await sizes() : null,
         }),
       );
       state.cost = await store.consume(`${state.client}:cost`, state.windowStart, windowMs, cost, state.budgets.cost);

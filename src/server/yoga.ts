@@ -11,6 +11,7 @@ import { authOf, useAuth } from './auth.ts';
 import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { useExplorePage } from './explore.ts';
+import { graphSizes } from './graph-size.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { useHttpCache } from './http-cache.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
@@ -114,6 +115,7 @@ export function buildYoga(deps: ServerDeps) {
   const { database, logger, stopping, extraPlugins = [] } = deps;
   const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
   const counters = deps.counters ?? new MemoryCounterStore();
+  const sizes = graphSizes(database);
   const metrics = createMetrics(database);
   const manifest = loadManifest(apps.trustedDocuments.manifest, schema);
   return createYoga<Record<string, unknown>, Context>({
@@ -148,8 +150,8 @@ export function buildYoga(deps: ServerDeps) {
       useMalformedParams(),
       useBatchLimit(limits),
       useQueryLimits(limits),
-      useQueryCost(limits),
-      useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql'),
+      useQueryCost(limits, sizes),
+      useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql', sizes),
       useHttpCache(apps.httpCache, auth, database, manifest, '/graphql'),
       useGraphiQLAssets(),
       useExplorePage(),
