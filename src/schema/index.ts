@@ -11,6 +11,7 @@ import './types/relations.ts';
 import './types/statements.ts';
 import './types/forecast.ts';
 import './types/other-kinds.ts';
+import './types/investment.ts';
 import './types/company.ts';
 import './types/person.ts';
 import './types/chip.ts';
@@ -23,6 +24,7 @@ import './types/lookup.ts';
 import './types/graph.ts';
 import './types/research.ts';
 import './types/epoch.ts';
+import './types/investments-by-place.ts';
 import './types/system.ts';
 import './types/mutations.ts';
 
