@@ -41,7 +41,9 @@ const who = (names: string[]) =>
       ? names[0]!
       : `${names.join(', ')} together (Epoch gives no shares)`;
 
-const amountWords = (m: Money | undefined) => (m ? `about $${m.amount} (2025 USD)` : 'amount not given');
+/** Epoch's own figure in its words: "about $9.09168 bn (2025 USD)". */
+const amountWords = (cell: string | undefined) =>
+  decimal(cell) === undefined ? 'amount not given' : `about $${decimal(cell)} bn (2025 USD)`;
 
 /** "Current" in data_centers.csv: the export states no date; the snapshot's bound is in data/README.md. */
 const CURRENT = {
@@ -67,7 +69,7 @@ export function siteInvestment(
   return {
     kind: 'Investment',
     key: `fact:epoch-dc-r${r.row}-investment`,
-    summary: `${c.Name}: ${amountWords(money)} invested to date, ${who(investors.names)} (Epoch AI Data Centers)`,
+    summary: `${c.Name}: ${amountWords(c[column])} invested to date, ${who(investors.names)} (Epoch AI Data Centers)`,
     mode: 'reported',
     confidence: 'estimate',
     roles: { SUBJECT: investors.keys, OBJECT: [siteKey] },
@@ -103,7 +105,7 @@ export function timelineInvestment(
   return {
     kind: 'Investment',
     key: `fact:epoch-dc-timeline-r${r.row}-investment`,
-    summary: `${c['Data center']} by ${c.Date}: ${amountWords(money)} invested to date, ${who(investors.names)} (Epoch AI Data Centers)`,
+    summary: `${c['Data center']} by ${c.Date}: ${amountWords(c[column])} invested to date, ${who(investors.names)} (Epoch AI Data Centers)`,
     mode,
     confidence: 'estimate',
     roles: { SUBJECT: investors.keys, OBJECT: [siteKey] },

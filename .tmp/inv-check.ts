@@ -1,0 +1,10 @@
+import { buildEpochRecords, readEpochFiles } from '/work/wt-invest/src/import/epoch/index.ts';
+import { parseNdjson } from '/work/wt-invest/src/services/importer.ts';
+const { records } = buildEpochRecords(readEpochFiles('/work/wt-invest/data/epoch'));
+const { parsed, rejected } = parseNdjson(records.map((r) => JSON.stringify(r)).join('\n'));
+console.log('rejected', rejected.length, JSON.stringify(rejected.slice(0, 3)));
+const inv = records.filter((r: any) => r.type === 'assertion' && r.kind === 'Investment') as any[];
+const by = (f: (r: any) => string) => inv.reduce((m: any, r) => ((m[f(r)] = (m[f(r)] ?? 0) + 1), m), {});
+console.log(inv.length, by((r) => r.metric), by((r) => String(r.roles.SUBJECT.length)));
+for (const r of inv.filter((r) => r.roles.SUBJECT.length)) console.log(r.key, r.roles.SUBJECT, r.money?.amount, r.metric, r.period?.label);
+console.log(JSON.stringify(inv.find((r) => r.key.includes('dc-r11-')), null, 1));
