@@ -4,6 +4,10 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { importEpoch, readEpochFiles } from '../src/import/epoch/index.ts';
+import { tokenConfigLine } from '../src/server/auth.ts';
+import { createLogger } from '../src/server/logger.ts';
+import { buildYoga } from '../src/server/yoga.ts';
+import { exportRecords } from '../src/services/export.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 /**
@@ -311,5 +315,82 @@ describe('investmentsByPlace: who invests how much where', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ suggestions: expect.arrayContaining(['place:my']) });
     const zero = await gql(yoga, VIEW, { place: 'place:my', first: 0 });
     expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('Investment through the API and the export', () => {
+  const WRITER = 'writer-token-for-investment-tests';
+  const writer = buildYoga({
+    database,
+    logger: createLogger('silent'),
+    auth: loadConfig({ API_TOKENS: tokenConfigLine('writer', ['write'], WRITER) }).auth,
+  });
+  const ADD = `mutation($assertion: AssertionInput!, $sources: [SupportInput!]!) {
+    addAssertion(assertion: $assertion, sources: $sources) {
+      __typename
+      ... on MutationAddAssertionSuccess { data { key ... on Investment { investors { key } target { key }
+        amount { amount currency priceBasis } } } }
+      ... on WriteRejected { code message }
+    } }`;
+  const investment = (priceBasis: string) => ({
+    key: `fact:test-investment-${priceBasis.replace('_', '-')}`,
+    kind: 'Investment',
+    summary: 'Alibaba and Tencent put $1.5 billion into ByteDance together (test)',
+    mode: 'reported',
+    roles: { subject: ['company:tencent', 'company:alibaba'], object: ['company:bytedance'] },
+    metric: 'equity',
+    money: { amount: '1500000000', currency: 'USD', asReported: '$1.5 billion', priceBasis },
+  });
+  const support = [
+    { source: { title: 'Test filing', url: 'https://example.test/investment' }, snippet: '$1.5 billion' },
+  ];
+
+  it('adds an Investment with several investors in order and a price basis, and exports it as written', async () => {
+    const res = await gql(
+      writer,
+      ADD,
+      { assertion: investment('nominal'), sources: support },
+      {
+        authorization: `Bearer ${WRITER}`,
+      },
+    );
+    expect(res.data?.addAssertion).toEqual({
+      __typename: 'MutationAddAssertionSuccess',
+      data: {
+        key: 'fact:test-investment-nominal',
+        investors: [{ key: 'company:tencent' }, { key: 'company:alibaba' }],
+        target: { key: 'company:bytedance' },
+        amount: { amount: '1500000000', currency: 'USD', priceBasis: 'nominal' },
+      },
+    });
+    let exported: unknown;
+    for await (const r of exportRecords(database.scope('test-investments-export'))) {
+      if (r.type === 'assertion' && r.key === 'fact:test-investment-nominal') exported = r;
+    }
+    expect(exported).toMatchObject({
+      kind: 'Investment',
+      roles: { SUBJECT: ['company:tencent', 'company:alibaba'], OBJECT: ['company:bytedance'] },
+      money: {
+        amount: '1500000000',
+        currency: 'USD',
+        asReported: '$1.5 billion',
+        qualifier: 'exact',
+        priceBasis: 'nominal',
+      },
+    });
+    const { entity } = await ask(`{ entity(key: "company:alibaba") { ... on Company { investments { key } } } }`);
+    expect(entity.investments).toEqual([{ key: 'fact:test-investment-nominal' }]);
+  });
+
+  it('refuses a price basis it does not know', async () => {
+    const res = await gql(
+      writer,
+      ADD,
+      { assertion: investment('real_1990'), sources: support },
+      {
+        authorization: `Bearer ${WRITER}`,
+      },
+    );
+    expect(res.errors?.[0]?.message).toContain('real_1990');
   });
 });
