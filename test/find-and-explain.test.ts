@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.ts';
 import { documentCost } from '../src/server/query-cost.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importNdjson } from '../src/services/import/importer.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 /** Issue 15, items 1–5: search finds the article's words, wrong input helps, limits explain, paths, field names. */

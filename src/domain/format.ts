@@ -34,6 +34,8 @@ export const ASSERTION_KINDS = [
   'BuildOutSnapshot',
   'Usage',
   'ChipOwnership',
+  // Money put into a named target (a site, a company, a project) by named investors (docs/data-model.md).
+  'Investment',
 ] as const;
 export const LINK_TYPES = ['PART_OF', 'MADE_BY', 'PUBLISHED_BY', 'LOCATED_IN', 'UNIT_OF'] as const;
 export const ROLE_TYPES = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'] as const;
@@ -42,6 +44,12 @@ export const RANKS = ['preferred', 'normal', 'deprecated'] as const;
 export const QUALIFIERS = ['exact', 'approx', 'more_than', 'less_than', 'at_least', 'range'] as const;
 export const PERIOD_TYPES = ['FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', 'MONTH', 'DAY', 'OPEN'] as const;
 export const CONFIDENCES = ['confirmed', 'likely', 'unlikely', 'confident', 'speculative', 'estimate'] as const;
+/**
+ * What dollars an amount is in: `nominal` (money of the day, as reported), `constant_2025` (adjusted to 2025
+ * prices, as Epoch's "2025 USD" columns), `inflation_adjusted` (adjusted to constant prices of a year the source
+ * does not state). Left out: the source says nothing about it.
+ */
+export const PRICE_BASES = ['nominal', 'constant_2025', 'inflation_adjusted'] as const;
 
 /** Value fields an assertion line may carry; which ones depends on its kind (ASSERTION_KIND_VALUES). */
 export const VALUE_FIELDS = [
@@ -77,6 +85,7 @@ export const ASSERTION_KIND_VALUES: Readonly<Record<(typeof ASSERTION_KINDS)[num
   BuildOutSnapshot: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
   Usage: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
   ChipOwnership: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
+  Investment: ['metric', 'money'],
 };
 
 /** Every entity and assertion kind (search filters). */
@@ -133,6 +142,8 @@ export const Money = z
     qualifier: z.enum(QUALIFIERS).default('exact'),
     lower: Decimal.optional(),
     upper: Decimal.optional(),
+    /** Nominal or constant dollars (PRICE_BASES); sums never mix two bases. */
+    priceBasis: z.enum(PRICE_BASES).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {

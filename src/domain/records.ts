@@ -66,6 +66,7 @@ function moneyProps(prefix: string, m: Money | undefined) {
     [`${prefix}Qualifier`]: m.qualifier,
     [`${prefix}LowerMinor`]: bound(m.lower),
     [`${prefix}UpperMinor`]: bound(m.upper),
+    [`${prefix}PriceBasis`]: m.priceBasis ?? null,
   };
 }
 

@@ -10,6 +10,8 @@ export interface MoneyValue {
   qualifier: string;
   lowerMinor: string | null;
   upperMinor: string | null;
+  /** Nominal or constant dollars (PRICE_BASES in format.ts); null when the source does not say. */
+  priceBasis: string | null;
   /** True for values computed by this service rather than reported by a source. */
   derived: boolean;
   /** The conversion the source itself reported for this amount, if any. */
@@ -29,6 +31,7 @@ export function moneyOf(row: AssertionRow, prefix: 'amount' | 'conversion' | 'pr
     qualifier: str(row[`${prefix}Qualifier`]) ?? 'exact',
     lowerMinor: str(row[`${prefix}LowerMinor`]),
     upperMinor: str(row[`${prefix}UpperMinor`]),
+    priceBasis: str(row[`${prefix}PriceBasis`]),
     derived: false,
     reportedConversion: prefix === 'amount' ? moneyOf(row, 'conversion') : null,
   };
@@ -36,7 +39,12 @@ export function moneyOf(row: AssertionRow, prefix: 'amount' | 'conversion' | 'pr
 
 export const amountOf = (m: MoneyValue) => fromMinorUnits(m.minorUnits, m.currency);
 
-export function derivedMoney(minor: bigint, currency: string, qualifier = 'exact'): MoneyValue {
+export function derivedMoney(
+  minor: bigint,
+  currency: string,
+  qualifier = 'exact',
+  priceBasis: string | null = null,
+): MoneyValue {
   return {
     minorUnits: minor.toString(),
     currency,
@@ -44,6 +52,7 @@ export function derivedMoney(minor: bigint, currency: string, qualifier = 'exact
     qualifier,
     lowerMinor: null,
     upperMinor: null,
+    priceBasis,
     derived: true,
     reportedConversion: null,
   };

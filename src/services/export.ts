@@ -95,7 +95,11 @@ function money(p: Props, prefix: string): Money | undefined {
     currency,
     asReported: String(p[`${prefix}AsReported`]),
     qualifier: (p[`${prefix}Qualifier`] ?? 'exact') as Money['qualifier'],
-    ...defined({ lower: bound(p[`${prefix}LowerMinor`]), upper: bound(p[`${prefix}UpperMinor`]) }),
+    ...defined({
+      lower: bound(p[`${prefix}LowerMinor`]),
+      upper: bound(p[`${prefix}UpperMinor`]),
+      priceBasis: (p[`${prefix}PriceBasis`] ?? undefined) as Money['priceBasis'],
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { AssertionRow, EntityRow, RoleRow, SupportRow } from '../../domain/
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { assertionConnection } from '../../queries/connections.ts';
 import { builder, type FieldsOf, type Types } from '../builder.ts';
-import { connectionOf } from '../connection.ts';
+import { connectionOf, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
@@ -285,7 +285,7 @@ export function assertionConnectionField(
       type: connection,
       description,
       args: {
-        first: t.arg.int({ required: false }),
+        first: t.arg.int(PAGE_FIRST),
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: AssertionFilterInput, required: false }),
       },

@@ -1,5 +1,6 @@
 import { defineEntityType, factsField, linkField, singleLinkField } from './entity.ts';
 import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
+import { InvestmentRef } from './investment.ts';
 import { EntityRef } from './refs.ts';
 import { DevelopmentRef, DomicileRef, OwnershipRef, PositionRef, ProcurementRef } from './relations.ts';
 import { ClaimRef, QuoteRef } from './statements.ts';
@@ -26,6 +27,17 @@ export const organizationFields = (t: Builder) => ({
     ['Development'],
     'Data-centre and infrastructure developments.',
   ),
+  investments: factsField(
+    t,
+    InvestmentRef,
+    ['SUBJECT'],
+    ['Investment'],
+    'What it invests in, how much, per source (alone or with co-investors named in the same fact).',
+    { metric: true },
+  ),
+  investmentsReceived: factsField(t, InvestmentRef, ['OBJECT'], ['Investment'], 'Investments made in it.', {
+    metric: true,
+  }),
   quotesAbout: factsField(t, QuoteRef, ['CONCERNS'], ['Quote'], 'Quotes concerning it.'),
   claimsAbout: factsField(
     t,

@@ -6,7 +6,7 @@ import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
 import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
@@ -214,7 +214,7 @@ export function defineEntityType(
       type: connection,
       description: `${kind} entities, ordered by name, paged with keyset cursors.`,
       args: {
-        first: t.arg.int({ required: false }),
+        first: t.arg.int(PAGE_FIRST),
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: EntityFilterInput, required: false }),
         orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),

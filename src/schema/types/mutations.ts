@@ -6,7 +6,7 @@ import { updateEntity, updateSource } from '../../services/revisions.ts';
 import { builder } from '../builder.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
-import { ModeEnum, PeriodTypeEnum, QualifierEnum, RankEnum } from './values.ts';
+import { ModeEnum, PeriodTypeEnum, PriceBasisEnum, QualifierEnum, RankEnum } from './values.ts';
 
 builder.objectType(WriteRejected, {
   name: 'WriteRejected',
@@ -61,6 +61,7 @@ const MoneyInput = builder.inputType('MoneyInput', {
     qualifier: t.field({ type: QualifierEnum, required: false }),
     lower: t.field({ type: 'Decimal', required: false }),
     upper: t.field({ type: 'Decimal', required: false }),
+    priceBasis: t.field({ type: PriceBasisEnum, required: false }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { MODES, PERIOD_TYPES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
+import { MODES, PERIOD_TYPES, type PRICE_BASES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import {
   amountOf,
@@ -21,6 +21,14 @@ export const RankEnum = builder.enumType('Rank', {
 export const QualifierEnum = builder.enumType('Qualifier', {
   description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
   values: QUALIFIERS,
+});
+export const PriceBasisEnum = builder.enumType('PriceBasis', {
+  description: 'What dollars an amount is in. Sums never mix two bases.',
+  values: {
+    nominal: { description: 'Money of the day, as reported.' },
+    constant_2025: { description: 'Adjusted to 2025 prices (Epoch’s "2025 USD" columns).' },
+    inflation_adjusted: { description: 'Adjusted to constant prices of a base year the source does not state.' },
+  } satisfies Record<(typeof PRICE_BASES)[number], { description: string }>,
 });
 export const RoleEnum = builder.enumType('Role', {
   description: 'The part an entity plays in a fact.',
@@ -70,6 +78,12 @@ MoneyRef.implement({
       description: 'The words of the source, e.g. "23 billion yuan".',
     }),
     qualifier: t.field({ type: QualifierEnum, resolve: (m) => m.qualifier as never }),
+    priceBasis: t.field({
+      type: PriceBasisEnum,
+      nullable: true,
+      description: 'Nominal or constant dollars, as the source states; null when it does not say.',
+      resolve: (m) => m.priceBasis as never,
+    }),
     lower: t.field({
       type: 'Decimal',
       nullable: true,
