@@ -52,11 +52,11 @@ export const organizationFields = (t: Builder) => ({
     ['SPEAKER'],
     ['Claim'],
     'Claims the organisation itself makes as their speaker (e.g. a publisher’s self-description). Not what its ' +
-      'people said: for that, `positions { person { claimsMade quotes } }`.',
+      'people said: for that, `positions { person { ... on Person { claimsMade quotes } } }`.',
   ),
   statements: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'Claims it makes (same as claimsMade).', {
     deprecationReason:
-      'Use claimsMade (claims it makes itself; its people’s are on positions { person { claimsMade } }).',
+      'Use claimsMade (claims it makes itself; its people’s are on positions { person { ... on Person { claimsMade } } }).',
   }),
   parentUnit: singleLinkField(
     t,
