@@ -111,12 +111,24 @@ describe('search finds the article’s words', () => {
 });
 
 describe('wrong input helps', () => {
-  it('entity(key:) takes a unique exact name or alias; an unknown key is null with NOT_FOUND and suggestions', async () => {
+  it('entity(key:) takes a unique exact name or alias; an unknown key is null, extensions.notFound says why', async () => {
     const byAlias = await gql(yoga, '{ a: entity(key: "alibaba") { key } b: entity(key: "字节跳动") { key } }');
     expect(byAlias.data).toEqual({ a: { key: 'company:alibaba' }, b: { key: 'company:bytedance' } });
-    const unknown = await gql(yoga, '{ entity(key: "company:alibab") { key } }');
-    expect(unknown.data?.entity).toBeNull();
-    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: ['company:alibaba'] });
+    // Asked beside another lookup, the null fails nothing; the notice carries the nearest keys.
+    const unknown: any = await gql(
+      yoga,
+      '{ entity(key: "company:alibab") { key } assertion(key: "fact:alibaba-capex-2024-h1") { key } }',
+    );
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data).toEqual({ entity: null, assertion: { key: 'fact:alibaba-capex-2024-h1' } });
+    expect(unknown.extensions.notFound).toEqual([
+      {
+        field: 'entity',
+        key: 'company:alibab',
+        message: 'No entity has the key "company:alibab" (key); did you mean company:alibaba (Alibaba Group)?',
+        suggestions: ['company:alibaba'],
+      },
+    ]);
   });
 
   it('key arguments take names: paths(from: "bytedance", to: "nvidia"), dataCenters(country: "place:malaysia")', async () => {
@@ -314,12 +326,14 @@ describe('names several entities share (writes: last in the file)', () => {
       JSON.stringify({ v: 1, type: 'entity', kind: 'Company', key, name: key, aliases: ['Zeta Shared'], props: {} }),
     );
     await importNdjson(database.scope('test-zeta'), lines.join('\n'));
-    const res = await gql(yoga, '{ entity(key: "zeta shared") { key } }');
+    const res: any = await gql(yoga, '{ entity(key: "zeta shared") { key } }');
     expect(res.data?.entity).toBeNull();
-    expect(res.errors?.[0]?.extensions).toMatchObject({
+    expect(res.extensions.notFound[0].suggestions).toEqual(['company:test-zeta-one', 'company:test-zeta-two']);
+    expect(res.extensions.notFound[0].message).toContain('several');
+    const path = await gql(yoga, '{ paths(from: "zeta shared", to: "company:nvidia") { length } }');
+    expect(path.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       suggestions: ['company:test-zeta-one', 'company:test-zeta-two'],
     });
-    expect(res.errors?.[0]?.message).toContain('several');
   });
 });
