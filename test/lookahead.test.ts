@@ -205,10 +205,8 @@ describe('lookahead: an entity and its facts in one statement', () => {
     const document = parse(`{ entity(key: "company:x") { facts(first: 2) { key period { year } }
       ... on Company { figures { amount { amount } } statements { key } } } }`);
     const result = await execute({ schema, document, contextValue });
-    expect(result.errors?.map((e) => e.message)).toEqual([
-      'No entity has the key "company:x" (key); no similar key exists',
-    ]);
-    expect(planned.slice(0, 3)).toEqual([
+    expect(result.errors).toBeUndefined();
+    expect(planned).toEqual([
       expect.objectContaining({
         limit: 2,
         withSources: false,
