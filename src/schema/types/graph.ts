@@ -4,6 +4,7 @@ import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { toLuceneQuery } from '../../domain/search.ts';
+import { graphQueries } from '../../queries/views.ts';
 import { NEIGHBORHOOD_FANOUT } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
 import { existingKey } from '../keys.ts';
@@ -95,7 +96,12 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, defaultValue: 10 }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.repos.graph.search(toLuceneQuery(args.query), args.types ?? null, bounded('first', args.first ?? 10, 1, 100)),
+      graphQueries.search(
+        ctx,
+        toLuceneQuery(args.query),
+        args.types ?? null,
+        bounded('first', args.first ?? 10, 1, 100),
+      ),
   }),
   paths: t.field({
     type: [PathRef],
@@ -116,7 +122,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       // Both keys in one batch (one statement), then the paths.
       const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
-      const paths = await ctx.repos.graph.shortestPaths(
+      const paths = await graphQueries.shortestPaths(
+        ctx,
         from,
         to,
         bounded('maxHops', args.maxHops ?? 6, 1, 8),
@@ -143,7 +150,8 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const slice = await ctx.repos.graph.neighborhood(
+      const slice = await graphQueries.neighborhood(
+        ctx,
         await existingKey(ctx, args.id ? 'id' : 'key', entityKey(args.id ? String(args.id) : null, args.key)),
         bounded('depth', args.depth ?? 2, 1, 3),
         bounded('limit', args.limit ?? 50, 1, 300),

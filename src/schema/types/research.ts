@@ -1,7 +1,7 @@
-import { capped } from '../../domain/limits.ts';
-import { checkGroup, type GroupCheck, impliedPrior } from '../../domain/research.ts';
+import { type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { changeOf, derivedMoney } from '../../domain/values.ts';
+import { derivedMoney } from '../../domain/values.ts';
+import { researchViews } from '../../queries/views.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
 import {
@@ -13,9 +13,13 @@ import {
 } from '../connection.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
-import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
+import { factType } from './facts.ts';
+
 import { EntityRef } from './refs.ts';
 import { MoneyRef, PeriodTypeEnum } from './values.ts';
+
+const FinancialFigureRef = factType('FinancialFigure');
+const GroupFigureRef = factType('GroupFigure');
 
 interface CompanyMetric {
   figure: AssertionRow;
@@ -122,18 +126,6 @@ const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMe
 const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
 const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
 
-/** Growth ranks from the order the statement returns: fastest first within each period, figures without a change last. */
-function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    if (changeOf(r.figure) === null) return { ...r, growthRank: null };
-    const period = `${r.figure.periodYear}|${r.figure.periodType}`;
-    const rank = (seen.get(period) ?? 0) + 1;
-    seen.set(period, rank);
-    return { ...r, growthRank: rank };
-  });
-}
-
 builder.queryFields((t) => ({
   metricByCompany: t.field({
     type: CompanyMetricList,
@@ -153,14 +145,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.figures(
-        args.metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
-        await existingKeyOrNull(ctx, 'country', args.country),
-        limit + 1,
-      );
-      return capped(rankByGrowth(rows), limit);
+      const country = await existingKeyOrNull(ctx, 'country', args.country);
+      const { metric, periodYear = null, periodType = null } = args;
+      return researchViews.metricByCompany(ctx, { metric, periodYear, periodType, country }, limit);
     },
   }),
   metricByCountry: t.field({
@@ -176,15 +163,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.totalsByCountry(
-        args.metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
-        selectsField(info, 'figures'),
-        limit + 1,
-        MAX_NESTED_LIST,
-      );
-      return capped(rows, limit);
+      const { metric, periodYear = null, periodType = null } = args;
+      const query = { metric, periodYear, periodType };
+      return researchViews.metricByCountry(ctx, query, selectsField(info, 'figures'), limit, MAX_NESTED_LIST);
     },
   }),
   groupFigureChecks: t.field({
@@ -195,11 +176,7 @@ builder.queryFields((t) => ({
     args: { metric: t.arg.string({ required: false }), first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.groupFigures(args.metric ?? null, limit + 1, MAX_NESTED_LIST);
-      return capped(
-        rows.map((r) => checkGroup(r.group, r.members)),
-        limit,
-      );
+      return researchViews.groupFigureChecks(ctx, args.metric ?? null, limit, MAX_NESTED_LIST);
     },
   }),
 }));
