@@ -1,5 +1,7 @@
 import { type Capped, capped } from '../domain/limits.ts';
 import { checkGroup, rankByGrowth } from '../domain/research.ts';
+import { searchPlan } from '../domain/search-query.ts';
+import { PATH_RELATIONSHIPS, type PathRelationship } from '../repositories/graph.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 /**
@@ -72,11 +74,32 @@ export const epochViews = {
     cappedEpoch((epoch, l) => epoch.largestClustersPerOwner(perOwner, l))(scope, limit),
 };
 
+export interface PathQuery {
+  /** Longer simple paths too, shortest first, then best attested; otherwise only the shortest. */
+  ranked: boolean;
+  maxHops: number;
+  first: number;
+  relationshipTypes: readonly PathRelationship[] | null;
+  throughFactKinds: readonly string[] | null;
+}
+
 export const graphQueries = {
-  search: (scope: ViewScope, luceneQuery: string, kinds: string[] | null, limit: number) =>
-    scope.repos.graph.search(luceneQuery, kinds, limit),
-  shortestPaths: (scope: ViewScope, from: string, to: string, maxHops: number, limit: number) =>
-    scope.repos.graph.shortestPaths(from, to, maxHops, limit),
+  /** Full-text hits, each with the query's terms (for highlighting). */
+  async search(scope: ViewScope, query: string, kinds: string[] | null, limit: number) {
+    const plan = searchPlan(query);
+    const rows = await scope.repos.graph.search(plan, kinds, limit);
+    return rows.map((r) => ({ ...r, terms: plan.terms }));
+  },
+  async paths(scope: ViewScope, from: string, to: string, q: PathQuery) {
+    const filtered = q.throughFactKinds || q.relationshipTypes;
+    if (!q.ranked && !filtered) return scope.repos.graph.shortestPaths(from, to, q.maxHops, q.first);
+    const types = q.relationshipTypes ?? PATH_RELATIONSHIPS;
+    const paths = await scope.repos.graph.rankedPaths(from, to, q.maxHops, q.first, types, q.throughFactKinds);
+    if (q.ranked) return paths;
+    // Shortest with filters: the ranked paths of the least length.
+    const shortest = Math.min(...paths.map((p) => p.relationships.length));
+    return paths.filter((p) => p.relationships.length === shortest);
+  },
   neighborhood: (scope: ViewScope, key: string, depth: number, limit: number) =>
     scope.repos.graph.neighborhood(key, depth, limit),
 };

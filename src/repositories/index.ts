@@ -9,6 +9,7 @@ import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
 import { sourceRepository } from './sources.ts';
 import { systemRepository } from './system.ts';
+import { vocabularyRepository } from './vocabulary.ts';
 
 export function createRepositories(db: DbScope) {
   return {
@@ -22,6 +23,7 @@ export function createRepositories(db: DbScope) {
     revisions: revisionRepository(db),
     checks: checksRepository(db),
     epoch: epochRepository(db),
+    vocabulary: vocabularyRepository(db),
   };
 }
 

@@ -20,6 +20,7 @@ import './types/graph.ts';
 import './types/research.ts';
 import './types/epoch.ts';
 import './types/system.ts';
+import './types/vocabulary.ts';
 import './types/mutations.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -23,6 +23,8 @@ export interface FactKindSpec {
     description: string;
     /** The list takes a `metric` argument. */
     metric?: boolean;
+    /** A list kept under an old name: still answering, marked deprecated in the schema. */
+    deprecationReason?: string;
   }[];
 }
 
@@ -200,14 +202,43 @@ export const FACT_KINDS = {
       subjects: { role: 'SUBJECT', description: 'Whom the claim is about, when stated as its subject.' },
     },
     lists: [
-      { on: ORGANIZATIONS, field: 'claimsAbout', roles: ['CONCERNS', 'SUBJECT'], description: 'Claims about it.' },
+      {
+        on: ORGANIZATIONS,
+        field: 'claimsAbout',
+        roles: ['CONCERNS', 'SUBJECT'],
+        description:
+          'Claims about it (it is their subject or concerned), whoever made them — e.g. an analyst’s claim about ByteDance.',
+      },
+      {
+        on: ORGANIZATIONS,
+        field: 'claimsMade',
+        roles: ['SPEAKER'],
+        description:
+          'Claims the organisation itself makes as their speaker (e.g. a publisher’s self-description). Not what its ' +
+          'people said: for that, `positions { person { claimsMade quotes } }`.',
+      },
       {
         on: ORGANIZATIONS,
         field: 'statements',
         roles: ['SPEAKER'],
-        description: 'Claims it makes (e.g. a publisher’s self-description).',
+        description: 'Claims it makes (same as claimsMade).',
+        deprecationReason:
+          'Use claimsMade (claims it makes itself; its people’s are on positions { person { claimsMade } }).',
       },
-      { on: ['Person'], field: 'claims', roles: ['SPEAKER'], description: 'What the person stated, in paraphrase.' },
+      {
+        on: ['Person'],
+        field: 'claimsMade',
+        roles: ['SPEAKER'],
+        description:
+          'Claims the person made (they are the speaker), in the source’s paraphrase; their verbatim words are `quotes`.',
+      },
+      {
+        on: ['Person'],
+        field: 'claims',
+        roles: ['SPEAKER'],
+        description: 'What the person stated (same as claimsMade).',
+        deprecationReason: 'Use claimsMade (the same claims, named like Company.claimsMade).',
+      },
     ],
   },
   Forecast: {

@@ -63,7 +63,10 @@ export function factListsOn(t: Parameters<typeof factsField>[0], entity: EntityK
         .filter((list) => list.on.includes(entity))
         .map((list) => [
           list.field,
-          factsField(t, FACT_TYPES[kind], [...list.roles], [kind], list.description, { metric: list.metric }),
+          factsField(t, FACT_TYPES[kind], [...list.roles], [kind], list.description, {
+            metric: list.metric,
+            deprecationReason: list.deprecationReason,
+          }),
         ]),
     ),
   );

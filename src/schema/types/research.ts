@@ -11,8 +11,10 @@ import {
   MAX_NESTED_LIST,
   DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE,
 } from '../connection.ts';
+import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
+import { checkMetricWhenNothingMatched, normaliseMetric } from '../vocabulary.ts';
 import { factType } from './facts.ts';
 
 import { EntityRef } from './refs.ts';
@@ -126,6 +128,16 @@ const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMe
 const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
 const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
 
+const METRIC_ARG =
+  'e.g. capex, cloud_revenue — any case, spaces for _ ("Cloud revenue"); `vocabulary { metrics }` lists them. ' +
+  'A metric no fact uses is BAD_USER_INPUT naming the nearest.';
+
+/** A view that found nothing checks its metric, so a misspelt one is an error naming the nearest, not an empty list. */
+async function checkedMetric<T extends { rows: unknown[] }>(ctx: Context, metric: string | null, answer: T) {
+  if (answer.rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
+  return answer;
+}
+
 builder.queryFields((t) => ({
   metricByCompany: t.field({
     type: CompanyMetricList,
@@ -134,7 +146,7 @@ builder.queryFields((t) => ({
       `fastest growth first within a period — capped at \`first\` (at most ${MAX_PAGE_SIZE}); \`truncated\` says ` +
       'more matched (narrow by periodYear, periodType or country).',
     args: {
-      metric: t.arg.string({ required: true, defaultValue: 'capex' }),
+      metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
       country: t.arg.string({
@@ -146,8 +158,10 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
       const country = await existingKeyOrNull(ctx, 'country', args.country);
-      const { metric, periodYear = null, periodType = null } = args;
-      return researchViews.metricByCompany(ctx, { metric, periodYear, periodType, country }, limit);
+      const { periodYear = null, periodType = null } = args;
+      const metric = normaliseMetric(args.metric);
+      const query = { metric, periodYear, periodType, country };
+      return checkedMetric(ctx, metric, await researchViews.metricByCompany(ctx, query, limit));
     },
   }),
   metricByCountry: t.field({
@@ -156,16 +170,24 @@ builder.queryFields((t) => ({
       'Research view: reported figures for a metric summed by the companies’ country and period (derived), ' +
       `newest period first, capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
     args: {
-      metric: t.arg.string({ required: true, defaultValue: 'capex' }),
+      metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
       first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx, info) => {
       const limit = cappedRows(ctx, args.first);
-      const { metric, periodYear = null, periodType = null } = args;
+      const { periodYear = null, periodType = null } = args;
+      const metric = normaliseMetric(args.metric);
       const query = { metric, periodYear, periodType };
-      return researchViews.metricByCountry(ctx, query, selectsField(info, 'figures'), limit, MAX_NESTED_LIST);
+      const answer = await researchViews.metricByCountry(
+        ctx,
+        query,
+        selectsField(info, 'figures'),
+        limit,
+        MAX_NESTED_LIST,
+      );
+      return checkedMetric(ctx, metric, answer);
     },
   }),
   groupFigureChecks: t.field({
@@ -173,10 +195,11 @@ builder.queryFields((t) => ({
     description:
       'Consistency view: group figures ("collectively spent …"), newest first, each beside the sum of its members’ ' +
       `own figures and the amount their growth rates imply; capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
-    args: { metric: t.arg.string({ required: false }), first: t.arg.int(CAPPED_FIRST) },
+    args: { metric: t.arg.string({ required: false, description: METRIC_ARG }), first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
-      return researchViews.groupFigureChecks(ctx, args.metric ?? null, limit, MAX_NESTED_LIST);
+      const metric = args.metric ? normaliseMetric(args.metric) : null;
+      return checkedMetric(ctx, metric, await researchViews.groupFigureChecks(ctx, metric, limit, MAX_NESTED_LIST));
     },
   }),
 }));
