@@ -17,6 +17,7 @@ export {
   Label,
   MODES,
   PERIOD_TYPES,
+  PRICE_BASES,
   Prose,
   QUALIFIERS,
   RANKS,

@@ -16,6 +16,7 @@ export const METRIC_SIGNS: ReadonlyMap<string, MetricSign> = new Map<string, Met
   ['cash_reserves', 'non_negative'],
   ['capital_cost', 'non_negative'],
   ['hardware_cost', 'non_negative'],
+  ['capital_cost_to_date', 'non_negative'],
   ['shipments', 'non_negative'],
   ['chip_count', 'non_negative'],
   ['h100e', 'non_negative'],

@@ -10,6 +10,12 @@ export const RANKS = ['preferred', 'normal', 'deprecated'] as const;
 export const QUALIFIERS = ['exact', 'approx', 'more_than', 'less_than', 'at_least', 'range'] as const;
 export const PERIOD_TYPES = ['FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', 'MONTH', 'DAY', 'OPEN'] as const;
 export const CONFIDENCES = ['confirmed', 'likely', 'unlikely', 'confident', 'speculative', 'estimate'] as const;
+/**
+ * What dollars an amount is in: `nominal` (money of the day, as reported), `constant_2025` (adjusted to 2025
+ * prices, as Epoch's "2025 USD" columns), `inflation_adjusted` (adjusted to constant prices of a year the source
+ * does not state). Left out: the source says nothing about it.
+ */
+export const PRICE_BASES = ['nominal', 'constant_2025', 'inflation_adjusted'] as const;
 export const ROLE_TYPES = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'] as const;
 export type RoleType = (typeof ROLE_TYPES)[number];
 

@@ -7,7 +7,12 @@ export type { ChangeValue, MoneyValue } from './facts/codecs.ts';
 
 export const amountOf = (m: MoneyValue) => fromMinorUnits(m.minorUnits, m.currency);
 
-export function derivedMoney(minor: bigint, currency: string, qualifier = 'exact'): MoneyValue {
+export function derivedMoney(
+  minor: bigint,
+  currency: string,
+  qualifier = 'exact',
+  priceBasis: string | null = null,
+): MoneyValue {
   return {
     minorUnits: minor.toString(),
     currency,
@@ -15,6 +20,7 @@ export function derivedMoney(minor: bigint, currency: string, qualifier = 'exact
     qualifier,
     lowerMinor: null,
     upperMinor: null,
+    priceBasis,
     derived: true,
     reportedConversion: null,
   };

@@ -4,6 +4,7 @@ import { checksRepository } from './checks.ts';
 import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
+import { investmentRepository } from './investments.ts';
 import { researchRepository } from './research.ts';
 import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
@@ -24,6 +25,7 @@ export function createRepositories(db: DbScope) {
     checks: checksRepository(db),
     epoch: epochRepository(db),
     vocabulary: vocabularyRepository(db),
+    investments: investmentRepository(db),
   };
 }
 

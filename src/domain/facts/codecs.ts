@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarDateProblem } from '../dates.ts';
 import { compareDecimals } from '../decimal.ts';
 import { fromBasisPoints, fromMinorUnits, toBasisPoints, toMinorUnits } from '../money.ts';
-import { Currency, Decimal, Label, PERIOD_TYPES, Prose, QUALIFIERS } from '../scalars.ts';
+import { Currency, Decimal, Label, PERIOD_TYPES, PRICE_BASES, Prose, QUALIFIERS } from '../scalars.ts';
 
 /**
  * One codec per value shape a fact carries (money, change, quantity, period, a line of text): its import-format
@@ -56,6 +56,8 @@ export const MoneySchema = z
     qualifier: z.enum(QUALIFIERS).default('exact'),
     lower: Decimal.optional(),
     upper: Decimal.optional(),
+    /** Nominal or constant dollars (PRICE_BASES); sums never mix two bases. */
+    priceBasis: z.enum(PRICE_BASES).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -97,6 +99,8 @@ export interface MoneyValue {
   qualifier: string;
   lowerMinor: string | null;
   upperMinor: string | null;
+  /** Nominal or constant dollars (PRICE_BASES); null when the source does not say. */
+  priceBasis: string | null;
   /** True for values computed by this service rather than reported by a source. */
   derived: boolean;
   /** The conversion the source itself reported for this amount, if any. */
@@ -118,6 +122,7 @@ export function moneyCodec(
     qualifier: `${prefix}Qualifier`,
     lower: `${prefix}LowerMinor`,
     upper: `${prefix}UpperMinor`,
+    priceBasis: `${prefix}PriceBasis`,
   };
   const props = Object.values(p);
   return {
@@ -134,6 +139,7 @@ export function moneyCodec(
         [p.qualifier]: m.qualifier,
         [p.lower]: bound(m.lower),
         [p.upper]: bound(m.upper),
+        [p.priceBasis]: m.priceBasis ?? null,
       };
     },
     line(s) {
@@ -147,6 +153,7 @@ export function moneyCodec(
         qualifier: (s[p.qualifier] ?? 'exact') as Qualifier,
         lower: bound(s[p.lower]),
         upper: bound(s[p.upper]),
+        priceBasis: missing(s[p.priceBasis]) ? undefined : (String(s[p.priceBasis]) as MoneyInput['priceBasis']),
       });
     },
     api(s) {
@@ -160,6 +167,7 @@ export function moneyCodec(
         qualifier: text(s[p.qualifier]) ?? 'exact',
         lowerMinor: text(s[p.lower]),
         upperMinor: text(s[p.upper]),
+        priceBasis: text(s[p.priceBasis]),
         derived: false,
         reportedConversion: conversion ? conversion.api(s) : null,
       };

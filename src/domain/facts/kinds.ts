@@ -257,6 +257,53 @@ export const FACT_KINDS = {
   BuildOutSnapshot: epochKind('BuildOutSnapshot'),
   Usage: epochKind('Usage'),
   ChipOwnership: epochKind('ChipOwnership'),
+  Investment: {
+    description:
+      'Money put into a named target — a data-centre site or GPU cluster, a company, a project — by the investors the ' +
+      'source names: the amount (with its price basis: nominal or constant 2025 dollars), as of when (period), how ' +
+      'sure the source is (confidence). When the source gives one amount for several investors, it stays one fact with ' +
+      'all of them and the whole amount (never split into invented shares). A company’s capex (a FinancialFigure) is ' +
+      'spending without a named target, not an Investment (docs/data-model.md).',
+    // No `plural`: its root connection `investments` has filters of its own (src/schema/types/investment.ts).
+    values: ['metric', 'money'],
+    roles: {
+      investors: {
+        role: 'SUBJECT',
+        description: 'Who invests, as the source names them, in its order; empty when the source names no investor.',
+      },
+      target: {
+        role: 'OBJECT',
+        single: true,
+        description: 'What is invested in: a site, a cluster, a company or a project.',
+      },
+    },
+    lists: [
+      {
+        on: ORGANIZATIONS,
+        field: 'investments',
+        roles: ['SUBJECT'],
+        description: 'What it invests in, how much, per source (alone or with co-investors named in the same fact).',
+        metric: true,
+      },
+      {
+        on: ORGANIZATIONS,
+        field: 'investmentsReceived',
+        roles: ['OBJECT'],
+        description: 'Investments made in it.',
+        metric: true,
+      },
+      {
+        on: ['DataCenter'],
+        field: 'investors',
+        roles: ['OBJECT'],
+        description:
+          'Investments in it: who invests (`investors`, as each source names them, several sharing one amount when the ' +
+          'source gives no split), how much, as of when, per source. Dated running totals (metric ' +
+          'capital_cost_to_date) come with the current figure; filter with `metric`.',
+        metric: true,
+      },
+    ],
+  },
 } as const satisfies Record<string, FactKindSpec>;
 
 export type AssertionKind = keyof typeof FACT_KINDS;

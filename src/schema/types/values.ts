@@ -1,5 +1,5 @@
 import type { ChangeValue, MoneyValue, PeriodValue, QuantityValue, Shape } from '../../domain/facts/index.ts';
-import { MODES, PERIOD_TYPES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
+import { MODES, PERIOD_TYPES, type PRICE_BASES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
 import { builder, type Types } from '../builder.ts';
@@ -15,6 +15,14 @@ export const RankEnum = builder.enumType('Rank', {
 export const QualifierEnum = builder.enumType('Qualifier', {
   description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
   values: QUALIFIERS,
+});
+export const PriceBasisEnum = builder.enumType('PriceBasis', {
+  description: 'What dollars an amount is in. Sums never mix two bases.',
+  values: {
+    nominal: { description: 'Money of the day, as reported.' },
+    constant_2025: { description: 'Adjusted to 2025 prices (Epoch’s "2025 USD" columns).' },
+    inflation_adjusted: { description: 'Adjusted to constant prices of a base year the source does not state.' },
+  } satisfies Record<(typeof PRICE_BASES)[number], { description: string }>,
 });
 export const RoleEnum = builder.enumType('Role', {
   description: 'The part an entity plays in a fact.',
@@ -64,6 +72,12 @@ MoneyRef.implement({
       description: 'The words of the source, e.g. "23 billion yuan".',
     }),
     qualifier: t.field({ type: QualifierEnum, resolve: (m) => m.qualifier as never }),
+    priceBasis: t.field({
+      type: PriceBasisEnum,
+      nullable: true,
+      description: 'Nominal or constant dollars, as the source states; null when it does not say.',
+      resolve: (m) => m.priceBasis as never,
+    }),
     lower: t.field({
       type: 'Decimal',
       nullable: true,
@@ -147,6 +161,7 @@ const MoneyInput = builder.inputType('MoneyInput', {
     qualifier: t.field({ type: QualifierEnum, required: false }),
     lower: t.field({ type: 'Decimal', required: false }),
     upper: t.field({ type: 'Decimal', required: false }),
+    priceBasis: t.field({ type: PriceBasisEnum, required: false }),
   }),
 });
 
