@@ -21,7 +21,8 @@ builder.queryFields((t) => ({
       if (resolution.resolved !== null) return ctx.loaders.entityWithFacts(resolution.resolved, facts);
       const { message } = unknownKey('key', key, resolution.suggestions, resolution.ambiguous);
       const suggestions = resolution.suggestions.map((s) => s.key);
-      (ctx.notFound ??= []).push({ field: 'entity', key: key.slice(0, 100), message, suggestions });
+      ctx.notFound ??= [];
+      ctx.notFound.push({ field: 'entity', key: key.slice(0, 100), message, suggestions });
       return null;
     },
   }),
