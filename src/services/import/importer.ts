@@ -6,11 +6,15 @@ import { DeclarationTracker, LOOKUP_CHUNK, ReferenceTracker, storedValueClashes 
 import {
   fileLines,
   type LineSource,
+  LineTypes,
+  linesOfType,
   numbered,
   type ParsedLine,
   parseLine,
   type Rejection,
+  Rejections,
   recordLines,
+  TYPE_CODES,
   textLines,
 } from './lines.ts';
 import { SourceTextCheck } from './source-texts.ts';
@@ -70,61 +74,6 @@ export interface ImportResult {
   validation: ValidationResult;
   written: boolean;
   counts: ImportCounts;
-}
-
-const TYPE_CODES: readonly RecordType[] = WRITE_ORDER.map((t) => t.type);
-
-/** One byte per line: which record type it holds (0 for blank or rejected lines), so later passes parse only what they need. */
-class LineTypes {
-  private codes = new Uint8Array(1 << 16);
-  set(line: number, type: RecordType | null) {
-    if (line >= this.codes.length) {
-      const grown = new Uint8Array(Math.max(line + 1, this.codes.length * 2));
-      grown.set(this.codes);
-      this.codes = grown;
-    }
-    this.codes[line] = type === null ? 0 : TYPE_CODES.indexOf(type) + 1;
-  }
-  is(line: number, ...types: RecordType[]) {
-    const code = this.codes[line] ?? 0;
-    return code > 0 && types.includes(TYPE_CODES[code - 1]!);
-  }
-  count(type: RecordType) {
-    const code = TYPE_CODES.indexOf(type) + 1;
-    let n = 0;
-    for (const c of this.codes) if (c === code) n += 1;
-    return n;
-  }
-}
-
-/** The parsed lines of the given types (their lines are known to parse), in input order. */
-async function* linesOfType(source: LineSource, types: LineTypes, ...wanted: RecordType[]): AsyncGenerator<ParsedLine> {
-  for await (const { raw, line } of numbered(source)) {
-    if (!types.is(line, ...wanted)) continue;
-    const result = parseLine(raw, line);
-    if (result && 'record' in result) yield result;
-  }
-}
-
-/** Reasons per rejected line; a line may be bad for several. */
-class Rejections {
-  private readonly reasons = new Map<number, string[]>();
-  add({ line, reason }: Rejection) {
-    const list = this.reasons.get(line);
-    if (list) list.push(reason);
-    else this.reasons.set(line, [reason]);
-  }
-  has(line: number) {
-    return this.reasons.has(line);
-  }
-  lines() {
-    return this.reasons.keys();
-  }
-  sorted(): Rejection[] {
-    return [...this.reasons]
-      .sort(([a], [b]) => a - b)
-      .map(([line, list]) => ({ line, reason: [...new Set(list)].join('; ') }));
-  }
 }
 
 interface Validation extends ValidationResult {
