@@ -5,10 +5,9 @@ import { systemRepository } from '../../repositories/system.ts';
 import { DeclarationTracker, LOOKUP_CHUNK, ReferenceTracker, storedValueClashes } from './checks.ts';
 import {
   fileLines,
+  LineReader,
   type LineSource,
   LineTypes,
-  linesOfType,
-  numbered,
   type ParsedLine,
   parseLine,
   type Rejection,
@@ -37,6 +36,7 @@ import {
  *      concerned);
  *   2. write, only when no line is bad (or with `skipInvalid`): everything in one transaction when it fits one batch
  *      (all or nothing), else one streaming pass per record type in WRITE_ORDER, `batchSize` lines per transaction.
+ * A file is parsed again on every pass; input held in memory (text, records) is parsed once and kept.
  * Memory grows with the number of distinct keys declared (a few strings per key) and of rejected lines, not with the
  * size of the input. Every write is a MERGE by key, so a second run, or a re-run after a kill, converges to the same
  * graph.
@@ -83,7 +83,7 @@ interface Validation extends ValidationResult {
 /** Pass 1 and its checks against the graph: every line is parsed and checked; nothing is written. */
 async function validate(
   db: DbScope,
-  source: LineSource,
+  reader: LineReader,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<Validation> {
   const types = new LineTypes();
@@ -94,9 +94,8 @@ async function validate(
   /** Lines of sources with a publisher: a source rejected for its publisher is not written, nor what cites it. */
   const publishedSources = new Map<string, number[]>();
   let lines = 0;
-  for await (const { raw, line } of numbered(source)) {
-    const result = parseLine(raw, line);
-    if (result === null) continue;
+  for await (const result of reader.all()) {
+    const { line } = result;
     lines += 1;
     if (lines % 10_000 === 0) onProgress?.({ phase: 'validate', done: lines, total: 0 });
     if (!('record' in result)) {
@@ -120,7 +119,7 @@ async function validate(
   // Snippets are checked against the texts given in the input or stored in the graph (one more pass, only if any).
   for (const r of await texts.resolve(db)) rejections.add(r);
   if (texts.hasTexts) {
-    for await (const { record, line } of linesOfType(source, types, 'assertion')) {
+    for await (const { record, line } of reader.ofType(types, 'assertion')) {
       const problem = texts.check(record, line);
       if (problem) rejections.add(problem);
     }
@@ -134,7 +133,7 @@ async function validate(
       for (const r of await storedValueClashes(db, chunk)) rejections.add(r);
       chunk = [];
     };
-    for await (const parsed of linesOfType(source, types, 'entity', 'source')) {
+    for await (const parsed of reader.ofType(types, 'entity', 'source')) {
       chunk.push(parsed);
       if (chunk.length >= LOOKUP_CHUNK) await check();
     }
@@ -146,7 +145,7 @@ async function validate(
     [...publishedSources].filter(([, at]) => at.every((l) => rejections.has(l))).map(([key, at]) => [key, at[0]!]),
   );
   if (deadSources.size) {
-    for await (const { record, line } of linesOfType(source, types, 'assertion')) {
+    for await (const { record, line } of reader.ofType(types, 'assertion')) {
       if (record.type !== 'assertion') continue;
       for (const { source: key } of record.sources) {
         const dead = deadSources.get(key);
@@ -170,7 +169,7 @@ async function ensureSchema(db: DbScope) {
 /** Pass 2: the valid lines, in one transaction when they fit one batch, else per type in batches. */
 async function write(
   db: DbScope,
-  source: LineSource,
+  reader: LineReader,
   { valid, types }: Validation,
   options: ImportOptions,
 ): Promise<ImportCounts> {
@@ -182,7 +181,7 @@ async function write(
   if (total <= batchSize) {
     // All or nothing: an entity is never left without the link beside it.
     const batch = emptyBatch();
-    for await (const { record } of linesOfType(source, types, ...TYPE_CODES)) addToBatch(batch, record);
+    for await (const { record } of reader.ofType(types, ...TYPE_CODES)) addToBatch(batch, record);
     addCounts(counts, await db.writeTransaction('import/all', (tx) => writeBatch(tx, batch)));
     let done = 0;
     for (const { type, plural } of WRITE_ORDER) {
@@ -205,7 +204,7 @@ async function write(
       batch = emptyBatch();
       size = 0;
     };
-    for await (const { record } of linesOfType(source, types, type)) {
+    for await (const { record } of reader.ofType(types, type)) {
       addToBatch(batch, record);
       size += 1;
       if (size >= batchSize) await flush();
@@ -217,9 +216,10 @@ async function write(
 
 /** Validates the whole input, then writes it unless a line is bad (or writes the good ones with `skipInvalid`). */
 export async function importLines(db: DbScope, source: LineSource, options: ImportOptions = {}): Promise<ImportResult> {
-  const { types, ...validation } = await validate(db, source, options.onProgress);
+  const reader = new LineReader(source);
+  const { types, ...validation } = await validate(db, reader, options.onProgress);
   if (validation.rejected.length && !options.skipInvalid) return { validation, written: false, counts: noCounts() };
-  const counts = await write(db, source, { ...validation, types }, options);
+  const counts = await write(db, reader, { ...validation, types }, options);
   return { validation, written: true, counts };
 }
 
