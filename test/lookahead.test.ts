@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/domain/global-id.ts';
 import { schema } from '../src/schema/index.ts';
 import { mergeEntities } from '../src/services/curation.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importNdjson } from '../src/services/import/importer.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 /**
@@ -108,10 +108,11 @@ describe('lookahead: an entity and its facts in one statement', () => {
     expect(folded.extensions?.cypher?.statements).toBe(1);
   });
 
-  it('answers null for an unknown key in one statement', async () => {
+  it('answers null for an unknown key, with NOT_FOUND: the lookup, then the name/suggestion lookup (2 statements)', async () => {
     const res = await gql(yoga, `{ entity(key: "company:test-look-none") { key facts { key sources { snippet } } } }`);
     expect(res.data?.entity).toBeNull();
-    expect(res.extensions?.cypher?.statements).toBe(1);
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.extensions?.cypher?.statements).toBe(2);
   });
 
   it('reads a connection’s page with the facts under nodes and under edges.node in one statement', async () => {
@@ -195,13 +196,19 @@ describe('lookahead: an entity and its facts in one statement', () => {
           planned.push(...queries);
           return null;
         },
+        // No entity has the key: entity(key:) then asks whether it is a name (issue 15), and answers NOT_FOUND.
+        keyResolution: {
+          load: async (key: string) => ({ key, resolved: null, byName: false, ambiguous: false, suggestions: [] }),
+        },
       },
     };
     const document = parse(`{ entity(key: "company:x") { facts(first: 2) { key period { year } }
       ... on Company { figures { amount { amount } } statements { key } } } }`);
     const result = await execute({ schema, document, contextValue });
-    expect(result.errors).toBeUndefined();
-    expect(planned).toEqual([
+    expect(result.errors?.map((e) => e.message)).toEqual([
+      'No entity has the key "company:x" (key); no similar key exists',
+    ]);
+    expect(planned.slice(0, 3)).toEqual([
       expect.objectContaining({
         limit: 2,
         withSources: false,

@@ -10,6 +10,7 @@ import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
 import { sourceRepository } from './sources.ts';
 import { systemRepository } from './system.ts';
+import { vocabularyRepository } from './vocabulary.ts';
 
 export function createRepositories(db: DbScope) {
   return {
@@ -24,6 +25,7 @@ export function createRepositories(db: DbScope) {
     checks: checksRepository(db),
     epoch: epochRepository(db),
     investments: investmentRepository(db),
+    vocabulary: vocabularyRepository(db),
   };
 }
 

@@ -26,6 +26,7 @@ import './types/research.ts';
 import './types/epoch.ts';
 import './types/investments-by-place.ts';
 import './types/system.ts';
+import './types/vocabulary.ts';
 import './types/mutations.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

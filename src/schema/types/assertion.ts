@@ -4,10 +4,11 @@ import type { AssertionRow, EntityRow, RoleRow, SupportRow } from '../../domain/
 import { changeOf, moneyOf } from '../../domain/values.ts';
 import { assertionConnection } from '../../queries/connections.ts';
 import { builder, type FieldsOf, type Types } from '../builder.ts';
-import { connectionOf } from '../connection.ts';
+import { connectionOf, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
+import { normaliseMetric } from '../vocabulary.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import {
@@ -217,7 +218,7 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
     'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
   fields: (t) => ({
     kinds: t.field({ type: [AssertionKindEnum], required: false }),
-    metric: t.string({ required: false }),
+    metric: t.string({ required: false, description: 'e.g. capex (any case; `vocabulary { metrics }` lists them).' }),
     mode: t.field({ type: ModeEnum, required: false }),
     rank: t.field({ type: RankEnum, required: false }),
     periodYear: t.int({ required: false }),
@@ -262,7 +263,7 @@ const assertionFilter = async (ctx: Context, fixedKinds: string[] | null, f: Fil
   ]);
   return {
     kinds: fixedKinds ?? f?.kinds ?? null,
-    metric: f?.metric ?? null,
+    metric: f?.metric ? normaliseMetric(f.metric) : null,
     mode: f?.mode ?? null,
     rank: f?.rank ?? null,
     periodYear: f?.periodYear ?? null,
@@ -284,7 +285,7 @@ export function assertionConnectionField(
       type: connection,
       description,
       args: {
-        first: t.arg.int({ required: false }),
+        first: t.arg.int(PAGE_FIRST),
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: AssertionFilterInput, required: false }),
       },

@@ -39,8 +39,25 @@ export const organizationFields = (t: Builder) => ({
     metric: true,
   }),
   quotesAbout: factsField(t, QuoteRef, ['CONCERNS'], ['Quote'], 'Quotes concerning it.'),
-  claimsAbout: factsField(t, ClaimRef, ['CONCERNS', 'SUBJECT'], ['Claim'], 'Claims about it.'),
-  statements: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'Claims it makes (e.g. a publisher’s self-description).'),
+  claimsAbout: factsField(
+    t,
+    ClaimRef,
+    ['CONCERNS', 'SUBJECT'],
+    ['Claim'],
+    'Claims about it (it is their subject or concerned), whoever made them — e.g. an analyst’s claim about ByteDance.',
+  ),
+  claimsMade: factsField(
+    t,
+    ClaimRef,
+    ['SPEAKER'],
+    ['Claim'],
+    'Claims the organisation itself makes as their speaker (e.g. a publisher’s self-description). Not what its ' +
+      'people said: for that, `positions { person { claimsMade quotes } }`.',
+  ),
+  statements: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'Claims it makes (same as claimsMade).', {
+    deprecationReason:
+      'Use claimsMade (claims it makes itself; its people’s are on positions { person { claimsMade } }).',
+  }),
   parentUnit: singleLinkField(
     t,
     EntityRef,

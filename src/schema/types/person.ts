@@ -8,6 +8,15 @@ export const PersonRef = defineEntityType('Person', {
   fields: (t) => ({
     positions: factsField(t, PositionRef, ['SUBJECT'], ['Position'], 'Roles the person holds, as reported.'),
     quotes: factsField(t, QuoteRef, ['SPEAKER'], ['Quote'], 'What the person said, verbatim.'),
-    claims: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'What the person stated, in paraphrase.'),
+    claimsMade: factsField(
+      t,
+      ClaimRef,
+      ['SPEAKER'],
+      ['Claim'],
+      'Claims the person made (they are the speaker), in the source’s paraphrase; their verbatim words are `quotes`.',
+    ),
+    claims: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'What the person stated (same as claimsMade).', {
+      deprecationReason: 'Use claimsMade (the same claims, named like Company.claimsMade).',
+    }),
   }),
 });

@@ -13,6 +13,7 @@ import {
 } from '../connection.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
+import { checkMetricWhenNothingMatched, normaliseMetric } from '../vocabulary.ts';
 import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
 import { EntityRef } from './refs.ts';
 import { MoneyRef, PeriodTypeEnum } from './values.ts';
@@ -134,6 +135,10 @@ function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[
   });
 }
 
+const METRIC_ARG =
+  'e.g. capex, cloud_revenue — any case, spaces for _ ("Cloud revenue"); `vocabulary { metrics }` lists them. ' +
+  'A metric no fact uses is BAD_USER_INPUT naming the nearest.';
+
 builder.queryFields((t) => ({
   metricByCompany: t.field({
     type: CompanyMetricList,
@@ -142,7 +147,7 @@ builder.queryFields((t) => ({
       `fastest growth first within a period — capped at \`first\` (at most ${MAX_PAGE_SIZE}); \`truncated\` says ` +
       'more matched (narrow by periodYear, periodType or country).',
     args: {
-      metric: t.arg.string({ required: true, defaultValue: 'capex' }),
+      metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
       country: t.arg.string({
@@ -153,13 +158,15 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
+      const metric = normaliseMetric(args.metric);
       const rows = await ctx.repos.research.figures(
-        args.metric,
+        metric,
         args.periodYear ?? null,
         args.periodType ?? null,
         await existingKeyOrNull(ctx, 'country', args.country),
         limit + 1,
       );
+      if (rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
       return capped(rankByGrowth(rows), limit);
     },
   }),
@@ -169,21 +176,23 @@ builder.queryFields((t) => ({
       'Research view: reported figures for a metric summed by the companies’ country and period (derived), ' +
       `newest period first, capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
     args: {
-      metric: t.arg.string({ required: true, defaultValue: 'capex' }),
+      metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
       periodYear: t.arg.int({ required: false }),
       periodType: t.arg({ type: PeriodTypeEnum, required: false }),
       first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx, info) => {
       const limit = cappedRows(ctx, args.first);
+      const metric = normaliseMetric(args.metric);
       const rows = await ctx.repos.research.totalsByCountry(
-        args.metric,
+        metric,
         args.periodYear ?? null,
         args.periodType ?? null,
         selectsField(info, 'figures'),
         limit + 1,
         MAX_NESTED_LIST,
       );
+      if (rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
       return capped(rows, limit);
     },
   }),
@@ -192,10 +201,12 @@ builder.queryFields((t) => ({
     description:
       'Consistency view: group figures ("collectively spent …"), newest first, each beside the sum of its members’ ' +
       `own figures and the amount their growth rates imply; capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
-    args: { metric: t.arg.string({ required: false }), first: t.arg.int(CAPPED_FIRST) },
+    args: { metric: t.arg.string({ required: false, description: METRIC_ARG }), first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.groupFigures(args.metric ?? null, limit + 1, MAX_NESTED_LIST);
+      const metric = args.metric ? normaliseMetric(args.metric) : null;
+      const rows = await ctx.repos.research.groupFigures(metric, limit + 1, MAX_NESTED_LIST);
+      if (rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
       return capped(
         rows.map((r) => checkGroup(r.group, r.members)),
         limit,
