@@ -24,8 +24,8 @@ export function createRepositories(db: DbScope) {
     revisions: revisionRepository(db),
     checks: checksRepository(db),
     epoch: epochRepository(db),
-    investments: investmentRepository(db),
     vocabulary: vocabularyRepository(db),
+    investments: investmentRepository(db),
   };
 }
 
