@@ -102,6 +102,7 @@ function useQueryStats(): Plugin<Context> {
             extensions: {
               ...result.extensions,
               requestId: ctx.requestId,
+              ...(ctx.notFound?.length ? { notFound: ctx.notFound } : {}),
               cypher: { statements: ctx.db.stats.statements, ms: Math.round(ctx.db.stats.totalMs * 10) / 10 },
             },
           });
