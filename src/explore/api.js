@@ -50,7 +50,11 @@ async function graphql(query, variables) {
   if (error) {
     const code = error.extensions?.code;
     const hint =
-      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? ' Set a token with the read scope (Token, top right).' : '';
+      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN'
+        ? ' Set a token with the read scope (Token, top right).'
+        : code === 'TRUSTED_DOCUMENTS_ONLY'
+          ? ' This service runs only its trusted documents: set a token with the research scope (Token, top right).'
+          : '';
     throw new ApiError(`${error.message}${hint}`, code);
   }
   return body.data;
