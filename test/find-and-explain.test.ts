@@ -250,7 +250,7 @@ describe('paths worth reading', () => {
     );
     const madeBy = SEED.find((r) => r.type === 'link' && r.rel === 'MADE_BY' && r.from === 'chip:nvidia-h20');
     expect(madeBy?.to).toBe('company:nvidia');
-    const [first] = res.data?.paths;
+    const [first] = res.data!.paths;
     expect(first.nodes.map((n: any) => n.key)).toEqual([
       'company:bytedance',
       procurement?.key,
