@@ -1,5 +1,6 @@
 import type { FieldMap } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
+import { ENTITY_CORE_PROPS } from '../../domain/entity-props.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
@@ -46,8 +47,6 @@ const entityFactsQuery: FactsQueryOf = (given) => {
   };
 };
 
-const CORE = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
-
 EntityRef.implement({
   description: 'Something that exists regardless of any article: a company, person, chip, place, site, regulation.',
   interfaces: [NodeRef],
@@ -70,7 +69,7 @@ EntityRef.implement({
       description: 'Kind-specific properties.',
       resolve: (e) =>
         Object.entries(e)
-          .filter(([k, v]) => !CORE.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
+          .filter(([k, v]) => !ENTITY_CORE_PROPS.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
           .map(([name, value]) => ({ name, value: String(value) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
     }),

@@ -4,7 +4,7 @@ import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { highlightsOf, type SearchHighlight } from '../../domain/search-highlight.ts';
-import { searchPlan } from '../../domain/search-query.ts';
+import { graphQueries } from '../../queries/views.ts';
 import { NEIGHBORHOOD_FANOUT, PATH_RELATIONSHIPS, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
 import { existingKey } from '../keys.ts';
@@ -164,9 +164,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, defaultValue: 10, description: '1 to 100.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const plan = searchPlan(args.query);
-      const rows = await ctx.repos.graph.search(plan, args.types ?? null, bounded('first', args.first ?? 10, 1, 100));
-      return rows.map((r) => ({ ...r, terms: plan.terms }));
+      return graphQueries.search(ctx, args.query, args.types ?? null, bounded('first', args.first ?? 10, 1, 100));
     },
   }),
   paths: t.field({
@@ -202,19 +200,14 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       // Both keys in one batch (one statement), then the paths.
       const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
-      const maxHops = bounded('maxHops', args.maxHops ?? 6, 1, 8);
-      const first = bounded('first', args.first ?? 5, 1, 25);
-      const filtered = args.throughFactKinds || args.relationshipTypes;
-      if (args.search !== 'RANKED' && !filtered) {
-        return (await ctx.repos.graph.shortestPaths(from, to, maxHops, first)).map(withIndex);
-      }
-      const types = args.relationshipTypes ?? PATH_RELATIONSHIPS;
-      const paths = await ctx.repos.graph.rankedPaths(from, to, maxHops, first, types, args.throughFactKinds ?? null);
-      // SHORTEST with filters: the ranked paths of the least length.
-      const shortest = Math.min(...paths.map((p) => p.relationships.length));
-      return (args.search === 'RANKED' ? paths : paths.filter((p) => p.relationships.length === shortest)).map(
-        withIndex,
-      );
+      const paths = await graphQueries.paths(ctx, from, to, {
+        ranked: args.search === 'RANKED',
+        maxHops: bounded('maxHops', args.maxHops ?? 6, 1, 8),
+        first: bounded('first', args.first ?? 5, 1, 25),
+        relationshipTypes: args.relationshipTypes ?? null,
+        throughFactKinds: args.throughFactKinds ?? null,
+      });
+      return paths.map(withIndex);
     },
   }),
   neighborhood: t.field({
@@ -235,7 +228,8 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const slice = await ctx.repos.graph.neighborhood(
+      const slice = await graphQueries.neighborhood(
+        ctx,
         await existingKey(ctx, args.id ? 'id' : 'key', entityKey(args.id ? String(args.id) : null, args.key)),
         bounded('depth', args.depth ?? 2, 1, 3),
         bounded('limit', args.limit ?? 50, 1, 300),

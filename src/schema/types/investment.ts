@@ -5,25 +5,11 @@ import { connectionOf } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected } from '../lookahead.ts';
-import { defineAssertionType, roleField } from './assertion.ts';
+import { factType } from './facts.ts';
 import { PeriodTypeEnum } from './values.ts';
 
-export const InvestmentRef = defineAssertionType('Investment', {
-  description:
-    'Money put into a named target — a data-centre site or GPU cluster, a company, a project — by the investors the ' +
-    'source names: the amount (with its price basis: nominal or constant 2025 dollars), as of when (period), how ' +
-    'sure the source is (confidence). When the source gives one amount for several investors, it stays one fact with ' +
-    'all of them and the whole amount (never split into invented shares). A company’s capex (a FinancialFigure) is ' +
-    'spending without a named target, not an Investment (docs/data-model.md).',
-  fields: (t) => ({
-    investors: roleField(
-      t,
-      'SUBJECT',
-      'Who invests, as the source names them, in its order; empty when the source names no investor.',
-    ),
-    target: roleField(t, 'OBJECT', 'What is invested in: a site, a cluster, a company or a project.', true),
-  }),
-});
+/** The Investment type comes from its row in src/domain/facts/kinds.ts; its root connection has its own filters. */
+const InvestmentRef = factType('Investment');
 
 const InvestmentPeriodFilterInput = builder.inputType('InvestmentPeriodFilter', {
   description: 'The investment’s period: its year and/or type (DAY for dated Epoch rows, MONTH for "current").',

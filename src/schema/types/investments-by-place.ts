@@ -3,7 +3,7 @@ import type { InvestmentInPlace, InvestmentTotalRow } from '../../repositories/i
 import { builder } from '../builder.ts';
 import { CAPPED_FIRST, cappedRows, MAX_NESTED_LIST, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
 import { existingKey } from '../keys.ts';
-import { InvestmentRef } from './investment.ts';
+import { factType } from './facts.ts';
 import { asSource, EntityRef, SourceRef } from './refs.ts';
 import { ModeEnum, MoneyRef, PriceBasisEnum } from './values.ts';
 
@@ -21,7 +21,7 @@ const InvestmentInPlaceRef = builder.objectRef<InvestmentInPlace>('InvestmentInP
   description: 'One investment in a target located in the place asked about.',
   fields: (t) => ({
     investment: t.field({
-      type: InvestmentRef,
+      type: factType('Investment'),
       nullable: true,
       description: 'The fact: amount, period, confidence and its sources (snippets, row locators).',
       resolve: (r, _a, ctx) => ctx.loaders.assertion.load(r.investmentKey),

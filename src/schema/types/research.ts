@@ -1,7 +1,7 @@
-import { capped } from '../../domain/limits.ts';
-import { checkGroup, type GroupCheck, impliedPrior } from '../../domain/research.ts';
+import { type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { changeOf, derivedMoney } from '../../domain/values.ts';
+import { derivedMoney } from '../../domain/values.ts';
+import { researchViews } from '../../queries/views.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
 import {
@@ -11,12 +11,17 @@ import {
   MAX_NESTED_LIST,
   DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE,
 } from '../connection.ts';
+import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
 import { checkMetricWhenNothingMatched, normaliseMetric } from '../vocabulary.ts';
-import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
+import { factType } from './facts.ts';
+
 import { EntityRef } from './refs.ts';
 import { MoneyRef, PeriodTypeEnum } from './values.ts';
+
+const FinancialFigureRef = factType('FinancialFigure');
+const GroupFigureRef = factType('GroupFigure');
 
 interface CompanyMetric {
   figure: AssertionRow;
@@ -123,21 +128,15 @@ const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMe
 const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
 const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
 
-/** Growth ranks from the order the statement returns: fastest first within each period, figures without a change last. */
-function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    if (changeOf(r.figure) === null) return { ...r, growthRank: null };
-    const period = `${r.figure.periodYear}|${r.figure.periodType}`;
-    const rank = (seen.get(period) ?? 0) + 1;
-    seen.set(period, rank);
-    return { ...r, growthRank: rank };
-  });
-}
-
 const METRIC_ARG =
   'e.g. capex, cloud_revenue — any case, spaces for _ ("Cloud revenue"); `vocabulary { metrics }` lists them. ' +
   'A metric no fact uses is BAD_USER_INPUT naming the nearest.';
+
+/** A view that found nothing checks its metric, so a misspelt one is an error naming the nearest, not an empty list. */
+async function checkedMetric<T extends { rows: unknown[] }>(ctx: Context, metric: string | null, answer: T) {
+  if (answer.rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
+  return answer;
+}
 
 builder.queryFields((t) => ({
   metricByCompany: t.field({
@@ -158,16 +157,11 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
+      const country = await existingKeyOrNull(ctx, 'country', args.country);
+      const { periodYear = null, periodType = null } = args;
       const metric = normaliseMetric(args.metric);
-      const rows = await ctx.repos.research.figures(
-        metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
-        await existingKeyOrNull(ctx, 'country', args.country),
-        limit + 1,
-      );
-      if (rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
-      return capped(rankByGrowth(rows), limit);
+      const query = { metric, periodYear, periodType, country };
+      return checkedMetric(ctx, metric, await researchViews.metricByCompany(ctx, query, limit));
     },
   }),
   metricByCountry: t.field({
@@ -183,17 +177,17 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       const limit = cappedRows(ctx, args.first);
+      const { periodYear = null, periodType = null } = args;
       const metric = normaliseMetric(args.metric);
-      const rows = await ctx.repos.research.totalsByCountry(
-        metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
+      const query = { metric, periodYear, periodType };
+      const answer = await researchViews.metricByCountry(
+        ctx,
+        query,
         selectsField(info, 'figures'),
-        limit + 1,
+        limit,
         MAX_NESTED_LIST,
       );
-      if (rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
-      return capped(rows, limit);
+      return checkedMetric(ctx, metric, answer);
     },
   }),
   groupFigureChecks: t.field({
@@ -205,12 +199,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
       const metric = args.metric ? normaliseMetric(args.metric) : null;
-      const rows = await ctx.repos.research.groupFigures(metric, limit + 1, MAX_NESTED_LIST);
-      if (rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
-      return capped(
-        rows.map((r) => checkGroup(r.group, r.members)),
-        limit,
-      );
+      return checkedMetric(ctx, metric, await researchViews.groupFigureChecks(ctx, metric, limit, MAX_NESTED_LIST));
     },
   }),
 }));
