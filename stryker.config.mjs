@@ -5,7 +5,8 @@
 //
 // MUTATION_SCOPE picks what is mutated and which test files run; MUTATION_TESTS picks the vitest config:
 //   rules (default): vitest.rules.config.ts — only test/rules/*.test.ts, pure functions, no Neo4j;
-//   suite: vitest.config.ts — the project's own config (real Neo4j, graph reset to the seed before every file);
+//   suite: vitest.mutation-suite.config.ts — the project's own config (real Neo4j, graph reset to the seed before
+//          every file), narrowed to the scope's files;
 //          give it a running database (NEO4J_URI, …) or it starts one (TEST_NEO4J, as for npm test).
 // MUTATION_FILES (comma-separated) replaces the scope's test files, e.g. to measure the tests as they were.
 
@@ -48,13 +49,19 @@ if (mode !== 'rules' && mode !== 'suite') throw new Error(`MUTATION_TESTS must b
 const testFiles = process.env.MUTATION_FILES ? process.env.MUTATION_FILES.split(',') : scope[mode];
 if (testFiles.length === 0) throw new Error(`scope ${scopeName} has no ${mode} tests; use MUTATION_TESTS=suite`);
 const label = process.env.MUTATION_LABEL ?? `${scopeName}-${mode}`;
+// The files reach vitest as its `include` (read by both vitest configs). Not Stryker's own `testFiles` option: with it,
+// Stryker 10.1.1 gives every mutant a test filter and so activates module-level ("static") mutants only after the
+// module has loaded — they all "survive". Every zod schema of format.ts is such a mutant.
+process.env.MUTATION_TEST_FILES = testFiles.join(',');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: mode === 'rules' ? 'vitest.rules.config.ts' : 'vitest.config.ts', related: false },
+  vitest: {
+    configFile: mode === 'rules' ? 'vitest.rules.config.ts' : 'vitest.mutation-suite.config.ts',
+    related: false,
+  },
   mutate: scope.mutate,
-  testFiles,
   // Each mutant runs only the tests that reached it in the dry run.
   coverageAnalysis: 'perTest',
   // 2 cores shared with other work; suite mode shares one database, so one worker there.
@@ -66,6 +73,9 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   // The sandbox copy needs the sources and tests, not the Neo4j jars or the benchmark data.
   ignorePatterns: ['neo4j-local/lib', 'neo4j-local/data', '.neo4j', 'bench', 'docs', 'reports', '.reports'],
+  // The project's TypeScript is 7 (native), which has no JavaScript API for Stryker's tsconfig rewriting (it only
+  // rewrites `extends`/`references`, which tsconfig.json has none of) nor for @stryker-mutator/typescript-checker.
+  tsconfigFile: 'no-tsconfig-rewrite.json',
   tempDirName: `.stryker-tmp/${label}`,
   cleanTempDir: true,
 };

@@ -152,6 +152,9 @@ describe('ISO 4217 table', () => {
     expect(currencyExponent('AED')).toBe(2);
     expect(currencyExponent('ZWG')).toBe(2);
     expect(currencyExponent('CNY')).toBe(2);
+    expect(currencyExponent('INR')).toBe(2);
+    expect(currencyExponent('MXN')).toBe(2);
+    expect(currencyExponent('SGD')).toBe(2);
     expect(currencyExponent('KWD')).toBe(3);
     expect(currencyExponent('BHD')).toBe(3);
     expect(currencyExponent('TND')).toBe(3);
