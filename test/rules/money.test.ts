@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENCY_EXPONENTS, currencyExponent, isCurrency, unknownCurrencyMessage } from '../../src/domain/currencies.ts';
+import {
+  CURRENCY_EXPONENTS,
+  currencyExponent,
+  isCurrency,
+  unknownCurrencyMessage,
+} from '../../src/domain/currencies.ts';
 import { compareDecimals, isNegativeDecimal } from '../../src/domain/decimal.ts';
 import { fromBasisPoints, fromMinorUnits, toBasisPoints, toMinorUnits } from '../../src/domain/money.ts';
 import { thrown } from './thrown.ts';
@@ -34,7 +39,9 @@ describe('toMinorUnits', () => {
     expect(jpy.message).toBe('100.5 JPY has more decimals than JPY allows (0)');
     expect(jpy.details).toEqual({ amount: '100.5' });
     expect(thrown(() => toMinorUnits('0.001', 'USD')).message).toBe('0.001 USD has more decimals than USD allows (2)');
-    expect(thrown(() => toMinorUnits('1.2345', 'KWD')).message).toBe('1.2345 KWD has more decimals than KWD allows (3)');
+    expect(thrown(() => toMinorUnits('1.2345', 'KWD')).message).toBe(
+      '1.2345 KWD has more decimals than KWD allows (3)',
+    );
   });
 
   it('stores exactly up to int64 minor units and refuses one more', () => {

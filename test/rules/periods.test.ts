@@ -25,7 +25,16 @@ describe('the Gregorian calendar', () => {
 
 describe('calendarDateProblem', () => {
   it('accepts YYYY, YYYY-MM and real YYYY-MM-DD dates, year 0001 to 9999', () => {
-    for (const date of ['2024', '2024-06', '2024-06-30', '2024-02-29', '2000-02-29', '0001', '9999-12-31', '2023-01-31'])
+    for (const date of [
+      '2024',
+      '2024-06',
+      '2024-06-30',
+      '2024-02-29',
+      '2000-02-29',
+      '0001',
+      '9999-12-31',
+      '2023-01-31',
+    ])
       expect(calendarDateProblem(date)).toBeNull();
     expect(isCalendarDate('2024-12-31')).toBe(true);
   });
