@@ -101,6 +101,7 @@ describe('basis points', () => {
     expect(toBasisPoints('6.5')).toBe(650n);
     expect(toBasisPoints('0.01')).toBe(1n);
     expect(toBasisPoints('1.230')).toBe(123n);
+    expect(toBasisPoints('1.2300')).toBe(123n);
     expect(toBasisPoints('-3.25')).toBe(-325n);
     expect(toBasisPoints('-0.5')).toBe(-50n);
     expect(fromBasisPoints(650)).toBe('6.5');
