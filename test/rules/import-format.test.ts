@@ -292,3 +292,120 @@ describe('entity lines and the character rule', () => {
     expect(paths({ v: 1, type: 'link', rel: 'OWNS', from: 'chip:h20', to: 'company:nvidia' })).toEqual(['rel']);
   });
 });
+
+describe('the value fields of every kind, as docs/import-format.md tabulates them', () => {
+  const VALUES: Record<string, unknown> = {
+    metric: 'capex',
+    money: money({}),
+    reportedConversion: money({}),
+    change: { percent: '5', asReported: '5 %' },
+    quantity: { value: '1', unit: 'GPU', asReported: 'one GPU' },
+    unitPrice: money({}),
+    text: 'words',
+    role: 'CEO',
+    status: 'restricted',
+  };
+  const EPOCH = ['metric', 'money', 'change', 'quantity', 'status', 'text'];
+  const DOCUMENTED: Record<string, string[]> = {
+    FinancialFigure: ['metric', 'money', 'change'],
+    GroupFigure: ['metric', 'money', 'reportedConversion', 'change'],
+    Forecast: ['metric', 'quantity', 'unitPrice'],
+    Procurement: ['quantity', 'unitPrice'],
+    Position: ['role'],
+    ExportControlStatus: ['status'],
+    Development: ['status'],
+    Quote: ['metric', 'text'],
+    Claim: ['metric', 'text'],
+    Ownership: [],
+    Domicile: [],
+    ChipDeployment: EPOCH,
+    BuildOutSnapshot: EPOCH,
+    Usage: EPOCH,
+    ChipOwnership: EPOCH,
+  };
+
+  it('each kind takes exactly its fields, one at a time', () => {
+    const carried: Record<string, string[]> = {};
+    for (const kind of Object.keys(DOCUMENTED)) {
+      carried[kind] = Object.keys(VALUES).filter((field) => {
+        const line = figure({ kind, metric: undefined, money: undefined, [field]: VALUES[field] });
+        return problems(line).length === 0;
+      });
+    }
+    const inDocumentedOrder = Object.fromEntries(
+      Object.entries(DOCUMENTED).map(([kind, fields]) => [kind, Object.keys(VALUES).filter((f) => fields.includes(f))]),
+    );
+    expect(carried).toEqual(inDocumentedOrder);
+  });
+});
+
+describe('defaults and enumerations of the nested values', () => {
+  it('roles default to empty lists each; one key in any role is enough', () => {
+    expect(ImportLine.parse(figure({ roles: {} }))).toMatchObject({
+      roles: { SUBJECT: [], OBJECT: [], MEMBER: [], SPEAKER: [], CONCERNS: [] },
+    });
+    for (const role of ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'])
+      expect(problems(figure({ roles: { [role]: ['company:a'] } }))).toEqual([]);
+    expect(paths(figure({ roles: { OWNER: ['company:a'] } }))).toEqual(['roles']);
+  });
+
+  it('at most 50 keys in a role, 500 members', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `company:c${i}`);
+    expect(problems(figure({ roles: { SUBJECT: keys(50), OBJECT: keys(50), MEMBER: keys(500) } }))).toEqual([]);
+    expect(paths(figure({ roles: { SUBJECT: keys(51) } }))).toEqual(['roles.SUBJECT']);
+    expect(paths(figure({ roles: { SPEAKER: keys(51) } }))).toEqual(['roles.SPEAKER']);
+    expect(paths(figure({ roles: { CONCERNS: keys(51) } }))).toEqual(['roles.CONCERNS']);
+    expect(paths(figure({ roles: { MEMBER: keys(501) } }))).toEqual(['roles.MEMBER']);
+  });
+
+  it('a change is exact and year on year unless said otherwise; three bases', () => {
+    const parsed = ImportLine.parse(figure({ change: { percent: '123', asReported: 'a 123% increase' } }));
+    expect(parsed).toMatchObject({
+      change: { percent: '123', asReported: 'a 123% increase', qualifier: 'exact', basis: 'yoy' },
+    });
+    for (const basis of ['yoy', 'qoq', 'vs_prior_period'])
+      expect(problems(figure({ change: { percent: '1', asReported: '1%', basis } }))).toEqual([]);
+    expect(paths(figure({ change: { percent: '1', asReported: '1%', basis: 'mom' } }))).toEqual(['change.basis']);
+  });
+
+  it('a quantity is exact unless said otherwise', () => {
+    const line = figure({
+      kind: 'Procurement',
+      metric: undefined,
+      money: undefined,
+      quantity: { value: '10000', unit: 'GPU', asReported: '10,000 GPUs' },
+    });
+    expect(ImportLine.parse(line)).toMatchObject({ quantity: { qualifier: 'exact' } });
+  });
+
+  it('source kinds: article (the default), dataset, dataset_row, manual', () => {
+    for (const kind of ['article', 'dataset', 'dataset_row', 'manual'])
+      expect(ImportLine.parse(source({ kind }))).toMatchObject({ kind });
+    expect(paths(source({ kind: 'blog' }))).toEqual(['kind']);
+  });
+
+  it('entity props hold text, numbers, booleans and nulls', () => {
+    const props = { iso2: 'MY', powerMw: 300, active: true, closed: null };
+    expect(ImportLine.parse(entity({ props }))).toMatchObject({ props });
+    expect(paths(entity({ props: { nested: { a: 1 } } }))).toEqual(['props.nested']);
+  });
+});
+
+describe('anchored patterns', () => {
+  it('Wikidata ids match whole: Q and digits, nothing before or after', () => {
+    expect(problems(entity({ wikidata: 'Q123' }))).toEqual([]);
+    for (const wikidata of ['xQ42', 'Q42x', 'Q4 2']) expect(paths(entity({ wikidata }))).toEqual(['wikidata']);
+  });
+
+  it('only the http and https schemes, whole', () => {
+    expect(problems(source({ url: 'http://example.com/a' }))).toEqual([]);
+    for (const url of ['shttp://example.com/a', 'httpsx://example.com/a'])
+      expect(paths(source({ url }))).toEqual(['url']);
+  });
+
+  it('a content hash is exactly sha256: and 64 lower-case hex digits', () => {
+    const hex = '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824';
+    for (const contentHash of [`xsha256:${hex}`, `sha256:${hex}0`, `sha256:${hex.toUpperCase()}`])
+      expect(paths(source({ contentHash }))).toEqual(['contentHash']);
+  });
+});

@@ -61,6 +61,10 @@ describe('global ids', () => {
       expect(error.message).toBe(`Invalid id "${id}": not a global id`);
       expect(error.details).toEqual({ id });
     }
+    // Node's base64url decoder skips characters outside its alphabet, so these would otherwise decode to the same
+    // entity as Q29tcGFueTpjb21wYW55OmFsaWJhYmE: an entity has one id, never look-alikes of it.
+    for (const id of [' Q29tcGFueTpjb21wYW55OmFsaWJhYmE', '.Q29tcGFueTpjb21wYW55OmFsaWJhYmE'])
+      expect(thrown(() => decodeGlobalId(id, TYPES)).message).toBe(`Invalid id "${id}": not a global id`);
     // "Company:" and a key of 442 letters are 450 bytes, exactly 600 base64url characters; one more letter is 602.
     const longest = encodeGlobalId('Company', 'a'.repeat(442));
     expect(longest).toHaveLength(600);

@@ -119,6 +119,13 @@ describe('Period', () => {
     expect(problems({ label: '2023', type: 'FY', year: 2022 })).toEqual([]);
   });
 
+  it('takes a calendar or a fiscal basis, stated or not', () => {
+    expect(Period.parse({ label: 'fiscal 2025', type: 'FY', year: 2025, basis: 'fiscal' }).basis).toBe('fiscal');
+    expect(Period.parse({ label: '2025', type: 'FY', year: 2025, basis: 'calendar' }).basis).toBe('calendar');
+    for (const type of ['FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', 'MONTH', 'DAY', 'OPEN'])
+      expect(problems({ label: 'x', type })).toEqual([]);
+  });
+
   it('refuses unknown period types and fields', () => {
     expect(problems({ label: 'x', type: 'Q5' }).map(([path]) => path)).toEqual(['type']);
     expect(problems({ label: 'x', type: 'FY', quarter: 1 }).map(([path]) => path)).toEqual(['']);
