@@ -1,15 +1,18 @@
 import type { FieldMap } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
+import { ENTITY_CORE_PROPS } from '../../domain/entity-props.ts';
 import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
 import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
+import { factKindsOf, normaliseMetric } from '../vocabulary.ts';
+import { AssertionKindEnum } from './assertion.ts';
 import { isRowOf, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
@@ -20,6 +23,7 @@ type FieldBuilder = FieldsOf<EntityRow>;
 type FactsArgs = {
   roles?: RoleType[] | null;
   kinds?: string[] | null;
+  factKinds?: AssertionKind[] | null;
   metric?: string | null;
   includeDeprecated?: boolean | null;
   first?: number | null;
@@ -36,14 +40,12 @@ const entityFactsQuery: FactsQueryOf = (given) => {
   const args = given as FactsArgs;
   return {
     roles: args.roles ?? ALL_ROLES,
-    kinds: args.kinds ?? null,
-    metric: args.metric ?? null,
+    kinds: args.factKinds ?? factKindsOf('kinds', args.kinds),
+    metric: args.metric ? normaliseMetric(args.metric) : null,
     includeDeprecated: args.includeDeprecated ?? false,
     limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
   };
 };
-
-const CORE = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
 
 EntityRef.implement({
   description: 'Something that exists regardless of any article: a company, person, chip, place, site, regulation.',
@@ -67,7 +69,7 @@ EntityRef.implement({
       description: 'Kind-specific properties.',
       resolve: (e) =>
         Object.entries(e)
-          .filter(([k, v]) => !CORE.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
+          .filter(([k, v]) => !ENTITY_CORE_PROPS.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
           .map(([name, value]) => ({ name, value: String(value) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
     }),
@@ -76,8 +78,22 @@ EntityRef.implement({
       description: 'Facts this entity takes part in (newest period first), optionally by role, kind and metric.',
       args: {
         roles: t.arg({ type: [RoleEnum], required: false }),
-        kinds: t.arg.stringList({ required: false, description: 'Assertion kinds, e.g. ["FinancialFigure"].' }),
-        metric: t.arg.string({ required: false }),
+        factKinds: t.arg({
+          type: [AssertionKindEnum],
+          required: false,
+          description: 'Only facts of these kinds, e.g. [FinancialFigure]; `vocabulary { factKinds }` lists them.',
+        }),
+        kinds: t.arg.stringList({
+          required: false,
+          description:
+            'Fact kinds as strings, e.g. ["FinancialFigure"] (any case; an unknown kind is BAD_USER_INPUT naming the ' +
+            'nearest). Ignored when factKinds is given.',
+          deprecationReason: 'Use factKinds, which takes the AssertionKind enum.',
+        }),
+        metric: t.arg.string({
+          required: false,
+          description: 'e.g. capex, cloud_revenue (any case; `vocabulary { metrics }` lists them).',
+        }),
         includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
         first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       },
@@ -94,14 +110,14 @@ export function factsField(
   roles: RoleType[],
   kinds: AssertionKind[],
   description: string,
-  extra: { metric?: boolean } = {},
+  extra: { metric?: boolean; deprecationReason?: string } = {},
 ) {
   const queryOf: FactsQueryOf = (given) => {
     const args = given as FactsArgs;
     return {
       roles,
       kinds,
-      metric: args.metric ?? null,
+      metric: args.metric ? normaliseMetric(args.metric) : null,
       includeDeprecated: false,
       limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
     };
@@ -109,6 +125,7 @@ export function factsField(
   return t.field({
     type: [type],
     description,
+    ...(extra.deprecationReason ? { deprecationReason: extra.deprecationReason } : {}),
     args: {
       first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
       ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
@@ -196,7 +213,7 @@ export function defineEntityType(
       type: connection,
       description: `${kind} entities, ordered by name, paged with keyset cursors.`,
       args: {
-        first: t.arg.int({ required: false }),
+        first: t.arg.int(PAGE_FIRST),
         after: t.arg.string({ required: false }),
         filter: t.arg({ type: EntityFilterInput, required: false }),
         orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),

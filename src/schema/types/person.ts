@@ -1,13 +1,8 @@
-import { defineEntityType, factsField } from './entity.ts';
-import { PositionRef } from './relations.ts';
-import { ClaimRef, QuoteRef } from './statements.ts';
+import { defineEntityType } from './entity.ts';
+import { factListsOn } from './facts.ts';
 
 export const PersonRef = defineEntityType('Person', {
   plural: 'people',
   description: 'A person: an executive, an analyst.',
-  fields: (t) => ({
-    positions: factsField(t, PositionRef, ['SUBJECT'], ['Position'], 'Roles the person holds, as reported.'),
-    quotes: factsField(t, QuoteRef, ['SPEAKER'], ['Quote'], 'What the person said, verbatim.'),
-    claims: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'What the person stated, in paraphrase.'),
-  }),
+  fields: (t) => factListsOn(t, 'Person'),
 });

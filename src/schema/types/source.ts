@@ -1,7 +1,7 @@
 import { nestedLimit } from '../../domain/limits.ts';
 import { sourceConnection } from '../../queries/connections.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, PAGE_FIRST } from '../connection.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
@@ -51,7 +51,7 @@ builder.queryField('sources', (t) =>
     type: SourceConnection,
     description: 'Sources, by key, keyset-paged.',
     args: {
-      first: t.arg.int({ required: false }),
+      first: t.arg.int(PAGE_FIRST),
       after: t.arg.string({ required: false }),
       titleContains: t.arg.string({ required: false }),
     },
