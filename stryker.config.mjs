@@ -18,8 +18,8 @@ const SCOPES = {
     suite: ['test/validation.test.ts'],
   },
   periods: {
-    // The Period schema of the import format (a line range: format.ts is otherwise the `validation` scope).
-    mutate: ['src/domain/dates.ts', 'src/domain/format.ts:179-203'],
+    // The Period schema of the fact model (a line range: the rest of codecs.ts converts stored values).
+    mutate: ['src/domain/dates.ts', 'src/domain/facts/codecs.ts:293-316'],
     rules: ['test/rules/periods.test.ts'],
     suite: ['test/validation.test.ts'],
   },
@@ -29,7 +29,8 @@ const SCOPES = {
     suite: ['test/api.test.ts'],
   },
   validation: {
-    mutate: ['src/domain/format.ts'],
+    // The line schemas, the scalar rules (keys, decimals, labels, dates, currencies) and the per-kind value rules.
+    mutate: ['src/domain/format.ts', 'src/domain/scalars.ts', 'src/domain/facts/kinds.ts', 'src/domain/facts/fields.ts'],
     rules: ['test/rules/import-format.test.ts', 'test/rules/periods.test.ts'],
     suite: ['test/validation.test.ts'],
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDateProblem, daysInMonth, isCalendarDate, isLeapYear } from '../../src/domain/dates.ts';
-import { Period } from '../../src/domain/format.ts';
+import { PeriodSchema as Period } from '../../src/domain/facts/codecs.ts';
 
 /**
  * Calendar dates (src/domain/dates.ts) and the import format's Period (src/domain/format.ts). Expected values from
