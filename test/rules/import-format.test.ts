@@ -181,6 +181,9 @@ describe('what each kind carries', () => {
     expect(problems(figure({ kind: 'Ownership', metric: undefined, money: undefined, status: 'majority' }))).toEqual([
       ['status', 'a Ownership does not carry status (it carries no value fields)'],
     ]);
+    expect(problems(figure({ kind: 'Domicile', metric: undefined, money: undefined, text: 'x' }))).toEqual([
+      ['text', 'a Domicile does not carry text (it carries no value fields)'],
+    ]);
     expect(problems(figure({ kind: 'Ownership', metric: undefined, money: undefined }))).toEqual([]);
   });
 
