@@ -5,7 +5,6 @@ import { ExportControlStatusRef, ProcurementRef } from './relations.ts';
 
 export const ChipRef = defineEntityType('Chip', {
   plural: 'chips',
-  description: 'An AI chip or chip family (Nvidia H20, H100, Blackwell).',
   fields: (t) => ({
     vendor: singleLinkField(t, EntityRef, 'MADE_BY', 'Who makes it.'),
     purchases: factsField(t, ProcurementRef, ['OBJECT'], ['Procurement'], 'Who buys it, as reported.'),

@@ -41,12 +41,10 @@ export const organizationFields = (t: Builder) => ({
 
 export const CompanyRef = defineEntityType('Company', {
   plural: 'companies',
-  description: 'A company: a spender, buyer, chip vendor or cloud provider.',
   fields: organizationFields,
 });
 
 export const OrganizationRef = defineEntityType('Organization', {
   plural: 'organizations',
-  description: 'Another organisation: publisher, research firm, government body, dataset publisher.',
   fields: organizationFields,
 });

@@ -1,12 +1,19 @@
 import type { FieldMap } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
+import {
+  ASSERTION_KINDS,
+  type AssertionKind,
+  ENTITY_KINDS,
+  type EntityKind,
+  type RoleType,
+} from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
+import { entityKindDescription, wordList } from '../../domain/vocabulary.ts';
 import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
@@ -27,7 +34,10 @@ type FactsArgs = {
 
 const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property').implement({
   description: 'A kind-specific property of an entity (e.g. iso2, orgType, powerMw), as text.',
-  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The property’s name, e.g. iso2, powerMw, dataset.' }),
+    value: t.exposeString('value', { description: 'Its value as text, e.g. "MY", "150".' }),
+  }),
 });
 
 const ALL_ROLES: RoleType[] = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'];
@@ -53,15 +63,25 @@ EntityRef.implement({
       description: 'Stable human-readable key, e.g. company:bytedance. Look up with entity(key:).',
       resolve: (e) => e.key,
     }),
-    kind: t.string({ resolve: (e) => e.kind }),
-    name: t.string({ resolve: (e) => e.name }),
+    kind: t.string({
+      description: `Its kind, the same as its GraphQL type: ${wordList(ENTITY_KINDS)}.`,
+      resolve: (e) => e.kind,
+    }),
+    name: t.string({
+      description: 'Its name as commonly written, e.g. "ByteDance", "Nvidia H20".',
+      resolve: (e) => e.name,
+    }),
     aliases: t.stringList({ description: 'Other names, native scripts included.', resolve: (e) => e.aliases ?? [] }),
     wikidata: t.string({
       nullable: true,
       description: 'Wikidata QID, only where known for certain.',
       resolve: (e) => e.wikidata ?? null,
     }),
-    description: t.string({ nullable: true, resolve: (e) => e.description ?? null }),
+    description: t.string({
+      nullable: true,
+      description: 'A short description from the import, when one was given.',
+      resolve: (e) => e.description ?? null,
+    }),
     properties: t.field({
       type: [PropertyRef],
       description: 'Kind-specific properties.',
@@ -75,11 +95,25 @@ EntityRef.implement({
       type: [AssertionRef],
       description: 'Facts this entity takes part in (newest period first), optionally by role, kind and metric.',
       args: {
-        roles: t.arg({ type: [RoleEnum], required: false }),
-        kinds: t.arg.stringList({ required: false, description: 'Assertion kinds, e.g. ["FinancialFigure"].' }),
-        metric: t.arg.string({ required: false }),
-        includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
-        first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
+        roles: t.arg({
+          type: [RoleEnum],
+          required: false,
+          description: 'Only facts where the entity plays one of these roles, e.g. [SUBJECT]; default every role.',
+        }),
+        kinds: t.arg.stringList({
+          required: false,
+          description: `Only facts of these kinds, e.g. ["FinancialFigure"] (one of ${wordList(ASSERTION_KINDS)}); default every kind.`,
+        }),
+        metric: t.arg.string({
+          required: false,
+          description: 'Only facts with this metric, e.g. `capex`; default any metric or none.',
+        }),
+        includeDeprecated: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Also retracted (rank deprecated) facts; default false.',
+        }),
+        first: t.arg.int(nestedFirst(50)),
       },
       extensions: { [FACTS_QUERY]: entityFactsQuery },
       resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info)),
@@ -110,8 +144,15 @@ export function factsField(
     type: [type],
     description,
     args: {
-      first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
-      ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
+      first: t.arg.int(nestedFirst(50)),
+      ...(extra.metric
+        ? {
+            metric: t.arg.string({
+              required: false,
+              description: 'Only figures of this metric, e.g. `capex`, `cloud_revenue`; default every metric.',
+            }),
+          }
+        : {}),
     },
     extensions: { [FACTS_QUERY]: queryOf },
     resolve: (e: EntityRow, args: FactsArgs, ctx: Context, info: GraphQLResolveInfo) =>
@@ -182,10 +223,10 @@ const factsOfConnection = (info: GraphQLResolveInfo) => [
  */
 export function defineEntityType(
   kind: EntityKind,
-  options: { plural: string; description: string; fields?: (t: FieldBuilder) => FieldMap },
+  options: { plural: string; fields?: (t: FieldBuilder) => FieldMap },
 ) {
   const ref = builder.objectRef<EntityRow>(kind).implement({
-    description: options.description,
+    description: entityKindDescription(kind),
     interfaces: [NodeRef, EntityRef],
     isTypeOf: (row) => isRowOf(row, kind, 'name'),
     fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
@@ -196,10 +237,19 @@ export function defineEntityType(
       type: connection,
       description: `${kind} entities, ordered by name, paged with keyset cursors.`,
       args: {
-        first: t.arg.int({ required: false }),
-        after: t.arg.string({ required: false }),
-        filter: t.arg({ type: EntityFilterInput, required: false }),
-        orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
+        first: t.arg.int(PAGE_FIRST),
+        after: t.arg.string(PAGE_AFTER),
+        filter: t.arg({
+          type: EntityFilterInput,
+          required: false,
+          description: 'Only entities matching all given filters; default all.',
+        }),
+        orderBy: t.arg({
+          type: EntityOrderEnum,
+          required: false,
+          defaultValue: 'NAME_ASC',
+          description: 'Order by name; default NAME_ASC.',
+        }),
       },
       resolve: async (_root, args, ctx, info) =>
         entityConnection(

@@ -17,19 +17,27 @@ const SearchTypeEnum = builder.enumType('SearchType', {
 const SearchHitRef = builder.objectRef<{ node: GraphNodeRow; score: number }>('SearchHit').implement({
   description: 'A full-text match with its relevance score (higher is better).',
   fields: (t) => ({
-    score: t.exposeFloat('score'),
-    node: t.field({ type: NodeRef, resolve: (h) => h.node }),
+    score: t.exposeFloat('score', {
+      description: 'Lucene relevance, higher is better; comparable only within one search, e.g. 4.99.',
+    }),
+    node: t.field({ type: NodeRef, description: 'The entity or fact that matched.', resolve: (h) => h.node }),
   }),
 });
 
 const EdgeRef = builder.objectRef<GraphEdgeRow & { nodes: Map<string, GraphNodeRow> }>('GraphEdge').implement({
   description: 'A directed relationship between two nodes, by type (SUBJECT, OBJECT, MEMBER, PART_OF, MADE_BY …).',
   fields: (t) => ({
-    type: t.exposeString('type'),
-    fromKey: t.exposeString('from'),
-    toKey: t.exposeString('to'),
-    fromId: t.id({ resolve: (e) => idOfKey(e.nodes, e.from) }),
-    toId: t.id({ resolve: (e) => idOfKey(e.nodes, e.to) }),
+    type: t.exposeString('type', {
+      description:
+        'The relationship type: a role of an entity in a fact (SUBJECT, OBJECT, MEMBER, SPEAKER, CONCERNS) or a ' +
+        'timeless link (PART_OF, MADE_BY, LOCATED_IN, UNIT_OF).',
+    }),
+    fromKey: t.exposeString('from', {
+      description: 'Key of the node it starts at, e.g. `fact:bytedance-cash-reserves`.',
+    }),
+    toKey: t.exposeString('to', { description: 'Key of the node it points to, e.g. `company:bytedance`.' }),
+    fromId: t.id({ description: 'Global id of the node it starts at.', resolve: (e) => idOfKey(e.nodes, e.from) }),
+    toId: t.id({ description: 'Global id of the node it points to.', resolve: (e) => idOfKey(e.nodes, e.to) }),
   }),
 });
 
@@ -56,9 +64,17 @@ const withIndex = (s: Slice) => {
 const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').implement({
   description: 'An ordered path: nodes[i] and nodes[i+1] are joined by relationships[i] (in either direction).',
   fields: (t) => ({
-    length: t.int({ resolve: (p) => p.relationships.length }),
-    nodes: t.field({ type: [NodeRef], resolve: (p) => p.nodes }),
-    relationships: t.field({ type: [EdgeRef], resolve: (p) => p.relationships }),
+    length: t.int({ description: 'Number of relationships (hops), e.g. 2.', resolve: (p) => p.relationships.length }),
+    nodes: t.field({
+      type: [NodeRef],
+      description: 'Entities and facts along the path, from `from` to `to`.',
+      resolve: (p) => p.nodes,
+    }),
+    relationships: t.field({
+      type: [EdgeRef],
+      description: 'The relationships joining them, in path order (each keeps its own direction).',
+      resolve: (p) => p.relationships,
+    }),
   }),
 });
 
@@ -70,8 +86,16 @@ const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').
         `True when a cap cut the neighbourhood: more than \`limit\` nodes, or a node with more than ` +
         `${NEIGHBORHOOD_FANOUT} neighbours (each node contributes at most ${NEIGHBORHOOD_FANOUT} to the next hop).`,
     }),
-    nodes: t.field({ type: [NodeRef], resolve: (g) => g.nodes }),
-    relationships: t.field({ type: [EdgeRef], resolve: (g) => g.relationships }),
+    nodes: t.field({
+      type: [NodeRef],
+      description: 'The start entity first, then the nodes reached, nearer hops first.',
+      resolve: (g) => g.nodes,
+    }),
+    relationships: t.field({
+      type: [EdgeRef],
+      description: 'Every relationship among the returned nodes.',
+      resolve: (g) => g.relationships,
+    }),
   }),
 });
 
@@ -90,9 +114,22 @@ builder.queryFields((t) => ({
       'Full-text search over entity names and aliases (native scripts too), fact summaries, quote and claim text. ' +
       'Every word must match, as a word or a prefix; ranked by score; the best `first` (1 to 100).',
     args: {
-      query: t.arg.string({ required: true }),
-      types: t.arg({ type: [SearchTypeEnum], required: false }),
-      first: t.arg.int({ required: false, defaultValue: 10 }),
+      query: t.arg.string({
+        required: true,
+        description:
+          'Words to find, any script, e.g. "Johor" or "字节跳动": 1 to 16 words, at most 200 characters; each must ' +
+          'match as a word or a prefix. Operators and Lucene syntax are taken as plain text.',
+      }),
+      types: t.arg({
+        type: [SearchTypeEnum],
+        required: false,
+        description: 'Only these entity and fact kinds, e.g. [Company, Place]; default every kind.',
+      }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 10,
+        description: 'At most this many hits, 1 to 100 (more is an error); default 10.',
+      }),
     },
     resolve: (_root, args, ctx) =>
       ctx.repos.graph.search(toLuceneQuery(args.query), args.types ?? null, bounded('first', args.first ?? 10, 1, 100)),
@@ -104,13 +141,17 @@ builder.queryFields((t) => ({
       'ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia. At most `first` (1 to 25) paths of at most ' +
       '`maxHops` (1 to 8). An unknown key is NOT_FOUND with the nearest existing keys.',
     args: {
-      from: t.arg.string({ required: true, description: 'Entity key.' }),
-      to: t.arg.string({ required: true, description: 'Entity key.' }),
-      maxHops: t.arg.int({ required: false, defaultValue: 6, description: '1 to 8.' }),
+      from: t.arg.string({ required: true, description: 'Key of the entity to start at, e.g. `company:bytedance`.' }),
+      to: t.arg.string({ required: true, description: 'Key of the entity to reach, e.g. `company:nvidia`.' }),
+      maxHops: t.arg.int({
+        required: false,
+        defaultValue: 6,
+        description: 'Longest path, in relationships: 1 to 8 (more is an error); default 6.',
+      }),
       first: t.arg.int({
         required: false,
         defaultValue: 5,
-        description: 'At most this many paths of the shortest length (1 to 25).',
+        description: 'At most this many paths of the shortest length, 1 to 25 (more is an error); default 5.',
       }),
     },
     resolve: async (_root, args, ctx) => {
@@ -133,13 +174,20 @@ builder.queryFields((t) => ({
       'most `limit` nodes besides the start, nearer hops first (`truncated` says a cap cut it). An unknown key is ' +
       'NOT_FOUND with the nearest existing keys; a merged-away key means the entity it was merged into.',
     args: {
-      key: t.arg.string({ required: false }),
-      id: t.arg.id({ required: false }),
-      depth: t.arg.int({ required: false, defaultValue: 2, description: '1 to 3.' }),
+      key: t.arg.string({
+        required: false,
+        description: 'Key of the start entity, e.g. `place:my-johor`; give `key` or `id`.',
+      }),
+      id: t.arg.id({ required: false, description: 'Global id of the start entity, instead of `key`.' }),
+      depth: t.arg.int({
+        required: false,
+        defaultValue: 2,
+        description: 'Hops from the start, 1 to 3 (more is an error); default 2.',
+      }),
       limit: t.arg.int({
         required: false,
         defaultValue: 50,
-        description: 'At most this many nodes besides the start (1 to 300).',
+        description: 'At most this many nodes besides the start, 1 to 300 (more is an error); default 50.',
       }),
     },
     resolve: async (_root, args, ctx) => {

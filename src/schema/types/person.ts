@@ -4,7 +4,6 @@ import { ClaimRef, QuoteRef } from './statements.ts';
 
 export const PersonRef = defineEntityType('Person', {
   plural: 'people',
-  description: 'A person: an executive, an analyst.',
   fields: (t) => ({
     positions: factsField(t, PositionRef, ['SUBJECT'], ['Position'], 'Roles the person holds, as reported.'),
     quotes: factsField(t, QuoteRef, ['SPEAKER'], ['Quote'], 'What the person said, verbatim.'),

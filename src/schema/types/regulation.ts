@@ -3,7 +3,6 @@ import { ExportControlStatusRef } from './relations.ts';
 
 export const RegulationRef = defineEntityType('Regulation', {
   plural: 'regulations',
-  description: 'An export control or other regulation.',
   fields: (t) => ({
     chipStatuses: factsField(
       t,

@@ -1,4 +1,4 @@
-import { MODES, PERIOD_TYPES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
+import type { ROLE_TYPES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import {
   amountOf,
@@ -8,19 +8,21 @@ import {
   type MoneyValue,
   percentOf,
 } from '../../domain/values.ts';
+import { MODE_MEANINGS, PERIOD_TYPE_MEANINGS, QUALIFIER_MEANINGS, RANK_MEANINGS } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../describe.ts';
 
 export const ModeEnum = builder.enumType('Mode', {
   description: 'How the source states the fact: reported as fact, forecast, opinion, or derived by this service.',
-  values: MODES,
+  values: describedValues(MODE_MEANINGS),
 });
 export const RankEnum = builder.enumType('Rank', {
-  description: 'Wikidata-style rank: preferred, normal, or deprecated (retracted; kept for history).',
-  values: RANKS,
+  description: 'A fact’s standing, Wikidata-style: preferred, normal, or deprecated (retracted; kept for history).',
+  values: describedValues(RANK_MEANINGS),
 });
 export const QualifierEnum = builder.enumType('Qualifier', {
   description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
-  values: QUALIFIERS,
+  values: describedValues(QUALIFIER_MEANINGS),
 });
 export const RoleEnum = builder.enumType('Role', {
   description: 'The part an entity plays in a fact.',
@@ -35,7 +37,7 @@ export const RoleEnum = builder.enumType('Role', {
 export const PeriodTypeEnum = builder.enumType('PeriodType', {
   description:
     'Normalised period: fiscal/calendar year, half, quarter, month, day, or an open period ("coming months").',
-  values: PERIOD_TYPES,
+  values: describedValues(PERIOD_TYPE_MEANINGS),
 });
 
 export const MoneyRef = builder.objectRef<MoneyValue>('Money');
@@ -44,7 +46,11 @@ const ConvertedMoneyRef = builder.objectRef<ConversionResult>('ConvertedMoney');
 ConvertedMoneyRef.implement({
   description: 'A converted amount. Always derived: the rate and where it came from are stated.',
   fields: (t) => ({
-    money: t.field({ type: MoneyRef, resolve: (c) => c.money }),
+    money: t.field({
+      type: MoneyRef,
+      description: 'The amount in the target currency (mode derived).',
+      resolve: (c) => c.money,
+    }),
     rate: t.field({
       type: 'Decimal',
       description: 'Units of the target currency per unit of the original.',
@@ -69,7 +75,11 @@ MoneyRef.implement({
       nullable: true,
       description: 'The words of the source, e.g. "23 billion yuan".',
     }),
-    qualifier: t.field({ type: QualifierEnum, resolve: (m) => m.qualifier as never }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      description: 'How exact the amount is: `exact`, or as the source hedges it (`more_than` for "exceeding" …).',
+      resolve: (m) => m.qualifier as never,
+    }),
     lower: t.field({
       type: 'Decimal',
       nullable: true,
@@ -107,8 +117,15 @@ export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
   fields: (t) => ({
     percent: t.field({ type: 'Decimal', description: 'Percent as an exact decimal, e.g. "123".', resolve: percentOf }),
     basisPoints: t.exposeInt('basisPoints', { description: '1 % = 100 basis points.' }),
-    asReported: t.exposeString('asReported', { nullable: true }),
-    qualifier: t.field({ type: QualifierEnum, resolve: (c) => c.qualifier as never }),
+    asReported: t.exposeString('asReported', {
+      nullable: true,
+      description: 'The words of the source, e.g. "a 123% increase".',
+    }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      description: 'How exact the change is, e.g. `approx` for "about 120%".',
+      resolve: (c) => c.qualifier as never,
+    }),
     basis: t.exposeString('basis', {
       description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.',
     }),
@@ -128,8 +145,15 @@ export const PeriodRef = builder.objectRef<PeriodValue>('Period').implement({
   description: 'When a fact holds: the source’s own words and a normalised form. An inferred year says why.',
   fields: (t) => ({
     label: t.exposeString('label', { description: 'The words of the source, e.g. "the first half of this year".' }),
-    type: t.field({ type: PeriodTypeEnum, resolve: (p) => p.type as never }),
-    year: t.exposeInt('year', { nullable: true }),
+    type: t.field({
+      type: PeriodTypeEnum,
+      description: 'The normalised period, e.g. `H1` for "the first half of this year".',
+      resolve: (p) => p.type as never,
+    }),
+    year: t.exposeInt('year', {
+      nullable: true,
+      description: 'The year, e.g. 2024 (inferred when `yearInferred`); null for an open period without one.',
+    }),
     basis: t.exposeString('basis', { description: 'calendar or fiscal.' }),
     yearInferred: t.exposeBoolean('yearInferred', { description: 'True when the source does not state the year.' }),
     inference: t.exposeString('inference', { nullable: true, description: 'Why the year was inferred.' }),
@@ -146,9 +170,22 @@ export interface QuantityValue {
 export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implement({
   description: 'A non-money quantity, e.g. "over a million H20 units".',
   fields: (t) => ({
-    value: t.field({ type: 'Decimal', resolve: (q) => q.value }),
-    unit: t.exposeString('unit'),
-    asReported: t.exposeString('asReported', { nullable: true }),
-    qualifier: t.field({ type: QualifierEnum, resolve: (q) => q.qualifier as never }),
+    value: t.field({
+      type: 'Decimal',
+      description: 'The number as an exact decimal string, e.g. "1000000".',
+      resolve: (q) => q.value,
+    }),
+    unit: t.exposeString('unit', {
+      description: 'What is counted, as the source or importer names it: units, chips, H100e (H100 equivalents).',
+    }),
+    asReported: t.exposeString('asReported', {
+      nullable: true,
+      description: 'The words of the source, e.g. "over a million H20 units".',
+    }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      description: 'How exact the number is, e.g. `more_than` for "over a million".',
+      resolve: (q) => q.qualifier as never,
+    }),
   }),
 });
