@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY_KIND_MEANINGS } from '../src/domain/vocabulary.ts';
+import { CAPPED_FIRST } from '../src/schema/connection.ts';
 import { testApp } from './helpers/app.ts';
 import { findChromium, launchChromium } from './helpers/chromium.ts';
+import { showInDocs } from './helpers/docs-pane.ts';
 
 /**
  * GraphiQL in a real browser (CHROMIUM_PATH, a Chromium on PATH, or @sparticuz/chromium from npm; see
@@ -52,6 +55,24 @@ describe('GraphiQL page', () => {
     await page.locator('.result-window').getByText('Tencent').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: 'test/.artifacts/graphiql.png' });
     expect(foreign).toEqual([]);
+  });
+});
+
+describe('GraphiQL docs pane', () => {
+  it('explains a type and a root field with their descriptions (as npm run screenshots:docs shows them)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    const pane = page.locator('.graphiql-doc-explorer');
+    await showInDocs(page, 'Company');
+    const company = (await pane.textContent()) ?? '';
+    expect(company).toContain(ENTITY_KIND_MEANINGS.Company.is);
+    expect(company).toContain('Keys look like company:bytedance.');
+    await showInDocs(page, 'Query.metricByCompany');
+    const view = (await pane.textContent()) ?? '';
+    expect(view).toContain('Research view: each company’s reported figure for a metric');
+    expect(view).toContain(CAPPED_FIRST.description);
+    expect(view).toContain('Only this period type, e.g. H1; default every period type.');
   });
 });
 
