@@ -6,6 +6,7 @@ import {
   type PERIOD_TYPES,
   type QUALIFIERS,
   type RANKS,
+  type ROLE_TYPES,
 } from './format.ts';
 
 /**
@@ -51,6 +52,14 @@ export const PERIOD_TYPE_MEANINGS = {
   DAY: 'One day, e.g. the date a dataset row was observed.',
   OPEN: 'An open period without stated bounds, e.g. "in the coming months".',
 } as const satisfies Record<(typeof PERIOD_TYPES)[number], string>;
+
+export const ROLE_MEANINGS = {
+  SUBJECT: 'Who or what the fact is about (the spender, the person holding a role, the buyer…).',
+  OBJECT: 'The other party (the employer, the chip bought, the child company, the site…).',
+  MEMBER: 'A member of a group figure ("Alibaba, Tencent and Baidu collectively…").',
+  SPEAKER: 'Who said it (quotes, claims).',
+  CONCERNS: 'Also mentioned or concerned.',
+} as const satisfies Record<(typeof ROLE_TYPES)[number], string>;
 
 export const CONFIDENCE_MEANINGS = {
   confirmed: 'confirmed by the source (Epoch AI `Certainty`)',

@@ -1,4 +1,3 @@
-import type { ROLE_TYPES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import {
   amountOf,
@@ -8,7 +7,13 @@ import {
   type MoneyValue,
   percentOf,
 } from '../../domain/values.ts';
-import { MODE_MEANINGS, PERIOD_TYPE_MEANINGS, QUALIFIER_MEANINGS, RANK_MEANINGS } from '../../domain/vocabulary.ts';
+import {
+  MODE_MEANINGS,
+  PERIOD_TYPE_MEANINGS,
+  QUALIFIER_MEANINGS,
+  RANK_MEANINGS,
+  ROLE_MEANINGS,
+} from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { describedValues } from '../describe.ts';
 
@@ -26,13 +31,7 @@ export const QualifierEnum = builder.enumType('Qualifier', {
 });
 export const RoleEnum = builder.enumType('Role', {
   description: 'The part an entity plays in a fact.',
-  values: {
-    SUBJECT: { description: 'Who or what the fact is about (the spender, the person holding a role, the buyer…).' },
-    OBJECT: { description: 'The other party (the employer, the chip bought, the child company, the site…).' },
-    MEMBER: { description: 'A member of a group figure ("Alibaba, Tencent and Baidu collectively…").' },
-    SPEAKER: { description: 'Who said it (quotes, claims).' },
-    CONCERNS: { description: 'Also mentioned or concerned.' },
-  } satisfies Record<(typeof ROLE_TYPES)[number], { description: string }>,
+  values: describedValues(ROLE_MEANINGS),
 });
 export const PeriodTypeEnum = builder.enumType('PeriodType', {
   description:
