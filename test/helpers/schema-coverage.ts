@@ -24,7 +24,12 @@ export interface Coverage {
   all: Record<ElementClass, string[]>;
   /** The coordinates of the elements without a description (empty or whitespace counts as none). */
   undescribed: Record<ElementClass, string[]>;
+  /** Deprecated fields, arguments, enum values and input fields whose reason names no replacement ("use `x`"). */
+  deprecatedWithoutReplacement: string[];
 }
+
+/** A deprecation reason says why and what to use instead: "… Use `metricByCompany`." */
+const namesReplacement = (reason: string | null | undefined) => /\buse `[^`]+`/i.test(reason ?? '');
 
 const described = (description: string | null | undefined) => (description ?? '').trim().length > 0;
 
@@ -37,14 +42,22 @@ export function schemaCoverage(schema: GraphQLSchema): Coverage {
     enumValues: [],
     inputFields: [],
   };
-  const note = (kind: ElementClass, coordinate: string, description: string | null | undefined) => {
+  const deprecatedWithoutReplacement: string[] = [];
+  const note = (
+    kind: ElementClass,
+    coordinate: string,
+    description: string | null | undefined,
+    deprecationReason?: string | null,
+  ) => {
     all[kind].push(coordinate);
     if (!described(description)) undescribed[kind].push(coordinate);
+    if (deprecationReason != null && !namesReplacement(deprecationReason))
+      deprecatedWithoutReplacement.push(coordinate);
   };
   const noteField = (typeName: string, field: GraphQLField<unknown, unknown>) => {
-    note('fields', `${typeName}.${field.name}`, field.description);
+    note('fields', `${typeName}.${field.name}`, field.description, field.deprecationReason);
     for (const arg of field.args as readonly GraphQLArgument[]) {
-      note('arguments', `${typeName}.${field.name}(${arg.name}:)`, arg.description);
+      note('arguments', `${typeName}.${field.name}(${arg.name}:)`, arg.description, arg.deprecationReason);
     }
   };
 
@@ -56,10 +69,11 @@ export function schemaCoverage(schema: GraphQLSchema): Coverage {
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) noteField(name, field);
     } else if (isEnumType(type)) {
-      for (const value of type.getValues()) note('enumValues', `${name}.${value.name}`, value.description);
+      for (const value of type.getValues())
+        note('enumValues', `${name}.${value.name}`, value.description, value.deprecationReason);
     } else if (isInputObjectType(type)) {
       for (const field of Object.values(type.getFields()) as GraphQLInputField[]) {
-        note('inputFields', `${name}.${field.name}`, field.description);
+        note('inputFields', `${name}.${field.name}`, field.description, field.deprecationReason);
       }
     }
   }
@@ -68,7 +82,7 @@ export function schemaCoverage(schema: GraphQLSchema): Coverage {
     note('types', `@${directive.name}`, directive.description);
     for (const arg of directive.args) note('arguments', `@${directive.name}(${arg.name}:)`, arg.description);
   }
-  return { all, undescribed };
+  return { all, undescribed, deprecatedWithoutReplacement };
 }
 
 /** "fields 360/784 (45.9 %)" lines, one per class. */
