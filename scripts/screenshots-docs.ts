@@ -38,7 +38,16 @@ async function serve(): Promise<{ base: string; stop: () => Promise<void> }> {
       log: (line) => console.log(line),
     });
   }
-  const app = await createApp({ ...config, neo4j: { ...config.neo4j, uri: local?.uri ?? config.neo4j.uri } });
+  const dropLocal = async () => {
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const app = await createApp({ ...config, neo4j: { ...config.neo4j, uri: local?.uri ?? config.neo4j.uri } }).catch(
+    async (error: unknown) => {
+      await dropLocal();
+      throw error;
+    },
+  );
   const server = createServer(app.yoga);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
@@ -47,8 +56,7 @@ async function serve(): Promise<{ base: string; stop: () => Promise<void> }> {
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
       await app.close();
-      await local?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await dropLocal();
     },
   };
 }
