@@ -8,8 +8,8 @@ import { Database } from '../src/db/database.ts';
 import { freePort, NEO4J_VERSION, startLocalNeo4j } from '../src/devdb/local-neo4j.ts';
 import { schemaRepository } from '../src/repositories/schema.ts';
 import { systemRepository } from '../src/repositories/system.ts';
-import { importFile } from '../src/services/import-file.ts';
-import { createProgress, PLURAL } from '../src/services/progress.ts';
+import { importFile } from '../src/services/import/importer.ts';
+import { createProgress } from '../src/services/progress.ts';
 import { generate, SIZES, type Size } from './generate.ts';
 
 /**
@@ -75,7 +75,7 @@ try {
     onProgress: ({ phase, done, total }) => {
       if (phase === 'validate') return progress.update('lines validated', done, total);
       if (validated === started) validated = performance.now();
-      progress.update(`lines written (${PLURAL[phase]})`, done, total);
+      progress.update(`lines written (${phase})`, done, total);
     },
   });
   const finished = performance.now();

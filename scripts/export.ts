@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportRecords } from '../src/services/export.ts';
-import { createProgress, PLURAL } from '../src/services/progress.ts';
+import { pluralOf } from '../src/services/import/importer.ts';
+import { createProgress } from '../src/services/progress.ts';
 import { databaseFromEnv } from './lib/database.ts';
 
 /**
@@ -26,12 +27,13 @@ try {
     if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
     counts[record.type] = (counts[record.type] ?? 0) + 1;
     lines += 1;
-    progress.update(`lines exported (${PLURAL[record.type]})`, lines, 0);
+    progress.update(`lines exported (${pluralOf(record.type)})`, lines, 0);
   }
   progress.finish(
     `exported ${counts.entity} entities, ${counts.source} sources, ${counts.link} links, ${counts.assertion} assertions`,
   );
 } catch (error) {
+  progress.stop();
   console.error(`export failed: ${(error as Error).message}`);
   process.exitCode = 2;
 } finally {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type FileProgress, importFile } from '../src/services/import-file.ts';
-import { createProgress, PLURAL } from '../src/services/progress.ts';
+import { type ImportProgress, importFile } from '../src/services/import/importer.ts';
+import { createProgress } from '../src/services/progress.ts';
 import { databaseFromEnv } from './lib/database.ts';
 
 /**
@@ -28,8 +28,8 @@ if (!file || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000
 }
 const { database } = databaseFromEnv();
 const progress = createProgress(process.stderr, { quiet: values.quiet });
-const onProgress = ({ phase, done, total }: FileProgress) =>
-  progress.update(phase === 'validate' ? 'lines validated' : `lines written (${PLURAL[phase]})`, done, total);
+const onProgress = ({ phase, done, total }: ImportProgress) =>
+  progress.update(phase === 'validate' ? 'lines validated' : `lines written (${phase})`, done, total);
 try {
   const started = performance.now();
   const result = await importFile(database.scope('import'), resolve(file), {
@@ -62,6 +62,7 @@ try {
     console.log(JSON.stringify({ ...c, rejected: validation.rejected.length, seconds: Math.round(seconds * 10) / 10 }));
   }
 } catch (error) {
+  progress.stop();
   console.error(`import failed: ${(error as Error).message}`);
   process.exitCode = 2;
 } finally {

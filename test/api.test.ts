@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/domain/global-id.ts';
 import { printSchemaSDL } from '../src/schema/print.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importNdjson } from '../src/services/import/importer.ts';
 import { SEED_FILE } from '../src/services/seed.ts';
 import { gql, testApp } from './helpers/app.ts';
 

@@ -8,7 +8,7 @@ import { formatJsonSchema, SCHEMA_FILE } from '../scripts/format-schema.ts';
 import { ImportLine, type ImportRecord } from '../src/domain/format.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
 import { exportRecords } from '../src/services/export.ts';
-import { importFile } from '../src/services/import-file.ts';
+import { importFile } from '../src/services/import/importer.ts';
 import { seedNdjson } from '../src/services/seed.ts';
 import { neo4jEnv, testApp } from './helpers/app.ts';
 

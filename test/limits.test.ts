@@ -185,8 +185,11 @@ describe('page size', () => {
     expect(pageSize(undefined, 100)).toBe(100);
     expect(pageSize(0, 100)).toBe(0);
     expect(pageSize(100, 100)).toBe(100);
-    expect(() => pageSize(101, 100)).toThrow(/MAX_PAGE_SIZE/);
-    expect(() => pageSize(-1, 100)).toThrow(/outside 0..100/);
+    expect(() => pageSize(101, 100)).toThrow(
+      "first must be between 0 and 100, got 101 (100 is the server's MAX_PAGE_SIZE)",
+    );
+    expect(() => pageSize(-1, 100)).toThrow('first must be between 0 and 100, got -1');
+    expect(() => pageSize(0, 100, 1)).toThrow('first must be between 1 and 100, got 0');
     expect(() => pageSize(1e9, 100)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 
@@ -195,7 +198,9 @@ describe('page size', () => {
     for (const root of ['companies', 'sources', 'assertions', 'financialFigures']) {
       const above = await gql(yoga, `{ ${root}(first: 4) { totalCount } }`);
       expect(above.errors?.[0]?.extensions?.code, root).toBe('BAD_USER_INPUT');
-      expect(above.errors?.[0]?.message, root).toBe('Page size 4 is outside 0..3 (limit MAX_PAGE_SIZE)');
+      expect(above.errors?.[0]?.message, root).toBe(
+        "first must be between 0 and 3, got 4 (3 is the server's MAX_PAGE_SIZE)",
+      );
     }
     // No `first`: the configured maximum (the seed alone has 10 companies).
     const page = await gql<{ companies: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(

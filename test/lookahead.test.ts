@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/domain/global-id.ts';
 import { schema } from '../src/schema/index.ts';
 import { mergeEntities } from '../src/services/curation.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importNdjson } from '../src/services/import/importer.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 /**

@@ -9,7 +9,7 @@ import { DomainError } from '../src/domain/errors.ts';
 import { systemRepository } from '../src/repositories/system.ts';
 import { createLogger } from '../src/server/logger.ts';
 import { buildYoga } from '../src/server/yoga.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importNdjson } from '../src/services/import/importer.ts';
 import { applySchemaAndSeed } from '../src/services/seed.ts';
 import { gql } from './helpers/app.ts';
 import { sleep, waitFor } from './helpers/wait.ts';

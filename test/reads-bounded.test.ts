@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config/index.ts';
 import { schema } from '../src/schema/index.ts';
 import { buildYoga } from '../src/server/yoga.ts';
 import { mergeEntities } from '../src/services/curation.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importNdjson } from '../src/services/import/importer.ts';
 import { gql, testApp } from './helpers/app.ts';
 
 /**

@@ -14,8 +14,7 @@ import { graphStateRepository } from '../src/repositories/graph-state.ts';
 import { tokenConfigLine } from '../src/server/auth.ts';
 import { createLogger } from '../src/server/logger.ts';
 import { buildYoga } from '../src/server/yoga.ts';
-import { importFile } from '../src/services/import-file.ts';
-import { importNdjson } from '../src/services/importer.ts';
+import { importFile, importNdjson } from '../src/services/import/importer.ts';
 import { SEED_FILE } from '../src/services/seed.ts';
 import { gql, testApp } from './helpers/app.ts';
 

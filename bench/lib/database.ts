@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { Database } from '../../src/db/database.ts';
 import { freePort, type LocalNeo4j, NEO4J_VERSION, startLocalNeo4j } from '../../src/devdb/local-neo4j.ts';
 import { schemaRepository } from '../../src/repositories/schema.ts';
-import { importFile } from '../../src/services/import-file.ts';
+import { importFile } from '../../src/services/import/importer.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
 

@@ -91,6 +91,8 @@ const EnvSchema = z.object({
 
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
+  /** Tests only: where the page tests write their screenshots (`npm run screenshots` sets docs/screenshots). */
+  SCREENSHOT_DIR: filePath.optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -123,7 +125,7 @@ export interface Config {
   tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
   limits: LimitsConfig;
   auth: AuthConfig;
-  tests: { chromiumPath: string | undefined };
+  tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
 }
 
 export interface LimitsConfig {
@@ -217,7 +219,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     auth: { readsRequireToken: e.READS_REQUIRE_TOKEN, tokens: parseTokens(e.API_TOKENS) },
-    tests: { chromiumPath: e.CHROMIUM_PATH },
+    tests: { chromiumPath: e.CHROMIUM_PATH, screenshotDir: e.SCREENSHOT_DIR },
   };
 }
 

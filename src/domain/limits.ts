@@ -1,34 +1,37 @@
 import { badInput } from './errors.ts';
 
 /**
- * The one page-size rule for every list that can grow with the graph (connections, research views, nested lists):
- * a requested size outside `min..max` is a BAD_USER_INPUT error naming the argument and its range — never silently
- * clamped. A missing size means `fallback` (the maximum unless the field states a smaller default).
+ * The one page-size rule for every list that can grow with the graph (connections, research views, nested lists,
+ * graph views): a requested size outside `min..max` is a BAD_USER_INPUT error naming the argument, its range and, when
+ * a setting decides the maximum, the setting — never silently clamped. A missing size means `fallback` (the maximum
+ * unless the field states a smaller default).
  */
 export function listSize(
   name: string,
   requested: number | null | undefined,
   max: number,
-  options: { min?: number; fallback?: number } = {},
+  options: { min?: number; fallback?: number; setting?: string } = {},
 ): number {
   const min = options.min ?? 0;
   if (requested === null || requested === undefined) return options.fallback ?? max;
   if (!Number.isInteger(requested) || requested < min || requested > max) {
-    throw badInput(`${name} must be between ${min} and ${max}, got ${requested}`, { limit: name, min, max });
+    const setting = options.setting ? ` (${max} is the server's ${options.setting})` : '';
+    throw badInput(`${name} must be between ${min} and ${max}, got ${requested}${setting}`, {
+      limit: name,
+      min,
+      max,
+      ...(options.setting ? { setting: options.setting } : {}),
+    });
   }
   return requested;
 }
 
-/** A connection's `first`: 0..`max` (config MAX_PAGE_SIZE, passed down from the server), missing means the maximum. */
-export function pageSize(requested: number | null | undefined, max: number): number {
-  if (requested === null || requested === undefined) return max;
-  if (!Number.isInteger(requested) || requested < 0 || requested > max) {
-    throw badInput(`Page size ${requested} is outside 0..${max} (limit MAX_PAGE_SIZE)`, {
-      limit: 'MAX_PAGE_SIZE',
-      max,
-    });
-  }
-  return requested;
+/**
+ * `first` of a root connection (0..max) or a capped research view (1..max), where max is the server's MAX_PAGE_SIZE
+ * (from the config, passed down whole); missing means the maximum.
+ */
+export function pageSize(requested: number | null | undefined, max: number, min = 0): number {
+  return listSize('first', requested, max, { min, setting: 'MAX_PAGE_SIZE' });
 }
 
 /** `first` of a nested list: 0..max, as listSize (Cypher would read a negative LIMIT as "all but the last"). */

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/index.ts';
-import { type Capped, listSize } from '../domain/limits.ts';
+import { type Capped, pageSize } from '../domain/limits.ts';
 import type { Connection, PageInfo } from '../queries/keyset.ts';
 import { builder, type OutputOf } from './builder.ts';
 import type { Context } from './context.ts';
@@ -65,24 +65,28 @@ export function connectionOf<T>(name: string, nodeRef: OutputOf<T>) {
  */
 export const DOCUMENTED_MAX_PAGE_SIZE = loadConfig({}).limits.maxPageSize;
 
+/** The `first` argument of a root connection: 0..MAX_PAGE_SIZE, missing means the maximum (the one page-size rule). */
+export const PAGE_FIRST = {
+  required: false,
+  description:
+    `At most this many nodes, 0 to ${DOCUMENTED_MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is a BAD_USER_INPUT error, never ` +
+    'cut silently); default the maximum. `pageInfo.hasNextPage` says whether more matched.',
+} as const;
+
 /** The `first` argument of a capped view: 1..MAX_PAGE_SIZE, missing means the maximum (the one page-size rule). */
 export const CAPPED_FIRST = {
   required: false,
-  description: `At most this many rows, 1 to ${DOCUMENTED_MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default the maximum.`,
+  description:
+    `At most this many rows, 1 to ${DOCUMENTED_MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is a BAD_USER_INPUT error, never ` +
+    'cut silently); default the maximum. `truncated` says whether more matched.',
 } as const;
 
 /** The rows a capped view may answer: its `first`, checked against the server's limit. */
 export const cappedRows = (ctx: Context, first: number | null | undefined) =>
-  listSize('first', first, ctx.limits.maxPageSize, { min: 1 });
+  pageSize(first, ctx.limits.maxPageSize, 1);
 
 /** Nested lists (a company's figures, a chip's buyers …) are bounded too. */
 export const MAX_NESTED_LIST = 100;
-
-/** The `first` argument of a root connection: 0..MAX_PAGE_SIZE, missing means the maximum (src/domain/limits.ts). */
-export const PAGE_FIRST = {
-  required: false,
-  description: `How many nodes this page holds, 0 to ${DOCUMENTED_MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default ${DOCUMENTED_MAX_PAGE_SIZE}.`,
-} as const;
 
 /** The `after` argument of a root connection. */
 export const PAGE_AFTER = {

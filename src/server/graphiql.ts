@@ -21,8 +21,15 @@ const assets: Record<string, { body: string; type: string }> = {
   'graphql.worker.js': { body: graphqlWorker, type: 'application/javascript; charset=utf-8' },
 };
 
+/**
+ * The bundle already carries `@graphiql/plugin-explorer` (Yoga's GraphiQL registers it, with the same React as the
+ * editor); this makes it the plugin shown when the page opens (GraphiQL's `visiblePlugin`). Its sidebar icon hides it
+ * until the next visit.
+ */
+export const EXPLORER_PLUGIN_TITLE = 'GraphiQL Explorer';
+
 export function renderGraphiQL(opts: GraphiQLOptions = {}): string {
-  const options = JSON.stringify(opts).replace(/</g, '\\u003c');
+  const options = JSON.stringify({ visiblePlugin: EXPLORER_PLUGIN_TITLE, ...opts }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
   <head>

@@ -9,6 +9,7 @@ import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
 import { exampleQueries } from './examples.ts';
+import { useExplorePage } from './explore.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
@@ -136,6 +137,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
       useQueryLimits(limits),
       useQueryCost(limits),
       useGraphiQLAssets(),
+      useExplorePage(),
       useQueryStats(),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
       ...extraPlugins,

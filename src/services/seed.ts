@@ -4,7 +4,7 @@ import type { DbScope } from '../db/database.ts';
 import { CYPHER_DIR } from '../db/statements.ts';
 import { schemaRepository } from '../repositories/schema.ts';
 import { systemRepository } from '../repositories/system.ts';
-import { importNdjson } from './importer.ts';
+import { importNdjson } from './import/importer.ts';
 
 /** The seed article's facts in the import format (see docs/data-model.md). */
 export const SEED_FILE = `${CYPHER_DIR}/seed/article.ndjson`;

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 
 /**
  * GraphiQL's documentation pane ("Docs", the book icon): opens it and shows one type (`Company`) or root field
- * (`Query.metricByCompany`) through its search box, as a reader would. Used by the page test and by
- * `npm run screenshots:docs`.
+ * (`Query.metricByCompany`) through its search box, as a reader would (test/graphiql-page.test.ts, whose
+ * screenshots `npm run screenshots` keeps in docs/screenshots).
  */
 export async function showInDocs(page: Page, coordinate: string): Promise<void> {
   const pane = page.locator('.graphiql-doc-explorer');

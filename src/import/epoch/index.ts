@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { DbScope } from '../../db/database.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { graphChecks, type ImportCounts, parseNdjson, writeRecords } from '../../services/importer.ts';
+import { type ImportCounts, importOrThrow, recordLines } from '../../services/import/importer.ts';
 import { EpochBuilder, type EpochReport, type ImportDraft } from './builder.ts';
 import { readCsv } from './csv.ts';
 import {
@@ -60,9 +59,8 @@ export interface EpochImportResult {
 }
 
 /**
- * The NDJSON import's own path: the records are serialised to NDJSON and go through `parseNdjson`
- * (schema + value conversions), `unresolvedReferences` and the batched, idempotent `writeRecords`.
- * Nothing is written when any line is rejected.
+ * The records go through the one importer (src/services/import/importer.ts) as lines of the import format: the same
+ * validation and reference checks, the same batched, idempotent writes. Nothing is written when any line is rejected.
  */
 export async function importEpoch(
   db: DbScope,
@@ -71,22 +69,15 @@ export async function importEpoch(
 ): Promise<EpochImportResult> {
   const started = performance.now();
   const { records, report } = buildEpochRecords(files);
-  const { parsed, rejected } = parseNdjson(records.map((r) => JSON.stringify(r)).join('\n'));
-  rejected.push(...(await graphChecks(db, parsed)));
-  if (rejected.length) {
-    throw new DomainError('BAD_USER_INPUT', `${rejected.length} Epoch record(s) rejected; nothing was written`, {
-      rejected: rejected.slice(0, 50),
-    });
-  }
-  const counts = await writeRecords(db, parsed, options);
+  const { counts, lines } = await importOrThrow(db, recordLines(records), { ...options, what: 'Epoch record' });
   const seconds = (performance.now() - started) / 1000;
   const { sites, timelines, chips } = files.dataCenters;
   return {
     rows: Object.fromEntries([files.clusters, sites, timelines, chips].map((f) => [f.name, f.records.length])),
-    lines: parsed.length,
+    lines,
     counts,
     seconds,
-    linesPerSecond: parsed.length / seconds,
+    linesPerSecond: lines / seconds,
     report,
   };
 }

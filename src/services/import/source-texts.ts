@@ -1,12 +1,12 @@
-import type { DbScope } from '../db/database.ts';
-import type { ImportRecord } from '../domain/format.ts';
-import { snippetProblems } from '../domain/snippets.ts';
-import { sha256Of } from '../domain/text-hash.ts';
-import { sourceTexts } from '../repositories/source-texts.ts';
-import type { Rejection } from './importer.ts';
+import type { DbScope } from '../../db/database.ts';
+import type { ImportRecord } from '../../domain/format.ts';
+import { snippetProblems } from '../../domain/snippets.ts';
+import { sha256Of } from '../../domain/text-hash.ts';
+import { sourceTexts } from '../../repositories/source-texts.ts';
+import type { Rejection } from './lines.ts';
 
 /**
- * Snippet verification for imports (both the in-memory and the streaming importer). Pass 1 feeds every
+ * Snippet verification for imports (src/services/import/importer.ts). Pass 1 feeds every
  * valid record to `collect`; `resolve` then looks up the texts the graph already holds for the cited
  * sources and refuses a source line that would replace a stored text; `check` refuses an assertion
  * line whose snippet is not in a known text (one given in the file or stored in the graph).

@@ -1,0 +1,73 @@
+import type { TxRunner } from '../../db/database.ts';
+import type { ImportRecord } from '../../domain/format.ts';
+import { assertionRow, entityRow, linkRow, sourceRow } from '../../domain/records.ts';
+import { graphWrites } from '../../repositories/graph-writes.ts';
+import { sourceTexts } from '../../repositories/source-texts.ts';
+
+export type RecordType = ImportRecord['type'];
+type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
+
+/**
+ * The one write order: entities, then sources (whose publisher is an entity), links between entities, and assertions
+ * (whose roles and supports point at entities and sources), so that everything a line points at exists before it.
+ * `plural` names the counts and the transactions.
+ */
+export const WRITE_ORDER = [
+  { type: 'entity', plural: 'entities' },
+  { type: 'source', plural: 'sources' },
+  { type: 'link', plural: 'links' },
+  { type: 'assertion', plural: 'assertions' },
+] as const satisfies readonly { type: RecordType; plural: string }[];
+
+export type ImportCounts = Record<(typeof WRITE_ORDER)[number]['plural'], number>;
+
+export const noCounts = (): ImportCounts => ({ entities: 0, sources: 0, links: 0, assertions: 0 });
+
+export function addCounts(into: ImportCounts, more: ImportCounts) {
+  for (const { plural } of WRITE_ORDER) into[plural] += more[plural];
+}
+
+/** Records to write in one transaction, by type. */
+export type Batch = { [T in RecordType]: RecordOf<T>[] };
+
+export const emptyBatch = (): Batch => ({ entity: [], source: [], link: [], assertion: [] });
+
+export function addToBatch(batch: Batch, record: ImportRecord) {
+  switch (record.type) {
+    case 'entity':
+      return batch.entity.push(record);
+    case 'source':
+      return batch.source.push(record);
+    case 'link':
+      return batch.link.push(record);
+    case 'assertion':
+      return batch.assertion.push(record);
+  }
+}
+
+const WRITERS: { [T in RecordType]: (tx: TxRunner, records: RecordOf<T>[]) => Promise<number> } = {
+  entity: (tx, records) => graphWrites.entities(tx, records.map(entityRow)),
+  /** Sources, then the full texts given with them (their own nodes). */
+  async source(tx, records) {
+    const rows = records.map(sourceRow);
+    const written = await graphWrites.sources(tx, rows);
+    await sourceTexts.write(tx, rows);
+    return written;
+  },
+  link: (tx, records) => graphWrites.links(tx, records.map(linkRow)),
+  assertion: (tx, records) => graphWrites.assertions(tx, records.map(assertionRow)),
+};
+
+function writeType<T extends RecordType>(tx: TxRunner, type: T, batch: Batch): Promise<number> {
+  return batch[type].length ? WRITERS[type](tx, batch[type]) : Promise.resolve(0);
+}
+
+/** Writes a batch inside the caller's transaction, in the write order; every write is a MERGE by key. */
+export async function writeBatch(tx: TxRunner, batch: Batch): Promise<ImportCounts> {
+  const counts = noCounts();
+  for (const { type, plural } of WRITE_ORDER) counts[plural] += await writeType(tx, type, batch);
+  return counts;
+}
+
+/** The plural of a record type, as the counts name it. */
+export const pluralOf = (type: RecordType) => WRITE_ORDER.find((t) => t.type === type)!.plural;
