@@ -3,6 +3,7 @@ import type { Config } from './config/index.ts';
 import { Database } from './db/database.ts';
 import { type LocalNeo4j, startLocalNeo4j } from './devdb/local-neo4j.ts';
 import { createLogger, type Logger } from './server/logger.ts';
+import { createCounterStore } from './server/rate-limit-store.ts';
 import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
 import { prepareDatabase } from './services/seed.ts';
@@ -30,12 +31,15 @@ export async function createApp(config: Config) {
   if (seeded) logger.info({ ...seeded.counts }, 'seed dataset loaded into an empty graph');
   let stopping = false;
   const tracing = createTracing(config.tracing, database);
+  const counters = createCounterStore(config.apps.rateLimits.redisUrl, logger);
   const yoga = buildYoga({
     database,
     logger,
     limits: config.limits,
     auth: config.auth,
     ops: config.ops,
+    apps: config.apps,
+    counters,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],
   });
@@ -48,6 +52,7 @@ export async function createApp(config: Config) {
     },
     async close() {
       await tracing?.shutdown();
+      await counters.close();
       await database.close();
       await local?.stop();
     },

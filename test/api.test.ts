@@ -293,14 +293,18 @@ describe('batching through DataLoader', () => {
 });
 
 describe('search, paths and neighbourhoods', () => {
-  it('ranks full-text hits by score, in names, aliases (native script) and quote text', async () => {
+  it('ranks full-text hits: exact name first, entities before facts, each by score; names, aliases, quotes', async () => {
     const res = await gql(
       yoga,
-      '{ search(query: "bytedance", first: 5) { score node { __typename ... on Entity { key } } } }',
+      '{ search(query: "bytedance", first: 20) { score exactMatch node { __typename ... on Entity { key } ... on Assertion { kind } } } }',
     );
     const hits = res.data?.search as any[];
-    expect(hits[0].node.key).toBe('company:bytedance');
-    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    expect(hits[0]).toMatchObject({ exactMatch: true, node: { key: 'company:bytedance' } });
+    const entities = hits.slice(1).filter((h) => h.node.key);
+    const facts = hits.filter((h) => h.node.kind);
+    expect(hits.slice(1)).toEqual([...entities, ...facts]);
+    for (const group of [entities, facts])
+      expect(group.map((h) => h.score)).toEqual([...group.map((h) => h.score)].sort((a, b) => b - a));
     const native = await gql(
       yoga,
       '{ search(query: "阿里巴巴", types: [Company]) { node { ... on Entity { key } } } }',

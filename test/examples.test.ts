@@ -43,7 +43,7 @@ async function expectExactAnswer(name: string, query: string) {
 }
 
 describe('example queries (GraphiQL tabs, README "Asking questions") answer exactly as recorded', () => {
-  it('are the eleven questions of the README', () => {
+  it('are the twelve questions of the README', () => {
     expect(examples.map((e) => e.name)).toEqual([
       '01-capex-ranking.graphql',
       '02-group-consistency.graphql',
@@ -56,6 +56,7 @@ describe('example queries (GraphiQL tabs, README "Asking questions") answer exac
       '09-capex-by-country.graphql',
       '10-johor.graphql',
       '11-epoch-johor.graphql',
+      '12-epoch-johor-investments.graphql',
     ]);
   });
 

@@ -1,7 +1,8 @@
-import { execute, parse } from 'graphql';
+import { execute, type GraphQLInterfaceType, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/domain/global-id.ts';
 import { schema } from '../src/schema/index.ts';
+import { READS } from '../src/schema/lookahead.ts';
 import { mergeEntities } from '../src/services/curation.ts';
 import { importNdjson } from '../src/services/import/importer.ts';
 import { gql, testApp } from './helpers/app.ts';
@@ -108,10 +109,11 @@ describe('lookahead: an entity and its facts in one statement', () => {
     expect(folded.extensions?.cypher?.statements).toBe(1);
   });
 
-  it('answers null for an unknown key in one statement', async () => {
+  it('answers null for an unknown key, with NOT_FOUND: the lookup, then the name/suggestion lookup (2 statements)', async () => {
     const res = await gql(yoga, `{ entity(key: "company:test-look-none") { key facts { key sources { snippet } } } }`);
     expect(res.data?.entity).toBeNull();
-    expect(res.extensions?.cypher?.statements).toBe(1);
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.extensions?.cypher?.statements).toBe(2);
   });
 
   it('reads a connection’s page with the facts under nodes and under edges.node in one statement', async () => {
@@ -187,7 +189,7 @@ describe('lookahead: an entity and its facts in one statement', () => {
     expect(amounts.data?.entity.figures.some((f: any) => f.amount?.amount)).toBe(true);
   });
 
-  it('plans the properties the selected fields read, and the whole fact when a field does not say', async () => {
+  it('plans the properties the selected fields read', async () => {
     const planned: unknown[] = [];
     const contextValue = {
       loaders: {
@@ -195,19 +197,28 @@ describe('lookahead: an entity and its facts in one statement', () => {
           planned.push(...queries);
           return null;
         },
+        // No entity has the key: entity(key:) then asks whether it is a name (issue 15), and answers NOT_FOUND.
+        keyResolution: {
+          load: async (key: string) => ({ key, resolved: null, byName: false, ambiguous: false, suggestions: [] }),
+        },
       },
     };
     const document = parse(`{ entity(key: "company:x") { facts(first: 2) { key period { year } }
       ... on Company { figures { amount { amount } } statements { key } } } }`);
     const result = await execute({ schema, document, contextValue });
-    expect(result.errors).toBeUndefined();
-    expect(planned).toEqual([
+    expect(result.errors?.map((e) => e.message)).toEqual([
+      'No entity has the key "company:x" (key); no similar key exists',
+    ]);
+    expect(planned.slice(0, 3)).toEqual([
       expect.objectContaining({
         limit: 2,
         withSources: false,
         props: ['key', 'kind', 'mode', ...PERIOD, 'summary'].sort(),
       }),
-      expect.objectContaining({ kinds: ['FinancialFigure'], props: null }),
+      expect.objectContaining({
+        kinds: ['FinancialFigure'],
+        props: [...money('amount'), ...money('conversion'), 'key', 'kind', 'mode', 'summary'].sort(),
+      }),
       // a field inherited from the Assertion interface keeps what it reads
       expect.objectContaining({ kinds: ['Claim'], props: ['key', 'kind', 'mode', 'summary'] }),
     ]);
@@ -256,9 +267,24 @@ describe('lookahead: a connection of facts reads only what its nodes need', () =
     expect(planned).toEqual([
       ['key', 'kind', 'mode', 'note', 'summary'],
       ['key', 'kind', 'mode', 'rank', 'summary'],
-      null,
+      [...money('amount'), ...money('conversion'), 'key', 'kind', 'mode', 'summary'].sort(),
     ]);
+  });
+
+  it('knows what every field of every fact type reads, so no selection reads a fact whole', () => {
+    const assertion = schema.getType('Assertion') as GraphQLInterfaceType;
+    const factTypes = [assertion, ...schema.getImplementations(assertion).objects];
+    const silent = factTypes.flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((field) => !Array.isArray(field.extensions?.[READS]))
+        .map((field) => `${type.name}.${field.name}`),
+    );
+    expect(factTypes.length).toBeGreaterThan(15);
+    expect(silent).toEqual([]);
   });
 });
 
+/** A money field reads its own seven properties and those of the source's own conversion (`converted` uses it). */
+const money = (prefix: string) =>
+  ['Minor', 'Currency', 'AsReported', 'Qualifier', 'LowerMinor', 'UpperMinor', 'PriceBasis'].map((p) => prefix + p);
 const PERIOD = ['periodType', 'periodLabel', 'periodYear', 'periodBasis', 'periodYearInferred', 'periodInference'];

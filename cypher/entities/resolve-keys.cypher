@@ -1,9 +1,11 @@
 // Name: entities/resolve-keys — for each key given as an argument or filter: the entity it names, directly or, when
-// it was merged away, through its Redirect; and when it names none, up to 5 nearest existing keys to suggest:
-// first keys that start with it (a range seek on the entity_key index), then entities whose name or alias matches a
-// word of the key ($queries[i]: a Lucene query built from the key, null when it has no words; the search_text
-// full-text index, at most 100 candidates), those with the same key prefix (place:, company: …) first. Bounded by
-// construction: no scan, whatever the graph's size.
+// it was merged away, through its Redirect; else the one entity whose name or alias it is ($names[i]: the key's
+// alias forms, e.g. "alibaba" for alibaba, "malaysia" for place:malaysia; a kind prefix such as place: must then be
+// the entity's key prefix too) — several such entities resolve none and are all suggested; and when it names none,
+// up to 5 nearest existing keys to suggest: first keys that start with it (a range seek on the entity_key index),
+// then entities whose name or alias matches a word of the key ($queries[i]: a Lucene query built from the key, null
+// when it has no words; the search_text full-text index, at most 100 candidates), those with the same key prefix
+// (place:, company: …) first. Bounded by construction: no scan, whatever the graph's size.
 UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS k
 OPTIONAL MATCH (direct:Entity {key: k})
@@ -21,11 +23,18 @@ CALL (i, k, e) {
     WITH node AS s, score, split(k, ':')[0] + ':' AS prefix WHERE s:Entity
     RETURN s, CASE WHEN s.key STARTS WITH prefix THEN 1 ELSE 2 END AS tier, score
   }
-  WITH s, min(tier) AS tier, max(score) AS score
-  // Among keys that extend it, the shortest extension is the nearest (company:alibab → company:alibaba before
-  // company:alibaba-cloud); among name matches, the best score.
-  ORDER BY tier, CASE WHEN tier = 0 THEN size(s.key) ELSE 0 END, score DESC, s.key
-  LIMIT 5
-  RETURN collect({key: s.key, name: s.name}) AS suggestions
+  WITH i, k, s, min(tier) AS tier, max(score) AS score
+  WITH s, tier, score,
+       any(n IN $names[i] WHERE n IN s.aliasKeys) AND (NOT k CONTAINS ':' OR s.key STARTS WITH split(k, ':')[0] + ':')
+         AS named
+  // Entities it names first; among keys that extend it, the shortest extension is the nearest (company:alibab →
+  // company:alibaba before company:alibaba-cloud); among name matches, the best score.
+  ORDER BY named DESC, tier, CASE WHEN tier = 0 THEN size(s.key) ELSE 0 END, score DESC, s.key
+  WITH collect({key: s.key, name: s.name, named: named}) AS found
+  WITH [f IN found WHERE f.named] AS named, found
+  RETURN CASE WHEN size(named) = 1 THEN named[0].key END AS byName,
+         [f IN CASE WHEN size(named) > 1 THEN named ELSE found[..5] END | {key: f.key, name: f.name}] AS suggestions,
+         size(named) > 1 AS ambiguous
 }
-RETURN k AS key, e.key AS resolved, coalesce(suggestions, []) AS suggestions
+RETURN k AS key, coalesce(e.key, byName) AS resolved, e IS NULL AND byName IS NOT NULL AS byName,
+       coalesce(ambiguous, false) AS ambiguous, CASE WHEN byName IS NULL THEN coalesce(suggestions, []) ELSE [] END AS suggestions

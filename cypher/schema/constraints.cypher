@@ -17,4 +17,15 @@ CREATE CONSTRAINT source_url_unique IF NOT EXISTS FOR (s:Source) REQUIRE s.url I
 CREATE INDEX source_hash IF NOT EXISTS FOR (s:Source) ON (s.contentHash);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS
 FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.text, n.summary];
+// What `search` reads: the English analyzer (stemming: centres → centr, billions → billion; English stop words) over
+// everything a reader may remember of an entity or a fact — names, aliases, descriptions, summaries, quote and claim
+// text, the source's own words for amounts ("50 billion yuan") and attributions — and, in the second index, the
+// verbatim snippets on SUPPORTED_BY. search_text (standard analyzer) stays for key suggestions.
+CREATE FULLTEXT INDEX search_en IF NOT EXISTS
+FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.description, n.text, n.summary, n.amountAsReported,
+  n.conversionAsReported, n.priceAsReported, n.changeAsReported, n.quantityAsReported, n.attribution]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
+CREATE FULLTEXT INDEX snippet_en IF NOT EXISTS
+FOR ()-[r:SUPPORTED_BY]-() ON EACH [r.snippet]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
 CALL db.awaitIndexes(300)

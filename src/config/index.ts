@@ -89,6 +89,49 @@ const EnvSchema = z.object({
     )
     .optional(),
 
+  /**
+   * Browser apps on other origins (src/server/cors.ts): comma-separated origins allowed to call the API (exact
+   * `scheme://host[:port]`, or `*` for any); unset, no cross-origin access.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^\s*(\*|https?:\/\/[^\s,/]+)\s*(,\s*(\*|https?:\/\/[^\s,/]+)\s*)*$/i,
+      'must be comma-separated origins such as https://app.example.org (scheme, host and port; no path), or *',
+    )
+    .optional(),
+  /** Send Access-Control-Allow-Credentials (cookies, TLS client certificates) to the allowed origins. */
+  CORS_CREDENTIALS: bool.default(false),
+
+  /**
+   * Trusted documents (src/server/trusted-documents.ts): the manifest of sha256 id → document (npm run app:codegen
+   * writes it from examples/app), and whether other documents are refused for tokens without the research scope.
+   */
+  TRUSTED_DOCUMENTS: filePath.default(join(REPO_ROOT, 'schema', 'trusted-documents.json')),
+  TRUSTED_DOCUMENTS_ONLY: bool.default(false),
+
+  /**
+   * Rate limits and demand control (src/server/rate-limits.ts): per window, each token and each anonymous client
+   * address may send so many GraphQL requests and spend so much query cost; 0 turns a budget off.
+   */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_TOKEN_REQUESTS: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  RATE_LIMIT_TOKEN_COST: z.coerce.number().int().min(0).max(1_000_000_000_000).default(0),
+  RATE_LIMIT_ANONYMOUS_REQUESTS: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  RATE_LIMIT_ANONYMOUS_COST: z.coerce.number().int().min(0).max(1_000_000_000_000).default(0),
+  /** Behind a proxy: the header carrying the client's address (its last entry); unset, the connection's address. */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name, e.g. x-forwarded-for')
+    .optional(),
+  /** Keep the rate-limit counters in Redis (shared by every replica) instead of in each process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+
+  /** HTTP caching of GET reads (src/server/http-cache.ts): ETag from the data's last change, 304 on If-None-Match. */
+  HTTP_CACHE: bool.default(true),
+  /** How long a client or shared cache may reuse a GET answer without asking (0: revalidate every time). */
+  HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
   /** Tests only: where the page tests write their screenshots (`npm run screenshots` sets docs/screenshots). */
@@ -125,6 +168,7 @@ export interface Config {
   tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
   limits: LimitsConfig;
   auth: AuthConfig;
+  apps: AppsConfig;
   tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
 }
 
@@ -137,6 +181,43 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   maxBatchOperations: number;
   maxPageSize: number;
+}
+
+/** What browser and mobile apps meet around the endpoint (src/server/cors.ts, …). */
+export interface AppsConfig {
+  cors: CorsConfig;
+  trustedDocuments: TrustedDocumentsConfig;
+  rateLimits: RateLimitsConfig;
+  httpCache: HttpCacheConfig;
+}
+
+export interface HttpCacheConfig {
+  enabled: boolean;
+  maxAgeSeconds: number;
+}
+
+export interface RateLimitsConfig {
+  windowSeconds: number;
+  /** Per token; 0 = no limit. */
+  token: { requests: number; cost: number };
+  /** Per anonymous client address; 0 = no limit. */
+  anonymous: { requests: number; cost: number };
+  clientIpHeader: string | undefined;
+  /** Counters in Redis when set, else in each process. */
+  redisUrl: string | undefined;
+}
+
+export interface TrustedDocumentsConfig {
+  /** Absolute path of the manifest. */
+  manifest: string;
+  /** Refuse documents sent as text unless the token has the `research` scope. */
+  only: boolean;
+}
+
+export interface CorsConfig {
+  /** Allowed origins, lower-cased; ['*'] allows any; empty allows none. */
+  origins: string[];
+  credentials: boolean;
 }
 
 export interface ApiToken {
@@ -159,6 +240,13 @@ function parseTokens(value: string | undefined): ApiToken[] {
   });
 }
 
+function parseList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -176,6 +264,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(
       `Invalid configuration:\n  NEO4J_MAX_CONCURRENT_WRITES: must be below NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE}) so readers keep connections`,
     );
+  }
+  const corsOrigins = parseList(e.CORS_ORIGINS).map((o) => o.toLowerCase());
+  if (e.CORS_CREDENTIALS && corsOrigins.includes('*')) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CORS_CREDENTIALS: cannot be true with CORS_ORIGINS=* (list the origins that may send credentials)',
+    );
+  }
+  for (const name of ['RATE_LIMIT_TOKEN_COST', 'RATE_LIMIT_ANONYMOUS_COST'] as const) {
+    if (e[name] > 0 && e[name] < e.MAX_QUERY_COST) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${name}: must be 0 or at least MAX_QUERY_COST (${e.MAX_QUERY_COST}), or an operation the limits accept could never run`,
+      );
+    }
   }
   if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
     throw new ConfigError('Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: required when TRACING=otlp');
@@ -219,6 +320,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     auth: { readsRequireToken: e.READS_REQUIRE_TOKEN, tokens: parseTokens(e.API_TOKENS) },
+    apps: {
+      cors: { origins: corsOrigins, credentials: e.CORS_CREDENTIALS },
+      trustedDocuments: { manifest: e.TRUSTED_DOCUMENTS, only: e.TRUSTED_DOCUMENTS_ONLY },
+      rateLimits: {
+        windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+        token: { requests: e.RATE_LIMIT_TOKEN_REQUESTS, cost: e.RATE_LIMIT_TOKEN_COST },
+        anonymous: { requests: e.RATE_LIMIT_ANONYMOUS_REQUESTS, cost: e.RATE_LIMIT_ANONYMOUS_COST },
+        clientIpHeader: e.CLIENT_IP_HEADER?.toLowerCase(),
+        redisUrl: e.REDIS_URL,
+      },
+      httpCache: { enabled: e.HTTP_CACHE, maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS },
+    },
     tests: { chromiumPath: e.CHROMIUM_PATH, screenshotDir: e.SCREENSHOT_DIR },
   };
 }

@@ -6,6 +6,7 @@ import { recordToObject } from './values.ts';
 import { WriteGate } from './write-gate.ts';
 
 const PING = statement('system/ping');
+const DATA_VERSION = statement('system/data-version');
 /** Attempts of a read whose statement fails with a transient (retryable) server error. */
 const READ_ATTEMPTS = 3;
 const READ_RETRY_DELAY_MS = 50;
@@ -212,6 +213,17 @@ export class DbScope implements Reader {
           await new Promise((ok) => setTimeout(ok, READ_RETRY_DELAY_MS * attempt));
         }
       }
+    });
+  }
+
+  /**
+   * Where the data stands: the bookmark of a read, which names the database's last committed transaction. It changes
+   * with every write (by any replica, import or script) and with nothing else, so it validates cached answers.
+   */
+  dataVersion(): Promise<string> {
+    return this.guarded('READ', DATA_VERSION.name, async (session, config) => {
+      await this.runner({ run: (text, p) => session.run(text, p, config) }).run(DATA_VERSION);
+      return session.lastBookmarks().join(',');
     });
   }
 

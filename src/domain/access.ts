@@ -1,6 +1,7 @@
 import { DomainError } from './errors.ts';
 
-export type Scope = 'read' | 'write';
+/** `research`: may send any GraphQL document even when the service runs only trusted documents. */
+export type Scope = 'read' | 'write' | 'research';
 
 /** Who made a request: a configured token's name and scopes, or anonymous (principal null). */
 export interface Auth {

@@ -45,14 +45,23 @@ export class WriteRejected extends DomainError {
 }
 
 /** An argument or filter names a key no entity has: NOT_FOUND, with the nearest existing keys. */
-export function unknownKey(argument: string, key: string, suggestions: { key: string; name: string }[]) {
-  const hint = suggestions.length
-    ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
-    : '; no similar key exists';
+export function unknownKey(
+  argument: string,
+  key: string,
+  suggestions: { key: string; name: string }[],
+  ambiguous = false,
+) {
+  const listed = suggestions.map((s) => `${s.key} (${s.name})`).join(', ');
+  const hint = ambiguous
+    ? `; it is the name or an alias of several: ${listed} — give one of their keys`
+    : suggestions.length
+      ? `; did you mean ${suggestions.map((s) => `${s.key} (${s.name})`).join(', ')}?`
+      : '; no similar key exists';
   const shown = key.length > 100 ? `${key.slice(0, 100)}…` : key;
   return new DomainError('NOT_FOUND', `No entity has the key "${shown}" (${argument})${hint}`, {
     id: key,
     argument,
+    ...(ambiguous ? { ambiguous: true } : {}),
     suggestions: suggestions.map((s) => s.key),
   });
 }

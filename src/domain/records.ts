@@ -1,11 +1,10 @@
+import { ENTITY_CORE_PROPS } from './entity-props.ts';
 import { badInput } from './errors.ts';
+import { storeFactFields } from './facts/index.ts';
 import type { AssertionInput, EntityInput, LinkInput, SourceInput } from './format.ts';
-import { toBasisPoints, toMinorUnits } from './money.ts';
 import { sha256Of } from './text-hash.ts';
 
-/** Graph rows (property maps) for the UNWIND write statements. Money becomes integer minor units. */
-
-const RESERVED_PROPS = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
+/** Graph rows (property maps) for the UNWIND write statements; a fact's value fields are stored by their codecs. */
 
 const definedOnly = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -14,7 +13,7 @@ export const normaliseAlias = (alias: string) => alias.normalize('NFKC').toLower
 
 export function entityRow(e: EntityInput) {
   for (const p of Object.keys(e.props)) {
-    if (RESERVED_PROPS.has(p) || !/^[a-z][A-Za-z0-9_]*$/.test(p))
+    if (ENTITY_CORE_PROPS.has(p) || !/^[a-z][A-Za-z0-9_]*$/.test(p))
       throw badInput(`Entity ${e.key}: property "${p}" is not allowed`);
   }
   const aliases = [...new Set([e.name, ...e.aliases])];
@@ -54,21 +53,6 @@ export function linkRow(l: LinkInput) {
   return { rel: l.rel, from: l.from, to: l.to };
 }
 
-type Money = NonNullable<AssertionInput['money']>;
-
-function moneyProps(prefix: string, m: Money | undefined) {
-  if (!m) return {};
-  const bound = (v: string | undefined) => (v === undefined ? null : toMinorUnits(v, m.currency));
-  return {
-    [`${prefix}Minor`]: toMinorUnits(m.amount, m.currency),
-    [`${prefix}Currency`]: m.currency,
-    [`${prefix}AsReported`]: m.asReported,
-    [`${prefix}Qualifier`]: m.qualifier,
-    [`${prefix}LowerMinor`]: bound(m.lower),
-    [`${prefix}UpperMinor`]: bound(m.upper),
-  };
-}
-
 export function assertionRow(a: AssertionInput) {
   const roles = Object.entries(a.roles).flatMap(([type, keys]) =>
     keys.map((key, position) => ({ type, key, position })),
@@ -79,29 +63,7 @@ export function assertionRow(a: AssertionInput) {
     mode: a.mode,
     rank: a.rank,
     confidence: a.confidence ?? null,
-    metric: a.metric ?? null,
-    ...moneyProps('amount', a.money),
-    ...moneyProps('conversion', a.reportedConversion),
-    ...moneyProps('price', a.unitPrice),
-    changeBp: a.change ? toBasisPoints(a.change.percent) : null,
-    changeAsReported: a.change?.asReported ?? null,
-    changeQualifier: a.change?.qualifier ?? null,
-    changeBasis: a.change?.basis ?? null,
-    quantity: a.quantity?.value ?? null,
-    quantityUnit: a.quantity?.unit ?? null,
-    quantityAsReported: a.quantity?.asReported ?? null,
-    quantityQualifier: a.quantity?.qualifier ?? null,
-    periodLabel: a.period?.label ?? null,
-    periodType: a.period?.type ?? null,
-    periodYear: a.period?.year === undefined ? null : BigInt(a.period.year),
-    periodBasis: a.period?.basis ?? null,
-    periodYearInferred: a.period?.yearInferred ?? null,
-    periodInference: a.period?.inference ?? null,
-    text: a.text ?? null,
-    role: a.role ?? null,
-    status: a.status ?? null,
-    attribution: a.attribution ?? null,
-    note: a.note ?? null,
+    ...storeFactFields(a),
   };
   const sources = a.sources.map((s, position) => ({
     position,

@@ -1,5 +1,6 @@
+import { factValue } from './facts/index.ts';
 import type { AssertionRow } from './rows.ts';
-import { derivedMoney, type MoneyValue, moneyOf } from './values.ts';
+import { derivedMoney, type MoneyValue } from './values.ts';
 
 /**
  * Derived views over reported figures. Reported values are never changed; everything computed
@@ -8,9 +9,10 @@ import { derivedMoney, type MoneyValue, moneyOf } from './values.ts';
 
 /** The amount a year earlier implied by a reported amount and its year-on-year change. */
 export function impliedPrior(figure: AssertionRow): MoneyValue | null {
-  const money = moneyOf(figure, 'amount');
-  if (!money || figure.changeBp === null || figure.changeBp === undefined || figure.changeBasis !== 'yoy') return null;
-  const factor = 10_000n + BigInt(Number(figure.changeBp));
+  const money = factValue(figure, 'money');
+  const change = factValue(figure, 'change');
+  if (!money || !change || change.basis !== 'yoy') return null;
+  const factor = 10_000n + BigInt(change.basisPoints);
   if (factor <= 0n) return null;
   const minor = (BigInt(money.minorUnits) * 10_000n * 2n + factor) / (2n * factor);
   // Rounded to the minor unit, and the reported change is itself rounded: approximate by nature.
@@ -41,14 +43,15 @@ export interface GroupCheck {
 }
 
 export function checkGroup(group: AssertionRow, members: { memberKey: string; figures: AssertionRow[] }[]): GroupCheck {
-  const year = Number(group.periodYear);
-  const reported = moneyOf(group, 'amount');
-  const sameYear = members.map((m) => m.figures.find((f) => Number(f.periodYear) === year) ?? null);
-  const nextYear = members.map((m) => m.figures.find((f) => Number(f.periodYear) === year + 1) ?? null);
+  const yearOf = (f: AssertionRow) => factValue(f, 'period')?.year ?? null;
+  const year = Number(yearOf(group));
+  const reported = factValue(group, 'money');
+  const sameYear = members.map((m) => m.figures.find((f) => Number(yearOf(f)) === year) ?? null);
+  const nextYear = members.map((m) => m.figures.find((f) => Number(yearOf(f)) === year + 1) ?? null);
   const missingMembers = members.filter((_, i) => sameYear[i] === null).map((m) => m.memberKey);
   const computedFromMembers =
     missingMembers.length === 0
-      ? sumMoney(sameYear.map((f) => moneyOf(f as AssertionRow, 'amount')!).filter(Boolean))
+      ? sumMoney(sameYear.map((f) => factValue(f as AssertionRow, 'money')!).filter(Boolean))
       : null;
   const implied = nextYear.map((f) => (f ? impliedPrior(f) : null));
   const impliedByNextYearGrowth =
@@ -63,4 +66,20 @@ export function checkGroup(group: AssertionRow, members: { memberKey: string; fi
     impliedByNextYearGrowth,
     differenceFromImplied: difference(impliedByNextYearGrowth, reported),
   };
+}
+
+/**
+ * Growth ranks from the order the research statement returns: fastest first within each period, figures without a
+ * change last (no rank).
+ */
+export function rankByGrowth<R extends { figure: AssertionRow }>(rows: R[]): (R & { growthRank: number | null })[] {
+  const seen = new Map<string, number>();
+  return rows.map((r) => {
+    if (factValue(r.figure, 'change') === null) return { ...r, growthRank: null };
+    const period = factValue(r.figure, 'period');
+    const key = `${period?.year ?? null}|${period?.type ?? null}`;
+    const rank = (seen.get(key) ?? 0) + 1;
+    seen.set(key, rank);
+    return { ...r, growthRank: rank };
+  });
 }

@@ -1,23 +1,4 @@
-import { badInput } from './errors.ts';
-
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-/**
- * Turns user text into a safe Lucene query: special characters are escaped, each word must
- * match (exactly or as a prefix). User text never reaches Lucene syntax or Cypher unescaped.
- */
-export function toLuceneQuery(text: string): string {
-  const words = text
-    .normalize('NFKC')
-    .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, '\\$&'))
-    .filter((w) => w.length > 0 && !/^(AND|OR|NOT|TO)$/.test(w))
-    .slice(0, 16);
-  if (words.length === 0 || text.length > 200) {
-    throw badInput('search query must have 1 to 16 words and at most 200 characters', { limit: 'SEARCH_QUERY' });
-  }
-  return words.map((w) => `(${w} OR ${w}*)`).join(' AND ');
-}
 
 /**
  * A lenient Lucene query from the words of an entity key's local part (`place:malaysia` → malaysia), for suggesting
@@ -33,4 +14,15 @@ export function keyWordsQuery(key: string): string | null {
     .slice(0, 8);
   if (words.length === 0 || key.length > 300) return null;
   return words.map((w) => (w.length > 3 ? `${w}^2 OR ${w}* OR ${w}~1` : `${w}^2 OR ${w}*`)).join(' OR ');
+}
+
+/**
+ * The alias keys (as entityRow stores them: NFKC, lower case, trimmed) that a key argument may be meant as: the text
+ * after a kind prefix, as given and with - and _ read as spaces. `alibaba` → [alibaba]; `place:malaysia` →
+ * [malaysia]; `person:eddie-wu` → [eddie-wu, eddie wu].
+ */
+export function keyAsNames(key: string): string[] {
+  const local = (key.includes(':') ? key.slice(key.indexOf(':') + 1) : key).normalize('NFKC').toLowerCase().trim();
+  if (local.length === 0 || local.length > 300) return [];
+  return [...new Set([local, local.replace(/[-_]+/g, ' ').trim()])];
 }

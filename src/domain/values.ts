@@ -1,42 +1,18 @@
 import { badInput } from './errors.ts';
+import type { ChangeValue, MoneyValue } from './facts/codecs.ts';
 import { fromBasisPoints, fromMinorUnits, toMinorUnits } from './money.ts';
-import type { AssertionRow } from './rows.ts';
 
-/** Money, changes and periods as the API returns them, read from an assertion's stored properties. */
-export interface MoneyValue {
-  minorUnits: string;
-  currency: string;
-  asReported: string | null;
-  qualifier: string;
-  lowerMinor: string | null;
-  upperMinor: string | null;
-  /** True for values computed by this service rather than reported by a source. */
-  derived: boolean;
-  /** The conversion the source itself reported for this amount, if any. */
-  reportedConversion: MoneyValue | null;
-}
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
-export function moneyOf(row: AssertionRow, prefix: 'amount' | 'conversion' | 'price'): MoneyValue | null {
-  const minor = str(row[`${prefix}Minor`]);
-  const currency = str(row[`${prefix}Currency`]);
-  if (minor === null || currency === null) return null;
-  return {
-    minorUnits: minor,
-    currency,
-    asReported: str(row[`${prefix}AsReported`]),
-    qualifier: str(row[`${prefix}Qualifier`]) ?? 'exact',
-    lowerMinor: str(row[`${prefix}LowerMinor`]),
-    upperMinor: str(row[`${prefix}UpperMinor`]),
-    derived: false,
-    reportedConversion: prefix === 'amount' ? moneyOf(row, 'conversion') : null,
-  };
-}
+/** Arithmetic on the API's money and change values (src/domain/facts/codecs.ts reads them from a fact). */
+export type { ChangeValue, MoneyValue } from './facts/codecs.ts';
 
 export const amountOf = (m: MoneyValue) => fromMinorUnits(m.minorUnits, m.currency);
 
-export function derivedMoney(minor: bigint, currency: string, qualifier = 'exact'): MoneyValue {
+export function derivedMoney(
+  minor: bigint,
+  currency: string,
+  qualifier = 'exact',
+  priceBasis: string | null = null,
+): MoneyValue {
   return {
     minorUnits: minor.toString(),
     currency,
@@ -44,25 +20,9 @@ export function derivedMoney(minor: bigint, currency: string, qualifier = 'exact
     qualifier,
     lowerMinor: null,
     upperMinor: null,
+    priceBasis,
     derived: true,
     reportedConversion: null,
-  };
-}
-
-export interface ChangeValue {
-  basisPoints: number;
-  asReported: string | null;
-  qualifier: string;
-  basis: string;
-}
-
-export function changeOf(row: AssertionRow): ChangeValue | null {
-  if (row.changeBp === null || row.changeBp === undefined) return null;
-  return {
-    basisPoints: Number(row.changeBp),
-    asReported: str(row.changeAsReported),
-    qualifier: str(row.changeQualifier) ?? 'exact',
-    basis: str(row.changeBasis) ?? 'yoy',
   };
 }
 

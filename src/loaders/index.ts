@@ -8,7 +8,7 @@ import type {
   SourceRow,
   SupportRow,
 } from '../domain/rows.ts';
-import { keyWordsQuery } from '../domain/search.ts';
+import { keyAsNames, keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -18,6 +18,15 @@ import type { RevisionRow } from '../repositories/revisions.ts';
 export type BatchObserver = (loader: string, size: number) => void;
 
 const MAX_BATCH = 1000;
+
+/** A read that is asked at most once per request (the loaders live as long as the request). */
+const once = <T>(read: () => Promise<T>) => {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= read();
+    return pending;
+  };
+};
 
 /**
  * Per-request DataLoaders: every graph read by key or by relationship goes through one, and each
@@ -113,10 +122,16 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
       links(JSON.stringify({ type, direction, limit })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
-    /** What entity keys given as arguments name (after merges), or their nearest existing keys. */
+    /** What entity keys given as arguments name (after merges, or as a unique name or alias), or their nearest keys. */
     keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
-      repos.entities.resolve(keys, keys.map(keyWordsQuery)),
+      repos.entities.resolve(keys, keys.map(keyWordsQuery), keys.map(keyAsNames)),
     ),
+    /** The graph's vocabulary (metrics, kinds, roles with counts), each read at most once per request. */
+    vocabulary: {
+      metrics: once(() => repos.vocabulary.metrics()),
+      kinds: once(() => repos.vocabulary.kinds()),
+      roles: once(() => repos.vocabulary.roles()),
+    },
     /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };

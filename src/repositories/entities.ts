@@ -32,6 +32,10 @@ export interface EntityPageRequest extends EntityFilter {
 export interface KeyResolution {
   key: string;
   resolved: string | null;
+  /** Resolved as the one entity whose name or alias the key is (`alibaba` → company:alibaba). */
+  byName: boolean;
+  /** Several entities have it as name or alias: `suggestions` lists them all, and none is resolved. */
+  ambiguous: boolean;
   suggestions: { key: string; name: string }[];
 }
 
@@ -75,11 +79,20 @@ export function entityRepository(db: Reader) {
       const [row] = await db.read<{ total: number }>(COUNT, { ...filter });
       return row?.total ?? 0;
     },
-    /** In key order; `queries[i]` is the Lucene query for keys[i]'s words (null: none). */
-    async resolve(keys: readonly string[], queries: readonly (string | null)[]): Promise<KeyResolution[]> {
-      const rows = await db.read<KeyResolution>(RESOLVE_KEYS, { keys, queries });
+    /**
+     * In key order; `queries[i]` is the Lucene query for keys[i]'s words (null: none), `names[i]` the alias keys
+     * keys[i] may be a name or alias as (see domain/search keyAsNames).
+     */
+    async resolve(
+      keys: readonly string[],
+      queries: readonly (string | null)[],
+      names: readonly string[][],
+    ): Promise<KeyResolution[]> {
+      const rows = await db.read<KeyResolution>(RESOLVE_KEYS, { keys, queries, names });
       const byKey = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((key) => byKey.get(key) ?? { key, resolved: null, suggestions: [] });
+      return keys.map(
+        (key) => byKey.get(key) ?? { key, resolved: null, byName: false, ambiguous: false, suggestions: [] },
+      );
     },
     async links(keys: readonly string[], type: LinkType, direction: 'IN' | 'OUT', limit: number) {
       const rows = await db.read<{ key: string; entities: EntityRow[] }>(LINKS, {

@@ -4,11 +4,13 @@ import { checksRepository } from './checks.ts';
 import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
+import { investmentRepository } from './investments.ts';
 import { researchRepository } from './research.ts';
 import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
 import { sourceRepository } from './sources.ts';
 import { systemRepository } from './system.ts';
+import { vocabularyRepository } from './vocabulary.ts';
 
 export function createRepositories(db: DbScope) {
   return {
@@ -22,6 +24,8 @@ export function createRepositories(db: DbScope) {
     revisions: revisionRepository(db),
     checks: checksRepository(db),
     epoch: epochRepository(db),
+    vocabulary: vocabularyRepository(db),
+    investments: investmentRepository(db),
   };
 }
 

@@ -3,7 +3,8 @@ import { statement, statementList } from '../db/statements.ts';
 
 const CONSTRAINTS = statementList('schema/constraints');
 const CHECK = statement('schema/check');
-const REQUIRED_CONSTRAINTS = 4;
+/** The four uniqueness constraints and the two search indexes (cypher/schema/check). */
+const REQUIRED_CONSTRAINTS = 6;
 
 export function schemaRepository(db: DbScope) {
   return {

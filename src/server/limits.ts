@@ -2,7 +2,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { LimitsConfig } from '../config/index.ts';
-import { queryCost } from './query-cost.ts';
+import type { GraphSizes } from './graph-size.ts';
+import { type CostReport, documentCost } from './query-cost.ts';
 
 /** Stable codes for every limit; clients branch on `extensions.code`, the message says which limit and why. */
 export const LIMIT_CODES = {
@@ -49,34 +50,51 @@ export function useQueryLimits(limits: LimitsConfig): Plugin {
   }) as Plugin;
 }
 
+const thousands = (n: number) => Math.ceil(n).toLocaleString('en-US');
+
+/** What the refusal says: the total, the list fields that made it (outermost first), and how to narrow them. */
+export function costMessage(report: CostReport, limit: number): string {
+  const chain = report.costliest;
+  const head = `Query cost ${thousands(report.cost)} exceeds the limit of ${thousands(limit)} (MAX_QUERY_COST)`;
+  if (chain.length === 0) return `${head}: ask for fewer fields.`;
+  const parts = chain.map((f) => `${f.path} (${f.because})`).join(' → ');
+  const names = [...new Set(chain.map((f) => f.path.split('.').at(-1)))].join(' or ');
+  const top = chain[0];
+  return (
+    `${head}. Each list counts its rows times what is selected in it; the costliest part is ${parts}, ` +
+    `${thousands(top?.cost ?? 0)} in all. Narrow it: a smaller \`first\`/\`limit\` on ${names}, fewer fields ` +
+    'inside them, or page with `after`.'
+  );
+}
+
 /**
- * Rejects an operation whose cost (src/server/query-cost.ts: what its fields read, at their caps) exceeds
- * MAX_QUERY_COST, before it runs, with 400 and code QUERY_TOO_COMPLEX. Runs at execution because a cap given as a
- * variable is only known then.
+ * Rejects an operation whose cost (src/server/query-cost.ts documentCost: what its fields read, at their caps, a
+ * connection at no more rows than the graph holds) exceeds MAX_QUERY_COST, before it runs, with 400 and code
+ * QUERY_TOO_COMPLEX; the message and `extensions.costliest` say which fields cost most. Runs at execution because
+ * a cap given as a variable is only known then.
  */
-export function useQueryCost(limits: LimitsConfig): Plugin {
+export function useQueryCost(limits: LimitsConfig, sizes: GraphSizes | null = null): Plugin {
   return {
-    onExecute({ args }) {
-      const cost = queryCost({
+    async onExecute({ args }) {
+      const report = documentCost({
         schema: args.schema,
         document: args.document,
         operationName: args.operationName,
         variables: args.variableValues as Record<string, unknown> | undefined,
         maxPageSize: limits.maxPageSize,
+        sizes: sizes ? await sizes() : null,
       });
-      if (cost > limits.maxCost) {
-        throw new GraphQLError(
-          `Query cost ${Math.ceil(cost)} exceeds the limit of ${limits.maxCost}: lists count at their caps (first, ` +
-            `limit or their maximum), so ask for fewer rows or fewer nested lists (limit MAX_QUERY_COST)`,
-          {
-            extensions: {
-              code: LIMIT_CODES.costLimit,
-              limit: 'MAX_QUERY_COST',
-              cost: Math.ceil(cost),
-              http: { status: 400 },
-            },
+      if (report.cost > limits.maxCost) {
+        throw new GraphQLError(costMessage(report, limits.maxCost), {
+          extensions: {
+            code: LIMIT_CODES.costLimit,
+            limit: 'MAX_QUERY_COST',
+            max: limits.maxCost,
+            cost: Math.ceil(report.cost),
+            costliest: report.costliest.map((f) => ({ ...f, cost: Math.ceil(f.cost) })),
+            http: { status: 400 },
           },
-        );
+        });
       }
     },
   };

@@ -55,6 +55,11 @@ function errorCodesOf(result: unknown): string[] {
   });
 }
 
+function withRequestId<T extends { extensions?: unknown }>(result: T, id: string): T {
+  const extensions = (result.extensions ?? {}) as Record<string, unknown>;
+  return extensions.requestId === id ? result : { ...result, extensions: { ...extensions, requestId: id } };
+}
+
 /**
  * Fills RequestInfo (operation, its type, error codes, the request's DbScope) for the metrics and
  * log plugins, and answers with x-request-id and, after a write, x-neo4j-bookmarks.
@@ -77,8 +82,12 @@ export function useRequestTracking(): Plugin<{ db?: DbScope }> {
       info.operation = operation?.name?.value ?? (args.operationName || 'anonymous');
       info.db = args.contextValue.db;
     },
-    onResultProcess({ request, result }) {
-      requestInfo(request).errorCodes.push(...errorCodesOf(result));
+    onResultProcess({ request, result, setResult }) {
+      const info = requestInfo(request);
+      info.errorCodes.push(...errorCodesOf(result));
+      // Every answer carries its request id, refusals before execution (parse, validation, limits) too.
+      if (Array.isArray(result)) setResult(result.map((r) => withRequestId(r, info.id)));
+      else if (result && !(Symbol.asyncIterator in result)) setResult(withRequestId(result, info.id));
     },
     onResponse({ request, response }) {
       const info = requestInfo(request);

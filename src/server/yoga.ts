@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
+import { type AppsConfig, type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createLoaders } from '../loaders/index.ts';
@@ -8,16 +8,22 @@ import { createRepositories } from '../repositories/index.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { authOf, useAuth } from './auth.ts';
+import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { useExplorePage } from './explore.ts';
+import { graphSizes } from './graph-size.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
+import { useHttpCache } from './http-cache.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { useRequestLogging, yogaLogger } from './logging.ts';
 import { createMetrics } from './metrics.ts';
+import { type CounterStore, MemoryCounterStore } from './rate-limit-store.ts';
+import { useRateLimits } from './rate-limits.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 import { useMalformedParams } from './request-shape.ts';
+import { loadManifest, useTrustedDocuments } from './trusted-documents.ts';
 
 export interface ServerDeps {
   database: Database;
@@ -29,6 +35,10 @@ export interface ServerDeps {
   limits?: LimitsConfig;
   auth?: AuthConfig;
   ops?: OpsConfig;
+  /** CORS, trusted documents, rate limits and HTTP caching for the apps that consume the API. */
+  apps?: AppsConfig;
+  /** Rate-limit counters (Redis when REDIS_URL is set; the composition root closes them); default: this process's. */
+  counters?: CounterStore;
   /** True once graceful shutdown began (/ready then says 503). */
   stopping?: () => boolean;
   /** Extra plugins from the composition root (e.g. OpenTelemetry tracing). */
@@ -101,11 +111,13 @@ function useQueryStats(): Plugin<Context> {
   };
 }
 
-export function buildYoga({ database, logger, limits, auth, ops, stopping, extraPlugins = [] }: ServerDeps) {
-  limits ??= DEFAULTS.limits;
-  auth ??= DEFAULTS.auth;
-  ops ??= DEFAULTS.ops;
+export function buildYoga(deps: ServerDeps) {
+  const { database, logger, stopping, extraPlugins = [] } = deps;
+  const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
+  const counters = deps.counters ?? new MemoryCounterStore();
+  const sizes = graphSizes(database);
   const metrics = createMetrics(database);
+  const manifest = loadManifest(apps.trustedDocuments.manifest, schema);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -119,6 +131,7 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
     renderGraphiQL,
     batching: batchingOption(limits),
     maxRequestBodySize: false,
+    cors: corsOption(apps.cors),
     context: ({ request }) => {
       const requestId = requestInfo(request).id;
       const db = database.scope(requestId, undefined, clientBookmarks(request));
@@ -128,14 +141,18 @@ export function buildYoga({ database, logger, limits, auth, ops, stopping, extra
     },
     plugins: [
       useRequestTracking(),
+      useCorsVary(apps.cors),
       ops.metricsEnabled ? metrics.plugin : {},
       useRequestLogging(logger, database),
       useAuth(auth, '/graphql'),
+      useTrustedDocuments(apps.trustedDocuments, auth, manifest),
       useBodyLimit(limits.maxBodyBytes),
       useMalformedParams(),
       useBatchLimit(limits),
       useQueryLimits(limits),
-      useQueryCost(limits),
+      useQueryCost(limits, sizes),
+      useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql', sizes),
+      useHttpCache(apps.httpCache, auth, database, manifest, '/graphql'),
       useGraphiQLAssets(),
       useExplorePage(),
       useQueryStats(),

@@ -1,4 +1,6 @@
 import type { DbScope } from '../db/database.ts';
+import { ENTITY_CORE_PROPS } from '../domain/entity-props.ts';
+import { factFieldsLine } from '../domain/facts/index.ts';
 import {
   type AssertionInput,
   type EntityInput,
@@ -9,7 +11,6 @@ import {
   ROLE_TYPES,
   type SourceInput,
 } from '../domain/format.ts';
-import { fromBasisPoints, fromMinorUnits } from '../domain/money.ts';
 import {
   type AssertionExportRow,
   type EntityExportRow,
@@ -25,7 +26,6 @@ import {
  */
 
 type Props = Record<string, unknown>;
-const ENTITY_FIELDS = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
 
 /** Copies the props that are set, dropping nulls (the import stores absent values as missing properties). */
 function defined<T extends Props>(fields: T): Partial<T> {
@@ -40,7 +40,7 @@ export function entityLine(row: EntityExportRow): EntityInput {
   const stored = (p.aliases as string[] | undefined) ?? [];
   const props = Object.fromEntries(
     Object.entries(p)
-      .filter(([k]) => !ENTITY_FIELDS.has(k))
+      .filter(([k]) => !ENTITY_CORE_PROPS.has(k))
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   ) as EntityInput['props'];
   return {
@@ -83,34 +83,6 @@ export function linkLines(row: LinkExportRow): LinkInput[] {
     .sort((a, b) => (a.rel + a.to < b.rel + b.to ? -1 : 1));
 }
 
-type Money = NonNullable<AssertionInput['money']>;
-
-function money(p: Props, prefix: string): Money | undefined {
-  const minor = p[`${prefix}Minor`];
-  if (minor === null || minor === undefined) return undefined;
-  const currency = String(p[`${prefix}Currency`]);
-  const bound = (v: unknown) => (v === null || v === undefined ? undefined : fromMinorUnits(String(v), currency));
-  return {
-    amount: fromMinorUnits(String(minor), currency),
-    currency,
-    asReported: String(p[`${prefix}AsReported`]),
-    qualifier: (p[`${prefix}Qualifier`] ?? 'exact') as Money['qualifier'],
-    ...defined({ lower: bound(p[`${prefix}LowerMinor`]), upper: bound(p[`${prefix}UpperMinor`]) }),
-  };
-}
-
-function period(p: Props): AssertionInput['period'] {
-  if (p.periodType === null || p.periodType === undefined) return undefined;
-  return {
-    label: String(p.periodLabel),
-    type: p.periodType as NonNullable<AssertionInput['period']>['type'],
-    ...defined({ year: p.periodYear === null || p.periodYear === undefined ? undefined : Number(p.periodYear) }),
-    basis: (p.periodBasis ?? 'calendar') as 'calendar' | 'fiscal',
-    yearInferred: Boolean(p.periodYearInferred),
-    ...defined({ inference: str(p.periodInference) }),
-  };
-}
-
 const byPosition = <T extends { position: number | null }>(a: T, b: T) => (a.position ?? 0) - (b.position ?? 0);
 
 export function assertionLine(row: AssertionExportRow): AssertionInput {
@@ -131,24 +103,6 @@ export function assertionLine(row: AssertionExportRow): AssertionInput {
       snippet: s.snippet,
       ...defined({ start: s.start ?? undefined, end: s.end ?? undefined, locator: s.locator ?? undefined }),
     }));
-  const change =
-    p.changeBp === null || p.changeBp === undefined
-      ? undefined
-      : {
-          percent: fromBasisPoints(String(p.changeBp)),
-          asReported: String(p.changeAsReported),
-          qualifier: (p.changeQualifier ?? 'exact') as Money['qualifier'],
-          basis: (p.changeBasis ?? 'yoy') as 'yoy' | 'qoq' | 'vs_prior_period',
-        };
-  const quantity =
-    p.quantity === null || p.quantity === undefined
-      ? undefined
-      : {
-          value: String(p.quantity),
-          unit: String(p.quantityUnit),
-          asReported: String(p.quantityAsReported),
-          qualifier: (p.quantityQualifier ?? 'exact') as Money['qualifier'],
-        };
   return {
     v: FORMAT_VERSION,
     type: 'assertion',
@@ -161,20 +115,7 @@ export function assertionLine(row: AssertionExportRow): AssertionInput {
       confidence: p.confidence as AssertionInput['confidence'],
     }),
     roles,
-    ...defined({
-      metric: str(p.metric),
-      money: money(p, 'amount'),
-      reportedConversion: money(p, 'conversion'),
-      change,
-      quantity,
-      unitPrice: money(p, 'price'),
-      period: period(p),
-      text: str(p.text),
-      role: str(p.role),
-      status: str(p.status),
-      attribution: str(p.attribution),
-      note: str(p.note),
-    }),
+    ...factFieldsLine(p),
     sources,
   };
 }

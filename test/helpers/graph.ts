@@ -2,11 +2,11 @@ import type { Database } from '../../src/db/database.ts';
 import { applySchemaAndSeed } from '../../src/services/seed.ts';
 
 /**
- * Test-only Cypher (never shipped in cypher/): empties the graph in batches and drops the full-text index, whose
+ * Test-only Cypher (never shipped in cypher/): empties the graph in batches and drops the full-text indexes, whose
  * Lucene statistics would otherwise still count deleted nodes and shift search scores from one file to the next.
  */
 const EMPTY_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
-const DROP_SEARCH_INDEX = 'DROP INDEX search_text IF EXISTS';
+const DROP_SEARCH_INDEXES = ['search_text', 'search_en', 'snippet_en'].map((name) => `DROP INDEX ${name} IF EXISTS`);
 
 /** An index on a label no node has: marks a database the tests may empty, without adding a node to any count. */
 const MARKER = 'tests_may_empty_this_database';
@@ -44,7 +44,7 @@ export async function resetToSeed(database: Database) {
   const session = database.driver.session({ database: database.databaseName });
   try {
     await session.run(EMPTY_GRAPH);
-    await session.run(DROP_SEARCH_INDEX);
+    for (const drop of DROP_SEARCH_INDEXES) await session.run(drop);
   } finally {
     await session.close();
   }

@@ -37,6 +37,12 @@ const CEREBRAS = company('company:cerebras', 'Cerebras Systems', ['Cerebras']);
 const TESLA = company('company:tesla', 'Tesla');
 const GROQ = company('company:groq', 'Groq');
 const PEZY = company('company:pezy-computing', 'PEZY Computing', ['PEZY']);
+// Named in data_centers.csv's Investors column (and as owners/users elsewhere): companies, not unknown organisations.
+const SOFTBANK = company('company:softbank', 'SoftBank Group', ['Softbank', 'SoftBank']);
+const OPENAI = company('company:openai', 'OpenAI');
+const ORACLE = company('company:oracle', 'Oracle');
+const CISCO = company('company:cisco', 'Cisco');
+const G42 = company('company:g42', 'G42');
 
 /** Owner, user and supplier names as Epoch writes them → graph entity. */
 export const ORG_ALIASES: Record<string, KnownEntity> = {
@@ -67,6 +73,12 @@ export const ORG_ALIASES: Record<string, KnownEntity> = {
   'Cerebras Systems': CEREBRAS,
   Tesla: TESLA,
   PEZY: PEZY,
+  Softbank: SOFTBANK,
+  SoftBank: SOFTBANK,
+  OpenAI: OPENAI,
+  Oracle: ORACLE,
+  Cisco: CISCO,
+  G42: G42,
 };
 
 export interface KnownChip {

@@ -1,14 +1,15 @@
 import { LOCALITY_BY_SITE_NAME, ORG_ALIASES } from './aliases.ts';
 import type { AssertionDraft, EpochBuilder } from './builder.ts';
 import type { CsvFile, CsvRecord } from './csv.ts';
+import { investorKeys, siteInvestment, timelineInvestment } from './investments.ts';
 import { DATA_CENTERS_SNAPSHOT, DATA_CENTERS_SOURCE } from './sources.ts';
 import {
   decimal,
   defined,
+  listCell,
   noteOf,
   numberCell,
   propText,
-  roundDecimal,
   shiftDecimal,
   slug,
   snippetOf,
@@ -47,14 +48,6 @@ const day = (date: string | undefined) =>
 const modeAt = (date: string | undefined) =>
   date && date > DATA_CENTERS_SNAPSHOT ? ('forecast' as const) : ('reported' as const);
 
-/** "35.836372" (2025 USD billions) → money in USD, rounded to cents, Epoch's cell kept as reported. */
-function billionsUsd(cell: string | undefined, column: string) {
-  const value = decimal(cell);
-  if (value === undefined) return undefined;
-  const amount = roundDecimal(shiftDecimal(value, 9), 2).value;
-  return { amount, currency: 'USD', asReported: `${column}=${cell}`, qualifier: 'approx' as const };
-}
-
 export function addDataCenters(b: EpochBuilder, files: DataCenterFiles) {
   const sites = new Map<string, string>();
   const site = (name: string, at: string, record?: CsvRecord) => {
@@ -66,9 +59,17 @@ export function addDataCenters(b: EpochBuilder, files: DataCenterFiles) {
     return key;
   };
   for (const r of files.sites.records) site(r.cells.Name!, `${SITES_FILE} row ${r.row}`, r);
-  for (const r of files.sites.records) addSiteFacts(b, r, sites.get(r.cells.Name!)!);
+  // A site's Investors (data_centers.csv) also invested the running totals of its timeline rows.
+  const investors = new Map<string, { keys: string[]; names: string[] }>();
+  for (const r of files.sites.records) {
+    const at = `${SITES_FILE} row ${r.row}, Investors`;
+    investors.set(r.cells.Name!, { keys: investorKeys(b, r.cells.Investors, at), names: listCell(r.cells.Investors) });
+  }
+  const investorsOf = (name: string) => investors.get(name) ?? { keys: [], names: [] };
+  for (const r of files.sites.records) addSiteFacts(b, r, sites.get(r.cells.Name!)!, investorsOf(r.cells.Name!));
   for (const r of files.timelines.records) {
-    addTimeline(b, r, site(r.cells['Data center']!, `${TIMELINES_FILE} row ${r.row}`));
+    const name = r.cells['Data center']!;
+    addTimeline(b, r, site(name, `${TIMELINES_FILE} row ${r.row}`), investorsOf(name));
   }
   for (const r of files.chips.records) {
     addChipRow(b, r, site(r.cells['Data center']!, `${CHIPS_FILE} row ${r.row}`));
@@ -132,7 +133,7 @@ function tagged(
   }
 }
 
-function addSiteFacts(b: EpochBuilder, r: CsvRecord, key: string) {
+function addSiteFacts(b: EpochBuilder, r: CsvRecord, key: string, investors: { keys: string[]; names: string[] }) {
   const c = r.cells;
   const at = `${SITES_FILE} row ${r.row}`;
   const links = urlsIn(c['Selected Sources']);
@@ -161,30 +162,12 @@ function addSiteFacts(b: EpochBuilder, r: CsvRecord, key: string) {
     note: sourcesNote,
     sources: ref(['Users']),
   }));
-  const money = billionsUsd(
-    c['Current total capital cost (2025 USD billions)'],
-    'Current total capital cost (2025 USD billions)',
-  );
-  if (money) {
-    b.assertion({
-      kind: 'FinancialFigure',
-      key: `fact:epoch-dc-r${r.row}-capital-cost`,
-      summary: `${c.Name}: current total capital cost about $${money.amount} (2025 USD, Epoch estimate)`,
-      mode: 'reported',
-      roles: { SUBJECT: [key] },
-      metric: 'capital_cost',
-      money,
-      note: noteOf(['In 2025 US dollars; Epoch estimate as of the snapshot.', sourcesNote]),
-      sources: ref([
-        'Current total capital cost (2025 USD billions)',
-        'Current H100 equivalents',
-        'Current power (MW)',
-      ]),
-    });
-  }
+  const investment = siteInvestment(r, key, investors, ref, sourcesNote);
+  if (investment) b.assertion(investment);
 }
 
 const TIMELINE_MEASURES = [
+  'Total capital cost (2025 USD billions)',
   'Buildings operational',
   'IT power (MW)',
   'Power (MW)',
@@ -195,11 +178,24 @@ const TIMELINE_MEASURES = [
   'Water use (MGD)',
 ];
 
-function addTimeline(b: EpochBuilder, r: CsvRecord, key: string) {
+/** A timeline row: its build-out snapshot, and its running capital cost as an Investment (when positive). */
+function addTimeline(b: EpochBuilder, r: CsvRecord, key: string, investors: { keys: string[]; names: string[] }) {
   const c = r.cells;
   const h100e = decimal(c['H100 equivalents']);
-  const money = billionsUsd(c['Total capital cost (2025 USD billions)'], 'Total capital cost (2025 USD billions)');
   const status = c['Construction status'];
+  const sources = [
+    {
+      source: DATA_CENTERS_SOURCE,
+      locator: `${TIMELINES_FILE} row ${r.row}`,
+      snippet: snippetOf(c, [
+        'Data center',
+        'Date',
+        'Power (MW)',
+        'H100 equivalents',
+        'Total capital cost (2025 USD billions)',
+      ]),
+    },
+  ];
   b.assertion({
     kind: 'BuildOutSnapshot',
     key: `fact:epoch-dc-timeline-r${r.row}`,
@@ -210,7 +206,6 @@ function addTimeline(b: EpochBuilder, r: CsvRecord, key: string) {
     ...(h100e
       ? { quantity: { value: h100e, unit: 'H100e', asReported: c['H100 equivalents']!, qualifier: 'approx' } }
       : {}),
-    ...(money ? { money } : {}),
     ...(day(c.Date) ? { period: day(c.Date) } : {}),
     ...(status ? { text: status.slice(0, 4000) } : {}),
     note: noteOf([
@@ -219,20 +214,10 @@ function addTimeline(b: EpochBuilder, r: CsvRecord, key: string) {
         .join('; '),
       ...urlsIn(status),
     ]),
-    sources: [
-      {
-        source: DATA_CENTERS_SOURCE,
-        locator: `${TIMELINES_FILE} row ${r.row}`,
-        snippet: snippetOf(c, [
-          'Data center',
-          'Date',
-          'Power (MW)',
-          'H100 equivalents',
-          'Total capital cost (2025 USD billions)',
-        ]),
-      },
-    ],
+    sources,
   });
+  const investment = timelineInvestment(r, key, investors, day(c.Date), modeAt(c.Date), sources);
+  if (investment) b.assertion(investment);
 }
 
 function addChipRow(b: EpochBuilder, r: CsvRecord, key: string) {

@@ -1,6 +1,7 @@
 import { LOCALITY_BY_LOCATION_TEXT, ORG_ALIASES } from './aliases.ts';
 import type { AssertionDraft, EpochBuilder } from './builder.ts';
 import type { CsvFile, CsvRecord } from './csv.ts';
+import { clusterInvestment } from './investments.ts';
 import { GPU_CLUSTERS_SOURCE } from './sources.ts';
 import {
   boolCell,
@@ -11,7 +12,6 @@ import {
   noteOf,
   numberCell,
   propText,
-  roundDecimal,
   slug,
   snippetOf,
   urlsIn,
@@ -178,26 +178,8 @@ function addCluster(b: EpochBuilder, r: CsvRecord, keys: Set<string>) {
     });
   }
 
-  const cost = decimal(c['Hardware Cost']);
-  if (cost) {
-    const cents = roundDecimal(cost, 2);
-    facts.push({
-      kind: 'FinancialFigure',
-      key: `fact:epoch-gc-r${r.row}-hardware-cost`,
-      summary: `${label}: hardware cost about $${cents.value} (Epoch estimate)`,
-      mode,
-      roles: { SUBJECT: [key] },
-      metric: 'hardware_cost',
-      money: { amount: cents.value, currency: 'USD', asReported: c['Hardware Cost']!, qualifier: 'approx' },
-      note: noteOf([
-        'Epoch’s Hardware Cost (its calculated cost unless a reported cost exists); rounded to cents here.',
-        c['Reported Cost'] ? `Reported Cost=${c['Reported Cost']}` : undefined,
-        c['Cost Quote'] ? `Cost quote: ${c['Cost Quote']}` : undefined,
-        sourcesNote,
-      ]),
-      sources: ref(['Hardware Cost', 'Calculated Cost', 'Reported Cost', 'Reported Cost (Inflation adjusted)']),
-    });
-  }
+  const investment = clusterInvestment(r, key, label, { mode }, ref, sourcesNote);
+  if (investment) facts.push(investment);
 
   for (const f of facts) b.assertion(confidence ? { ...f, confidence } : f);
 }

@@ -1,7 +1,16 @@
 import type { FieldRef } from '@pothos/core';
-import { ASSERTION_KIND_VALUES, ASSERTION_KINDS, type AssertionKind, type RoleType } from '../../domain/format.ts';
+import {
+  ASSERTION_KINDS,
+  type ChangeValue,
+  FACT_FIELD_NAMES,
+  type FactField,
+  factField,
+  type MoneyValue,
+  type PeriodValue,
+  type QuantityValue,
+} from '../../domain/facts/index.ts';
+import type { RoleType } from '../../domain/format.ts';
 import type { AssertionRow, EntityRow, RoleRow, SupportRow } from '../../domain/rows.ts';
-import { changeOf, moneyOf } from '../../domain/values.ts';
 import { confidenceList } from '../../domain/vocabulary.ts';
 import { assertionConnection } from '../../queries/connections.ts';
 import { builder, type FieldsOf, type Types } from '../builder.ts';
@@ -9,21 +18,14 @@ import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
+import { normaliseMetric } from '../vocabulary.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
-import {
-  ChangeRef,
-  ModeEnum,
-  MoneyRef,
-  PeriodRef,
-  PeriodTypeEnum,
-  type PeriodValue,
-  QuantityRef,
-  RankEnum,
-  RoleEnum,
-} from './values.ts';
+import { ChangeRef, ModeEnum, MoneyRef, PeriodRef, PeriodTypeEnum, QuantityRef, RankEnum, RoleEnum } from './values.ts';
 
 type FieldBuilder = FieldsOf<AssertionRow>;
+/** A fact type's or the Assertion interface's field builder. */
+type FactFieldBuilder = PothosSchemaTypes.FieldBuilder<Types, AssertionRow, 'Object' | 'Interface'>;
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -72,25 +74,32 @@ const RetractionRef = builder.objectRef<{ reason: string; at: string }>('Retract
   }),
 });
 
-const PERIOD_PROPS = [
-  'periodType',
-  'periodLabel',
-  'periodYear',
-  'periodBasis',
-  'periodYearInferred',
-  'periodInference',
-];
+/**
+ * The GraphQL field of a fact field (src/domain/facts/fields.ts): its codec's API value, typed by its shape, and the
+ * stored properties it reads (for the lookahead).
+ */
+export function factFieldOf(t: FactFieldBuilder, field: FactField) {
+  const { codec, description } = factField(field);
+  const options = { nullable: true, description, extensions: reads(...codec.reads) } as const;
+  const api = (a: AssertionRow) => codec.api(a);
+  switch (codec.shape) {
+    case 'money':
+      return t.field({ ...options, type: MoneyRef, resolve: (a) => api(a) as MoneyValue | null });
+    case 'change':
+      return t.field({ ...options, type: ChangeRef, resolve: (a) => api(a) as ChangeValue | null });
+    case 'quantity':
+      return t.field({ ...options, type: QuantityRef, resolve: (a) => api(a) as QuantityValue | null });
+    case 'period':
+      return t.field({ ...options, type: PeriodRef, resolve: (a) => api(a) as PeriodValue | null });
+    case 'string':
+      return t.string({ ...options, resolve: (a) => api(a) as string | null });
+  }
+}
 
-export function periodOf(row: AssertionRow): PeriodValue | null {
-  if (!row.periodType) return null;
-  return {
-    label: String(row.periodLabel ?? ''),
-    type: String(row.periodType),
-    year: row.periodYear === null || row.periodYear === undefined ? null : Number(row.periodYear),
-    basis: String(row.periodBasis ?? 'calendar'),
-    yearInferred: Boolean(row.periodYearInferred),
-    inference: text(row.periodInference),
-  };
+/** The fact fields named by their API names: those every kind carries (`value: false`) or the value fields given. */
+export function factFieldsOf(t: FactFieldBuilder, which: 'common' | readonly FactField[]) {
+  const fields = which === 'common' ? FACT_FIELD_NAMES.filter((f) => !factField(f).value) : which;
+  return Object.fromEntries(fields.map((f) => [factField(f).api, factFieldOf(t, f)]));
 }
 
 AssertionRef.implement({
@@ -133,14 +142,7 @@ AssertionRef.implement({
       extensions: reads('confidence'),
       resolve: (a) => a.confidence,
     }),
-    attribution: t.string({
-      nullable: true,
-      description: 'Who the source credits when not an entity.',
-      extensions: reads('attribution'),
-      resolve: (a) => text(a.attribution),
-    }),
-    note: t.string({ nullable: true, extensions: reads('note'), resolve: (a) => text(a.note) }),
-    period: t.field({ type: PeriodRef, nullable: true, extensions: reads(...PERIOD_PROPS), resolve: periodOf }),
+    ...factFieldsOf(t, 'common'),
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
@@ -206,52 +208,6 @@ export function roleField(t: FieldBuilder, role: RoleType, description: string, 
       });
 }
 
-/** Value fields shared by the kinds that carry them. */
-export const valueFields = {
-  metric: (t: FieldBuilder) =>
-    t.string({
-      nullable: true,
-      description: 'e.g. capex, cloud_revenue, cash_reserves.',
-      extensions: reads('metric'),
-      resolve: (a: AssertionRow) => a.metric,
-    }),
-  amount: (t: FieldBuilder) =>
-    t.field({ type: MoneyRef, nullable: true, resolve: (a: AssertionRow) => moneyOf(a, 'amount') }),
-  reportedConversion: (t: FieldBuilder) =>
-    t.field({
-      type: MoneyRef,
-      nullable: true,
-      description: 'The source’s own conversion of the amount (e.g. "$7 billion"), stored as reported.',
-      resolve: (a: AssertionRow) => moneyOf(a, 'conversion'),
-    }),
-  change: (t: FieldBuilder) => t.field({ type: ChangeRef, nullable: true, resolve: (a: AssertionRow) => changeOf(a) }),
-  quantity: (t: FieldBuilder) =>
-    t.field({
-      type: QuantityRef,
-      nullable: true,
-      resolve: (a: AssertionRow) =>
-        a.quantity === null || a.quantity === undefined
-          ? null
-          : {
-              value: String(a.quantity),
-              unit: String(a.quantityUnit ?? ''),
-              asReported: text(a.quantityAsReported),
-              qualifier: String(a.quantityQualifier ?? 'exact'),
-            },
-    }),
-  unitPrice: (t: FieldBuilder) =>
-    t.field({
-      type: MoneyRef,
-      nullable: true,
-      description: 'Price per unit.',
-      resolve: (a: AssertionRow) => moneyOf(a, 'price'),
-    }),
-  text: (t: FieldBuilder) => t.string({ nullable: true, resolve: (a: AssertionRow) => text(a.text) }),
-  role: (t: FieldBuilder) =>
-    t.string({ nullable: true, description: 'Title or role as reported.', resolve: (a: AssertionRow) => text(a.role) }),
-  status: (t: FieldBuilder) => t.string({ nullable: true, resolve: (a: AssertionRow) => text(a.status) }),
-};
-
 export const AssertionFilterInput = builder.inputType('AssertionFilter', {
   description:
     'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
@@ -262,7 +218,10 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
       description:
         'Only these kinds, e.g. [FinancialFigure, GroupFigure]; a kind’s own connection (`claims` …) keeps its kind.',
     }),
-    metric: t.string({ required: false, description: 'Only this metric, e.g. `capex`, `cloud_revenue`.' }),
+    metric: t.string({
+      required: false,
+      description: 'Only this metric, e.g. capex (any case; `vocabulary { metrics }` lists them).',
+    }),
     mode: t.field({ type: ModeEnum, required: false, description: 'Only this mode, e.g. `forecast`.' }),
     rank: t.field({
       type: RankEnum,
@@ -311,7 +270,7 @@ const assertionFilter = async (ctx: Context, fixedKinds: string[] | null, f: Fil
   ]);
   return {
     kinds: fixedKinds ?? f?.kinds ?? null,
-    metric: f?.metric ?? null,
+    metric: f?.metric ? normaliseMetric(f.metric) : null,
     mode: f?.mode ?? null,
     rank: f?.rank ?? null,
     periodYear: f?.periodYear ?? null,
@@ -350,44 +309,6 @@ export function assertionConnectionField(
         ),
     }),
   );
-}
-
-/** The value fields a kind carries, from the same table the import format checks (`money` is exposed as `amount`). */
-function valueFieldsOf(kind: AssertionKind, t: FieldBuilder) {
-  return Object.fromEntries(
-    ASSERTION_KIND_VALUES[kind].map((field) => {
-      const name = field === 'money' ? 'amount' : field;
-      return [name, valueFields[name](t)];
-    }),
-  );
-}
-
-/**
- * An assertion object type (implements Node and Assertion), optionally with its own root connection.
- * Its value fields (amount, quantity, text …) come from ASSERTION_KIND_VALUES; `fields` adds the rest.
- */
-export function defineAssertionType(
-  kind: AssertionKind,
-  options: { description: string; plural?: string; fields?: (t: FieldBuilder) => Record<string, any> },
-) {
-  const ref = builder.objectRef<AssertionRow>(kind).implement({
-    description: options.description,
-    interfaces: [NodeRef, AssertionRef],
-    isTypeOf: (row: any) => row?.kind === kind && typeof row?.summary === 'string',
-    fields: (t) => ({
-      ...valueFieldsOf(kind, t as FieldBuilder),
-      ...(options.fields ? options.fields(t as FieldBuilder) : {}),
-    }),
-  });
-  if (options.plural) {
-    assertionConnectionField(
-      options.plural,
-      connectionOf<AssertionRow>(kind, ref),
-      [kind],
-      `${kind} facts, by key, keyset-paged.`,
-    );
-  }
-  return ref;
 }
 
 const AnyAssertionConnection = connectionOf<AssertionRow>('Assertion', AssertionRef);

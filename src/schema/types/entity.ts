@@ -1,12 +1,7 @@
 import type { FieldMap } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  ASSERTION_KINDS,
-  type AssertionKind,
-  ENTITY_KINDS,
-  type EntityKind,
-  type RoleType,
-} from '../../domain/format.ts';
+import { ENTITY_CORE_PROPS } from '../../domain/entity-props.ts';
+import { type AssertionKind, ENTITY_KINDS, type EntityKind, type RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
 import { entityKindDescription, wordList } from '../../domain/vocabulary.ts';
@@ -17,6 +12,8 @@ import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } fr
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
+import { factKindsOf, normaliseMetric } from '../vocabulary.ts';
+import { AssertionKindEnum } from './assertion.ts';
 import { isRowOf, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 import { RoleEnum } from './values.ts';
@@ -27,6 +24,7 @@ type FieldBuilder = FieldsOf<EntityRow>;
 type FactsArgs = {
   roles?: RoleType[] | null;
   kinds?: string[] | null;
+  factKinds?: AssertionKind[] | null;
   metric?: string | null;
   includeDeprecated?: boolean | null;
   first?: number | null;
@@ -46,14 +44,12 @@ const entityFactsQuery: FactsQueryOf = (given) => {
   const args = given as FactsArgs;
   return {
     roles: args.roles ?? ALL_ROLES,
-    kinds: args.kinds ?? null,
-    metric: args.metric ?? null,
+    kinds: args.factKinds ?? factKindsOf('kinds', args.kinds),
+    metric: args.metric ? normaliseMetric(args.metric) : null,
     includeDeprecated: args.includeDeprecated ?? false,
     limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
   };
 };
-
-const CORE = new Set(['key', 'kind', 'name', 'aliases', 'aliasKeys', 'wikidata', 'description', 'createdAt']);
 
 EntityRef.implement({
   description: 'Something that exists regardless of any article: a company, person, chip, place, site, regulation.',
@@ -87,7 +83,7 @@ EntityRef.implement({
       description: 'Kind-specific properties.',
       resolve: (e) =>
         Object.entries(e)
-          .filter(([k, v]) => !CORE.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
+          .filter(([k, v]) => !ENTITY_CORE_PROPS.has(k) && v !== null && v !== undefined && !k.startsWith('_'))
           .map(([name, value]) => ({ name, value: String(value) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
     }),
@@ -100,13 +96,23 @@ EntityRef.implement({
           required: false,
           description: 'Only facts where the entity plays one of these roles, e.g. [SUBJECT]; default every role.',
         }),
+        factKinds: t.arg({
+          type: [AssertionKindEnum],
+          required: false,
+          description: 'Only facts of these kinds, e.g. [FinancialFigure]; `vocabulary { factKinds }` lists them.',
+        }),
         kinds: t.arg.stringList({
           required: false,
-          description: `Only facts of these kinds, e.g. ["FinancialFigure"] (one of ${wordList(ASSERTION_KINDS)}); default every kind.`,
+          description:
+            'Fact kinds as strings, e.g. ["FinancialFigure"] (any case; an unknown kind is BAD_USER_INPUT naming the ' +
+            'nearest). Ignored when factKinds is given.',
+          deprecationReason: 'Use factKinds, which takes the AssertionKind enum.',
         }),
         metric: t.arg.string({
           required: false,
-          description: 'Only facts with this metric, e.g. `capex`; default any metric or none.',
+          description:
+            'Only facts with this metric, e.g. capex, cloud_revenue (any case; `vocabulary { metrics }` lists them); ' +
+            'default any metric or none.',
         }),
         includeDeprecated: t.arg.boolean({
           required: false,
@@ -128,14 +134,14 @@ export function factsField(
   roles: RoleType[],
   kinds: AssertionKind[],
   description: string,
-  extra: { metric?: boolean } = {},
+  extra: { metric?: boolean; deprecationReason?: string } = {},
 ) {
   const queryOf: FactsQueryOf = (given) => {
     const args = given as FactsArgs;
     return {
       roles,
       kinds,
-      metric: args.metric ?? null,
+      metric: args.metric ? normaliseMetric(args.metric) : null,
       includeDeprecated: false,
       limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
     };
@@ -143,6 +149,7 @@ export function factsField(
   return t.field({
     type: [type],
     description,
+    ...(extra.deprecationReason ? { deprecationReason: extra.deprecationReason } : {}),
     args: {
       first: t.arg.int(nestedFirst(50)),
       ...(extra.metric

@@ -1,5 +1,6 @@
-import { capped, listSize } from '../../domain/limits.ts';
+import { listSize } from '../../domain/limits.ts';
 import { confidenceList } from '../../domain/vocabulary.ts';
+import { epochViews } from '../../queries/views.ts';
 import type {
   CountryH100e,
   EpochEvidence,
@@ -18,20 +19,20 @@ import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
  * Questions that join the article's world with Epoch AI's open data (CC BY 4.0). Every answer
  * carries the dataset source, whose license and citation fields give the required credit.
  */
-const sourceField = (key: (row: any) => string) => ({
+const sourceField = <Row>(key: (row: Row) => string) => ({
   type: SourceRef,
   nullable: true as const,
   description: 'The Epoch AI dataset (license and citation: CC BY 4.0 credit).',
-  resolve: async (row: any, _args: unknown, ctx: Context) => {
+  resolve: async (row: Row, _args: unknown, ctx: Context) => {
     const source = await ctx.loaders.source.load(key(row));
     return source ? asSource(source) : null;
   },
 });
-const entity = (key: (row: any) => string | null, description: string) => ({
+const entity = <Row>(key: (row: Row) => string | null, description: string) => ({
   type: EntityRef,
   nullable: true as const,
   description,
-  resolve: (row: any, _args: unknown, ctx: Context) => {
+  resolve: (row: Row, _args: unknown, ctx: Context) => {
     const k = key(row);
     return k ? ctx.loaders.entity.load(k) : null;
   },
@@ -224,12 +225,7 @@ builder.queryFields((t) => ({
         existingKey(ctx, 'place', args.place),
         existingKey(ctx, 'company', args.company),
       ]);
-      const found = await ctx.repos.epoch.sitesServingCompanyInPlace(place, company, limit + 1);
-      return {
-        epochSites: found.epochSites.slice(0, limit),
-        otherClaims: found.otherClaims.slice(0, limit),
-        truncated: found.epochSites.length > limit || found.otherClaims.length > limit,
-      };
+      return epochViews.sitesServingCompany(ctx, place, company, limit);
     },
   }),
   h100eByCountry: t.field({
@@ -237,8 +233,7 @@ builder.queryFields((t) => ({
     description: `H100-equivalents existing vs planned, by country, from Epoch AI (CC BY 4.0); at most \`first\` rows (up to ${MAX_PAGE_SIZE}).`,
     args: { first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
-      const limit = cappedRows(ctx, args.first);
-      return capped(await ctx.repos.epoch.h100eByCountry(limit + 1), limit);
+      return epochViews.h100eByCountry(ctx, cappedRows(ctx, args.first));
     },
   }),
   largestClustersPerOwner: t.field({
@@ -259,7 +254,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first ?? 25);
       const perOwner = listSize('perOwner', args.perOwner ?? 3, 20, { min: 1 });
-      return capped(await ctx.repos.epoch.largestClustersPerOwner(perOwner, limit + 1), limit);
+      return epochViews.largestClustersPerOwner(ctx, perOwner, limit);
     },
   }),
   restrictedChipOwners: t.field({
@@ -269,8 +264,7 @@ builder.queryFields((t) => ({
       `\`first\` (up to ${MAX_PAGE_SIZE}).`,
     args: { first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
-      const limit = cappedRows(ctx, args.first);
-      return capped(await ctx.repos.epoch.restrictedChipOwners(limit + 1), limit);
+      return epochViews.restrictedChipOwners(ctx, cappedRows(ctx, args.first));
     },
   }),
 }));

@@ -1,7 +1,8 @@
+import { factField, factValue } from '../../domain/facts/index.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { derivedMoney, moneyOf } from '../../domain/values.ts';
-import { builder } from '../builder.ts';
-import { defineAssertionType, roleField } from './assertion.ts';
+import { derivedMoney } from '../../domain/values.ts';
+import { builder, type FieldsOf } from '../builder.ts';
+import { reads } from '../lookahead.ts';
 import { MoneyRef } from './values.ts';
 
 const ImpliedValueRef = builder
@@ -28,31 +29,28 @@ const ImpliedValueRef = builder
     }),
   });
 
-export const ForecastRef = defineAssertionType('Forecast', {
-  plural: 'forecasts',
-  description: 'A forecast, e.g. analysts’ expected shipments of a chip, with quantity and unit price.',
-  fields: (t) => ({
-    subjects: roleField(t, 'SUBJECT', 'What is forecast (e.g. the chip).'),
-    concerns: roleField(t, 'CONCERNS', 'Markets and customers concerned.'),
-    impliedValue: t.field({
-      type: ImpliedValueRef,
-      nullable: true,
-      description: 'Units × unit price (low and high end of a price range); derived, never reported.',
-      resolve: (a: AssertionRow) => {
-        const price = moneyOf(a, 'price');
-        if (!price || a.quantity === null || a.quantity === undefined || !/^\d+$/.test(String(a.quantity))) return null;
-        const units = BigInt(String(a.quantity));
-        const low = BigInt(price.lowerMinor ?? price.minorUnits) * units;
-        const high = BigInt(price.upperMinor ?? price.minorUnits) * units;
-        const qualifier = a.quantityQualifier === 'more_than' ? 'at_least' : 'exact';
-        return {
-          low: derivedMoney(low, price.currency, qualifier),
-          high: derivedMoney(high, price.currency, qualifier),
-          explanation:
-            `${String(a.quantityAsReported ?? a.quantity)} × ${price.asReported ?? 'unit price'}` +
-            (qualifier === 'at_least' ? ' (quantity is a lower bound, so both ends are lower bounds)' : ''),
-        };
-      },
-    }),
+/** A Forecast's computed field (its stored fields come from the table in src/domain/facts/kinds.ts). */
+export const forecastFields = (t: FieldsOf<AssertionRow>) => ({
+  impliedValue: t.field({
+    type: ImpliedValueRef,
+    nullable: true,
+    description: 'Units × unit price (low and high end of a price range); derived, never reported.',
+    extensions: reads(...factField('unitPrice').codec.reads, ...factField('quantity').codec.reads),
+    resolve: (a: AssertionRow) => {
+      const price = factValue(a, 'unitPrice');
+      const quantity = factValue(a, 'quantity');
+      if (!price || !quantity || !/^\d+$/.test(quantity.value)) return null;
+      const units = BigInt(quantity.value);
+      const low = BigInt(price.lowerMinor ?? price.minorUnits) * units;
+      const high = BigInt(price.upperMinor ?? price.minorUnits) * units;
+      const qualifier = quantity.qualifier === 'more_than' ? 'at_least' : 'exact';
+      return {
+        low: derivedMoney(low, price.currency, qualifier),
+        high: derivedMoney(high, price.currency, qualifier),
+        explanation:
+          `${quantity.asReported ?? quantity.value} × ${price.asReported ?? 'unit price'}` +
+          (qualifier === 'at_least' ? ' (quantity is a lower bound, so both ends are lower bounds)' : ''),
+      };
+    },
   }),
 });

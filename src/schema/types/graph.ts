@@ -3,24 +3,59 @@ import { ALL_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
-import { toLuceneQuery } from '../../domain/search.ts';
-import { NEIGHBORHOOD_FANOUT } from '../../repositories/graph.ts';
+import { highlightsOf, type SearchHighlight } from '../../domain/search-highlight.ts';
+import { graphQueries } from '../../queries/views.ts';
+import { NEIGHBORHOOD_FANOUT, PATH_RELATIONSHIPS, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
 import { existingKey } from '../keys.ts';
+import { AssertionKindEnum } from './assertion.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
+import { AssertionRef } from './refs.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Entity and fact kinds to search in.',
   values: ALL_KINDS,
 });
 
-const SearchHitRef = builder.objectRef<{ node: GraphNodeRow; score: number }>('SearchHit').implement({
-  description: 'A full-text match with its relevance score (higher is better).',
+const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRange').implement({
+  description: 'A stretch of a text: from `start` to `end` (exclusive), in UTF-16 code units (JavaScript offsets).',
+  fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
+});
+
+const SearchHighlightRef = builder.objectRef<SearchHighlight>('SearchHighlight').implement({
+  description: 'Where a hit matched: a text of the hit with the matched words marked.',
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      description:
+        'name, alias, summary, text (quote or claim), snippet (a source’s verbatim words), description, ' +
+        'amountAsReported, conversionAsReported, priceAsReported, changeAsReported, quantityAsReported or attribution.',
+    }),
+    text: t.exposeString('text', {
+      description: 'The field’s text, or a window of about 240 characters around the first match (… where cut).',
+    }),
+    matches: t.field({ type: [TextRangeRef], description: 'The matched words in `text`.', resolve: (h) => h.matches }),
+    marked: t.exposeString('marked', { description: '`text`, HTML-escaped, each match wrapped in <mark></mark>.' }),
+  }),
+});
+
+type Hit = SearchRow & { terms: string[][] };
+
+const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
+  description: 'A full-text match with its relevance score (higher is better) and where it matched.',
   fields: (t) => ({
     score: t.exposeFloat('score', {
-      description: 'Lucene relevance, higher is better; comparable only within one search, e.g. 4.99.',
+      description: 'Lucene relevance (its own text plus its snippets; doubled for a kind the query names).',
     }),
     node: t.field({ type: NodeRef, description: 'The entity or fact that matched.', resolve: (h) => h.node }),
+    exactMatch: t.exposeBoolean('exact', { description: 'Its name or an alias is exactly the query (case aside).' }),
+    matchedAllWords: t.exposeBoolean('allWords', {
+      description: 'Every word of the query matched. False only when no hit had them all and any word was enough.',
+    }),
+    highlights: t.field({
+      type: [SearchHighlightRef],
+      description: 'Up to three of its texts that contain the query’s words, matches marked.',
+      resolve: (h) => highlightsOf({ ...h.node, snippets: h.snippets }, h.terms),
+    }),
   }),
 });
 
@@ -50,6 +85,7 @@ interface Slice {
   nodes: GraphNodeRow[];
   relationships: GraphEdgeRow[];
   truncated?: boolean;
+  evidence?: number;
 }
 
 const withIndex = (s: Slice) => {
@@ -58,6 +94,7 @@ const withIndex = (s: Slice) => {
     nodes: s.nodes,
     relationships: s.relationships.map((r) => ({ ...r, nodes: index })),
     truncated: s.truncated ?? false,
+    evidence: s.evidence ?? 0,
   };
 };
 
@@ -65,6 +102,14 @@ const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').imp
   description: 'An ordered path: nodes[i] and nodes[i+1] are joined by relationships[i] (in either direction).',
   fields: (t) => ({
     length: t.int({ description: 'Number of relationships (hops), e.g. 2.', resolve: (p) => p.relationships.length }),
+    evidence: t.exposeInt('evidence', {
+      description: 'How many source snippets support the facts on the path (more is better attested).',
+    }),
+    facts: t.field({
+      type: [AssertionRef],
+      description: 'The facts on the path, in path order; each with its `sources` and their verbatim snippets.',
+      resolve: (p) => p.nodes.filter((n) => n._label === 'Assertion'),
+    }),
     nodes: t.field({
       type: [NodeRef],
       description: 'Entities and facts along the path, from `from` to `to`.',
@@ -99,6 +144,23 @@ const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').
   }),
 });
 
+const PathSearchEnum = builder.enumType('PathSearch', {
+  description: 'Which paths `paths` returns.',
+  values: {
+    SHORTEST: { description: 'All paths of the shortest length (up to `first`).' },
+    RANKED: {
+      description:
+        'Up to `first` simple paths (no node twice) of any length up to `maxHops`, shortest first, then the ' +
+        'best attested (most source snippets behind their facts).',
+    },
+  },
+});
+
+const PathRelationshipEnum = builder.enumType('PathRelationship', {
+  description: 'Relationships a path may use: a fact’s roles and the timeless links between entities.',
+  values: PATH_RELATIONSHIPS,
+});
+
 const bounded = (name: string, value: number, min: number, max: number) => listSize(name, value, max, { min });
 
 const entityKey = (id: string | null | undefined, key: string | null | undefined) => {
@@ -111,14 +173,17 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Full-text search over entity names and aliases (native scripts too), fact summaries, quote and claim text. ' +
-      'Every word must match, as a word or a prefix; ranked by score; the best `first` (1 to 100).',
+      'Full-text search over entity names, aliases (native scripts too) and descriptions, fact summaries, quote and ' +
+      'claim text, the source’s own words for amounts ("50 billion yuan") and the verbatim snippets citing each fact. ' +
+      'English stemming (centres, centre), spelling and unit variants (centre/center, yuan/CNY, billion/bn), ' +
+      'prefixes (alibab), "quoted phrases". Every word must match; only when no hit has them all, any word may ' +
+      '(`matchedAllWords` false). Order: exact name or alias matches first (search "Alibaba" → Alibaba Group), then ' +
+      'the kinds the query names ("Malaysia data centres" → DataCenter), then entities before facts, then score. ' +
+      'At most `first` (1 to 100) hits, each with highlighted matches.',
     args: {
       query: t.arg.string({
         required: true,
-        description:
-          'Words to find, any script, e.g. "Johor" or "字节跳动": 1 to 16 words, at most 200 characters; each must ' +
-          'match as a word or a prefix. Operators and Lucene syntax are taken as plain text.',
+        description: 'Words to find, any script, e.g. "Johor" or "字节跳动": 1 to 16 words, at most 200 characters.',
       }),
       types: t.arg({
         type: [SearchTypeEnum],
@@ -131,18 +196,39 @@ builder.queryFields((t) => ({
         description: 'At most this many hits, 1 to 100 (more is an error); default 10.',
       }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.repos.graph.search(toLuceneQuery(args.query), args.types ?? null, bounded('first', args.first ?? 10, 1, 100)),
+    resolve: async (_root, args, ctx) => {
+      return graphQueries.search(ctx, args.query, args.types ?? null, bounded('first', args.first ?? 10, 1, 100));
+    },
   }),
   paths: t.field({
     type: [PathRef],
     description:
-      'Shortest paths between two entities through facts and timeless links (never through sources), e.g. ' +
-      'ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia. At most `first` (1 to 25) paths of at most ' +
-      '`maxHops` (1 to 8). An unknown key is NOT_FOUND with the nearest existing keys.',
+      'Paths between two entities through facts and timeless links (never through sources). By default the ' +
+      'shortest ones (ByteDance → a Forecast fact → Nvidia); `search: RANKED` adds longer simple paths, shortest ' +
+      'first, then best attested — e.g. ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia ' +
+      '(`paths(from: "bytedance", to: "nvidia", search: RANKED, throughFactKinds: [Procurement])`). `facts` on each ' +
+      'path carry their sources. At most `first` (1 to 25) paths of at most `maxHops` (1 to 8). Keys may be a ' +
+      'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys.',
     args: {
-      from: t.arg.string({ required: true, description: 'Key of the entity to start at, e.g. `company:bytedance`.' }),
-      to: t.arg.string({ required: true, description: 'Key of the entity to reach, e.g. `company:nvidia`.' }),
+      from: t.arg.string({
+        required: true,
+        description: 'Entity to start at: its key, e.g. `company:bytedance`, or a unique exact name or alias.',
+      }),
+      to: t.arg.string({
+        required: true,
+        description: 'Entity to reach: its key, e.g. `company:nvidia`, or a unique exact name or alias.',
+      }),
+      search: t.arg({ type: PathSearchEnum, required: false, defaultValue: 'SHORTEST' }),
+      throughFactKinds: t.arg({
+        type: [AssertionKindEnum],
+        required: false,
+        description: 'Each path passes through at least one fact of these kinds.',
+      }),
+      relationshipTypes: t.arg({
+        type: [PathRelationshipEnum],
+        required: false,
+        description: 'Paths use only these relationships (default: all of them).',
+      }),
       maxHops: t.arg.int({
         required: false,
         defaultValue: 6,
@@ -157,12 +243,13 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       // Both keys in one batch (one statement), then the paths.
       const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
-      const paths = await ctx.repos.graph.shortestPaths(
-        from,
-        to,
-        bounded('maxHops', args.maxHops ?? 6, 1, 8),
-        bounded('first', args.first ?? 5, 1, 25),
-      );
+      const paths = await graphQueries.paths(ctx, from, to, {
+        ranked: args.search === 'RANKED',
+        maxHops: bounded('maxHops', args.maxHops ?? 6, 1, 8),
+        first: bounded('first', args.first ?? 5, 1, 25),
+        relationshipTypes: args.relationshipTypes ?? null,
+        throughFactKinds: args.throughFactKinds ?? null,
+      });
       return paths.map(withIndex);
     },
   }),
@@ -191,7 +278,8 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const slice = await ctx.repos.graph.neighborhood(
+      const slice = await graphQueries.neighborhood(
+        ctx,
         await existingKey(ctx, args.id ? 'id' : 'key', entityKey(args.id ? String(args.id) : null, args.key)),
         bounded('depth', args.depth ?? 2, 1, 3),
         bounded('limit', args.limit ?? 50, 1, 300),

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { existingKey } from '../keys.ts';
 import { factsSelected } from '../lookahead.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 
@@ -8,15 +9,22 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'An entity by its stable key (e.g. company:bytedance, chip:nvidia-h20, place:my-johor). A key merged into ' +
-      'another entity still resolves, to that entity.',
+      'another entity still resolves, to that entity. A unique exact name or alias resolves too (`alibaba`, ' +
+      '`Alibaba Group`, `字节跳动`, `place:malaysia`). Anything else answers null with a NOT_FOUND error naming the ' +
+      'nearest keys, or every entity the name belongs to when several share it.',
     args: {
       key: t.arg.string({
         required: true,
         description:
-          'Entity key, `kind:slug` in lower case, e.g. `place:my` or `company:bytedance`; null when unknown.',
+          'Entity key, `kind:slug` in lower case, e.g. `place:my` or `company:bytedance`, or a unique exact name or ' +
+          'alias, e.g. `Alibaba Group`.',
       }),
     },
-    resolve: (_root, { key }, ctx, info) => ctx.loaders.entityWithFacts(key, factsSelected(info)),
+    resolve: async (_root, { key }, ctx, info) => {
+      const facts = factsSelected(info);
+      const found = await ctx.loaders.entityWithFacts(key, facts);
+      return found ?? ctx.loaders.entityWithFacts(await existingKey(ctx, 'key', key), facts);
+    },
   }),
   assertion: t.field({
     type: AssertionRef,

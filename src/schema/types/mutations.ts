@@ -1,12 +1,14 @@
 import { requireScope } from '../../domain/access.ts';
 import { WriteRejected } from '../../domain/errors.ts';
+import { FACT_FIELD_NAMES, factField } from '../../domain/facts/index.ts';
+import { ROLE_TYPES, type RoleType } from '../../domain/format.ts';
 import { addAssertion, mergeEntities, retractAssertion, upsertEntity } from '../../services/curation.ts';
 import { updateEntity, updateSource } from '../../services/revisions.ts';
 import { builder } from '../builder.ts';
 import { ENTITY_KIND_VALUES } from '../describe.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
-import { ModeEnum, PeriodTypeEnum, QualifierEnum, RankEnum } from './values.ts';
+import { factInputOf, ModeEnum, RankEnum } from './values.ts';
 
 builder.objectType(WriteRejected, {
   name: 'WriteRejected',
@@ -54,64 +56,12 @@ const EntityInput = builder.inputType('EntityInput', {
   }),
 });
 
-const MoneyInput = builder.inputType('MoneyInput', {
-  description:
-    'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
-    '(compared exactly); amounts, bounds and unit prices follow the sign rule of the metric (no negative capex).',
-  fields: (t) => ({
-    amount: t.field({ type: 'Decimal', required: true }),
-    currency: t.string({
-      required: true,
-      description: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
-    }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
-    lower: t.field({ type: 'Decimal', required: false }),
-    upper: t.field({ type: 'Decimal', required: false }),
-  }),
-});
-
-const ChangeInput = builder.inputType('ChangeInput', {
-  description: 'A reported change in percent (decimal string).',
-  fields: (t) => ({
-    percent: t.field({ type: 'Decimal', required: true }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
-    basis: t.string({ required: false, description: 'yoy, qoq or vs_prior_period.' }),
-  }),
-});
-
-const QuantityInput = builder.inputType('QuantityInput', {
-  description: 'A non-money quantity.',
-  fields: (t) => ({
-    value: t.field({ type: 'Decimal', required: true }),
-    unit: t.string({ required: true }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
-  }),
-});
-
-const PeriodInput = builder.inputType('PeriodInput', {
-  description: 'The source’s words and a normalised period; an inferred year needs `inference`.',
-  fields: (t) => ({
-    label: t.string({ required: true }),
-    type: t.field({ type: PeriodTypeEnum, required: true }),
-    year: t.int({ required: false }),
-    basis: t.string({ required: false, description: 'calendar (default) or fiscal.' }),
-    yearInferred: t.boolean({ required: false }),
-    inference: t.string({ required: false }),
-  }),
-});
+/** A role's field in RolesInput: its name in lower case (`subject` for SUBJECT). */
+const roleInputName = (role: RoleType) => role.toLowerCase();
 
 const RolesInput = builder.inputType('RolesInput', {
   description: 'Entity keys by role.',
-  fields: (t) => ({
-    subject: t.stringList({ required: false }),
-    object: t.stringList({ required: false }),
-    member: t.stringList({ required: false }),
-    speaker: t.stringList({ required: false }),
-    concerns: t.stringList({ required: false }),
-  }),
+  fields: (t) => Object.fromEntries(ROLE_TYPES.map((role) => [roleInputName(role), t.stringList({ required: false })])),
 });
 
 const AssertionInput = builder.inputType('AssertionInput', {
@@ -139,18 +89,8 @@ const AssertionInput = builder.inputType('AssertionInput', {
     rank: t.field({ type: RankEnum, required: false, description: 'Its standing; default normal.' }),
     confidence: t.string({ required: false }),
     roles: t.field({ type: RolesInput, required: true }),
-    metric: t.string({ required: false }),
-    money: t.field({ type: MoneyInput, required: false }),
-    reportedConversion: t.field({ type: MoneyInput, required: false }),
-    change: t.field({ type: ChangeInput, required: false }),
-    quantity: t.field({ type: QuantityInput, required: false }),
-    unitPrice: t.field({ type: MoneyInput, required: false }),
-    period: t.field({ type: PeriodInput, required: false }),
-    text: t.string({ required: false }),
-    role: t.string({ required: false }),
-    status: t.string({ required: false }),
-    attribution: t.string({ required: false }),
-    note: t.string({ required: false }),
+    // metric, money, change, quantity, unitPrice, period, text … as the import line has them.
+    ...Object.fromEntries(FACT_FIELD_NAMES.map((f) => [f, factInputOf(t, factField(f).codec.shape)])),
   }),
 });
 
@@ -197,20 +137,16 @@ const SupportInput = builder.inputType('SupportInput', {
   }),
 });
 
-const toFormat = (a: Record<string, any>) => {
-  const { roles, money, ...rest } = a;
-  return {
-    ...rest,
-    ...(money ? { money } : {}),
-    roles: {
-      SUBJECT: roles.subject ?? [],
-      OBJECT: roles.object ?? [],
-      MEMBER: roles.member ?? [],
-      SPEAKER: roles.speaker ?? [],
-      CONCERNS: roles.concerns ?? [],
-    },
-  };
-};
+/** The mutation's fact as an import line's fields: roles by their upper-case names, null fields left out. */
+const toFormat = ({
+  roles,
+  kind,
+  ...rest
+}: { roles: Record<string, string[] | null | undefined>; kind: string } & Record<string, unknown>) => ({
+  kind,
+  ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)),
+  roles: Object.fromEntries(ROLE_TYPES.map((role) => [role, roles[roleInputName(role)] ?? []])),
+});
 
 /** The result of a write: the written object (`data`), or a WriteRejected with a stable code. */
 const rejectable = (what: string) => ({
@@ -287,7 +223,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       requireScope(ctx, 'write');
       return addAssertion(ctx.db, {
-        assertion: toFormat(args.assertion) as never,
+        assertion: toFormat(args.assertion),
         sources: args.sources as never,
         newEntities: args.newEntities ?? null,
       });

@@ -1,12 +1,7 @@
-import { defineEntityType, factsField } from './entity.ts';
-import { PositionRef } from './relations.ts';
-import { ClaimRef, QuoteRef } from './statements.ts';
+import { defineEntityType } from './entity.ts';
+import { factListsOn } from './facts.ts';
 
 export const PersonRef = defineEntityType('Person', {
   plural: 'people',
-  fields: (t) => ({
-    positions: factsField(t, PositionRef, ['SUBJECT'], ['Position'], 'Roles the person holds, as reported.'),
-    quotes: factsField(t, QuoteRef, ['SPEAKER'], ['Quote'], 'What the person said, verbatim.'),
-    claims: factsField(t, ClaimRef, ['SPEAKER'], ['Claim'], 'What the person stated, in paraphrase.'),
-  }),
+  fields: (t) => factListsOn(t, 'Person'),
 });

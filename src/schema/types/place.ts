@@ -1,6 +1,6 @@
-import { defineEntityType, factsField, linkField, singleLinkField } from './entity.ts';
+import { defineEntityType, linkField, singleLinkField } from './entity.ts';
+import { factListsOn } from './facts.ts';
 import { EntityRef } from './refs.ts';
-import { DevelopmentRef, DomicileRef } from './relations.ts';
 
 export const PlaceRef = defineEntityType('Place', {
   plural: 'places',
@@ -8,7 +8,6 @@ export const PlaceRef = defineEntityType('Place', {
     parent: singleLinkField(t, EntityRef, 'PART_OF', 'The place it is part of.'),
     subPlaces: linkField(t, EntityRef, 'PART_OF', 'IN', 'Places that are part of it.'),
     dataCenters: linkField(t, EntityRef, 'LOCATED_IN', 'IN', 'Sites located directly in it.'),
-    developments: factsField(t, DevelopmentRef, ['CONCERNS'], ['Development'], 'Developments concerning it.'),
-    domiciled: factsField(t, DomicileRef, ['OBJECT'], ['Domicile'], 'Organisations based there, as reported.'),
+    ...factListsOn(t, 'Place'),
   }),
 });

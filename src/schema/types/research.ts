@@ -1,7 +1,7 @@
-import { capped } from '../../domain/limits.ts';
-import { checkGroup, type GroupCheck, impliedPrior } from '../../domain/research.ts';
+import { type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { changeOf, derivedMoney } from '../../domain/values.ts';
+import { derivedMoney } from '../../domain/values.ts';
+import { researchViews } from '../../queries/views.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
 import {
@@ -11,11 +11,17 @@ import {
   MAX_NESTED_LIST,
   DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE,
 } from '../connection.ts';
+import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { selectsField } from '../lookahead.ts';
-import { FinancialFigureRef, GroupFigureRef } from './figures.ts';
+import { checkMetricWhenNothingMatched, normaliseMetric } from '../vocabulary.ts';
+import { factType } from './facts.ts';
+
 import { EntityRef } from './refs.ts';
 import { MoneyRef, PeriodTypeEnum } from './values.ts';
+
+const FinancialFigureRef = factType('FinancialFigure');
+const GroupFigureRef = factType('GroupFigure');
 
 interface CompanyMetric {
   figure: AssertionRow;
@@ -143,27 +149,19 @@ const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMe
 const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
 const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
 
-const METRIC_ARG = {
-  required: true,
-  defaultValue: 'capex',
-  description: 'The metric, e.g. `capex`, `cloud_revenue`, `cash_reserves`; default `capex`.',
-} as const;
 const PERIOD_YEAR_ARG = { required: false, description: 'Only this year, e.g. 2024; default every year.' } as const;
 const PERIOD_TYPE_ARG = {
   required: false,
   description: 'Only this period type, e.g. `H1`; default every period type.',
 } as const;
+const METRIC_ARG =
+  'e.g. capex, cloud_revenue — any case, spaces for _ ("Cloud revenue"); `vocabulary { metrics }` lists them. ' +
+  'A metric no fact uses is BAD_USER_INPUT naming the nearest.';
 
-/** Growth ranks from the order the statement returns: fastest first within each period, figures without a change last. */
-function rankByGrowth(rows: Omit<CompanyMetric, 'growthRank'>[]): CompanyMetric[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    if (changeOf(r.figure) === null) return { ...r, growthRank: null };
-    const period = `${r.figure.periodYear}|${r.figure.periodType}`;
-    const rank = (seen.get(period) ?? 0) + 1;
-    seen.set(period, rank);
-    return { ...r, growthRank: rank };
-  });
+/** A view that found nothing checks its metric, so a misspelt one is an error naming the nearest, not an empty list. */
+async function checkedMetric<T extends { rows: unknown[] }>(ctx: Context, metric: string | null, answer: T) {
+  if (answer.rows.length === 0) await checkMetricWhenNothingMatched(ctx, 'metric', metric);
+  return answer;
 }
 
 builder.queryFields((t) => ({
@@ -174,7 +172,7 @@ builder.queryFields((t) => ({
       `fastest growth first within a period — capped at \`first\` (at most ${MAX_PAGE_SIZE}); \`truncated\` says ` +
       'more matched (narrow by periodYear, periodType or country).',
     args: {
-      metric: t.arg.string(METRIC_ARG),
+      metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
       periodYear: t.arg.int(PERIOD_YEAR_ARG),
       periodType: t.arg({ type: PeriodTypeEnum, ...PERIOD_TYPE_ARG }),
       country: t.arg.string({
@@ -185,14 +183,11 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.figures(
-        args.metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
-        await existingKeyOrNull(ctx, 'country', args.country),
-        limit + 1,
-      );
-      return capped(rankByGrowth(rows), limit);
+      const country = await existingKeyOrNull(ctx, 'country', args.country);
+      const { periodYear = null, periodType = null } = args;
+      const metric = normaliseMetric(args.metric);
+      const query = { metric, periodYear, periodType, country };
+      return checkedMetric(ctx, metric, await researchViews.metricByCompany(ctx, query, limit));
     },
   }),
   metricByCountry: t.field({
@@ -201,22 +196,24 @@ builder.queryFields((t) => ({
       'Research view: reported figures for a metric summed by the companies’ country and period (derived), ' +
       `newest period first, capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
     args: {
-      metric: t.arg.string(METRIC_ARG),
+      metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
       periodYear: t.arg.int(PERIOD_YEAR_ARG),
       periodType: t.arg({ type: PeriodTypeEnum, ...PERIOD_TYPE_ARG }),
       first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx, info) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.totalsByCountry(
-        args.metric,
-        args.periodYear ?? null,
-        args.periodType ?? null,
+      const { periodYear = null, periodType = null } = args;
+      const metric = normaliseMetric(args.metric);
+      const query = { metric, periodYear, periodType };
+      const answer = await researchViews.metricByCountry(
+        ctx,
+        query,
         selectsField(info, 'figures'),
-        limit + 1,
+        limit,
         MAX_NESTED_LIST,
       );
-      return capped(rows, limit);
+      return checkedMetric(ctx, metric, answer);
     },
   }),
   groupFigureChecks: t.field({
@@ -224,20 +221,11 @@ builder.queryFields((t) => ({
     description:
       'Consistency view: group figures ("collectively spent …"), newest first, each beside the sum of its members’ ' +
       `own figures and the amount their growth rates imply; capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
-    args: {
-      metric: t.arg.string({
-        required: false,
-        description: 'Only group figures of this metric, e.g. `capex`; default every metric.',
-      }),
-      first: t.arg.int(CAPPED_FIRST),
-    },
+    args: { metric: t.arg.string({ required: false, description: METRIC_ARG }), first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
-      const rows = await ctx.repos.research.groupFigures(args.metric ?? null, limit + 1, MAX_NESTED_LIST);
-      return capped(
-        rows.map((r) => checkGroup(r.group, r.members)),
-        limit,
-      );
+      const metric = args.metric ? normaliseMetric(args.metric) : null;
+      return checkedMetric(ctx, metric, await researchViews.groupFigureChecks(ctx, metric, limit, MAX_NESTED_LIST));
     },
   }),
 }));

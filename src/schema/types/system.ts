@@ -1,3 +1,4 @@
+import { systemQueries } from '../../queries/views.ts';
 import { builder } from '../builder.ts';
 
 interface SystemInfo {
@@ -21,6 +22,6 @@ builder.queryField('system', (t) =>
   t.field({
     type: SystemInfoRef,
     description: 'Service and database versions; reading it runs one Cypher statement against Neo4j.',
-    resolve: (_root, _args, ctx) => ctx.repos.system.info(),
+    resolve: (_root, _args, ctx) => systemQueries.info(ctx),
   }),
 );

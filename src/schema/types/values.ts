@@ -1,12 +1,7 @@
+import type { ChangeValue, MoneyValue, PeriodValue, QuantityValue, Shape } from '../../domain/facts/index.ts';
+import type { PRICE_BASES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
-import {
-  amountOf,
-  type ChangeValue,
-  type ConversionResult,
-  convert,
-  type MoneyValue,
-  percentOf,
-} from '../../domain/values.ts';
+import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
 import {
   MODE_MEANINGS,
   PERIOD_TYPE_MEANINGS,
@@ -14,7 +9,7 @@ import {
   RANK_MEANINGS,
   ROLE_MEANINGS,
 } from '../../domain/vocabulary.ts';
-import { builder } from '../builder.ts';
+import { builder, type Types } from '../builder.ts';
 import { describedValues } from '../describe.ts';
 
 export const ModeEnum = builder.enumType('Mode', {
@@ -28,6 +23,14 @@ export const RankEnum = builder.enumType('Rank', {
 export const QualifierEnum = builder.enumType('Qualifier', {
   description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
   values: describedValues(QUALIFIER_MEANINGS),
+});
+export const PriceBasisEnum = builder.enumType('PriceBasis', {
+  description: 'What dollars an amount is in. Sums never mix two bases.',
+  values: {
+    nominal: { description: 'Money of the day, as reported.' },
+    constant_2025: { description: 'Adjusted to 2025 prices (Epoch’s "2025 USD" columns).' },
+    inflation_adjusted: { description: 'Adjusted to constant prices of a base year the source does not state.' },
+  } satisfies Record<(typeof PRICE_BASES)[number], { description: string }>,
 });
 export const RoleEnum = builder.enumType('Role', {
   description: 'The part an entity plays in a fact.',
@@ -78,6 +81,12 @@ MoneyRef.implement({
       type: QualifierEnum,
       description: 'How exact the amount is: `exact`, or as the source hedges it (`more_than` for "exceeding" …).',
       resolve: (m) => m.qualifier as never,
+    }),
+    priceBasis: t.field({
+      type: PriceBasisEnum,
+      nullable: true,
+      description: 'Nominal or constant dollars, as the source states; null when it does not say.',
+      resolve: (m) => m.priceBasis as never,
     }),
     lower: t.field({
       type: 'Decimal',
@@ -131,15 +140,6 @@ export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
   }),
 });
 
-export interface PeriodValue {
-  label: string;
-  type: string;
-  year: number | null;
-  basis: string;
-  yearInferred: boolean;
-  inference: string | null;
-}
-
 export const PeriodRef = builder.objectRef<PeriodValue>('Period').implement({
   description: 'When a fact holds: the source’s own words and a normalised form. An inferred year says why.',
   fields: (t) => ({
@@ -158,13 +158,6 @@ export const PeriodRef = builder.objectRef<PeriodValue>('Period').implement({
     inference: t.exposeString('inference', { nullable: true, description: 'Why the year was inferred.' }),
   }),
 });
-
-export interface QuantityValue {
-  value: string;
-  unit: string;
-  asReported: string | null;
-  qualifier: string;
-}
 
 export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implement({
   description: 'A non-money quantity, e.g. "over a million H20 units".',
@@ -188,3 +181,62 @@ export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implemen
     }),
   }),
 });
+
+// The inputs of the value shapes (mutations); src/domain/facts/codecs.ts holds the rules they are checked by.
+
+const MoneyInput = builder.inputType('MoneyInput', {
+  description:
+    'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
+    '(compared exactly); amounts, bounds and unit prices follow the sign rule of the metric (no negative capex).',
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', required: true }),
+    currency: t.string({
+      required: true,
+      description: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
+    }),
+    asReported: t.string({ required: true }),
+    qualifier: t.field({ type: QualifierEnum, required: false }),
+    lower: t.field({ type: 'Decimal', required: false }),
+    upper: t.field({ type: 'Decimal', required: false }),
+    priceBasis: t.field({ type: PriceBasisEnum, required: false }),
+  }),
+});
+
+const ChangeInput = builder.inputType('ChangeInput', {
+  description: 'A reported change in percent (decimal string).',
+  fields: (t) => ({
+    percent: t.field({ type: 'Decimal', required: true }),
+    asReported: t.string({ required: true }),
+    qualifier: t.field({ type: QualifierEnum, required: false }),
+    basis: t.string({ required: false, description: 'yoy, qoq or vs_prior_period.' }),
+  }),
+});
+
+const QuantityInput = builder.inputType('QuantityInput', {
+  description: 'A non-money quantity.',
+  fields: (t) => ({
+    value: t.field({ type: 'Decimal', required: true }),
+    unit: t.string({ required: true }),
+    asReported: t.string({ required: true }),
+    qualifier: t.field({ type: QualifierEnum, required: false }),
+  }),
+});
+
+const PeriodInput = builder.inputType('PeriodInput', {
+  description: 'The source’s words and a normalised period; an inferred year needs `inference`.',
+  fields: (t) => ({
+    label: t.string({ required: true }),
+    type: t.field({ type: PeriodTypeEnum, required: true }),
+    year: t.int({ required: false }),
+    basis: t.string({ required: false, description: 'calendar (default) or fiscal.' }),
+    yearInferred: t.boolean({ required: false }),
+    inference: t.string({ required: false }),
+  }),
+});
+
+const SHAPE_INPUTS = { money: MoneyInput, change: ChangeInput, quantity: QuantityInput, period: PeriodInput } as const;
+
+/** The input field of a fact field, by its codec's shape (a string shape is a String). */
+export function factInputOf(t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, shape: Shape) {
+  return shape === 'string' ? t.string({ required: false }) : t.field({ type: SHAPE_INPUTS[shape], required: false });
+}
