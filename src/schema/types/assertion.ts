@@ -16,6 +16,7 @@ import { assertionConnection } from '../../queries/connections.ts';
 import { builder, type FieldsOf, type Types } from '../builder.ts';
 import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { FACT_KIND_VALUES } from '../describe.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
 import { normaliseMetric } from '../vocabulary.ts';
@@ -31,7 +32,7 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export const AssertionKindEnum = builder.enumType('AssertionKind', {
   description: 'The kinds of fact (reified assertion) the graph holds.',
-  values: ASSERTION_KINDS,
+  values: FACT_KIND_VALUES,
 });
 
 const SupportRef = builder.objectRef<SupportRow>('Support').implement({

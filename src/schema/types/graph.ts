@@ -7,6 +7,7 @@ import { highlightsOf, type SearchHighlight } from '../../domain/search-highligh
 import { graphQueries } from '../../queries/views.ts';
 import { NEIGHBORHOOD_FANOUT, PATH_RELATIONSHIPS, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
+import { ALL_KIND_VALUES } from '../describe.ts';
 import { existingKey } from '../keys.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
@@ -14,7 +15,7 @@ import { AssertionRef } from './refs.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Entity and fact kinds to search in.',
-  values: ALL_KINDS,
+  values: ALL_KIND_VALUES,
 });
 
 const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRange').implement({

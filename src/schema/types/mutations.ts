@@ -2,6 +2,7 @@ import { requireScope } from '../../domain/access.ts';
 import { WriteRejected } from '../../domain/errors.ts';
 import { FACT_FIELD_NAMES, factField } from '../../domain/facts/index.ts';
 import { ROLE_TYPES, type RoleType } from '../../domain/format.ts';
+import { confidenceList, ROLE_MEANINGS } from '../../domain/vocabulary.ts';
 import { addAssertion, mergeEntities, retractAssertion, upsertEntity } from '../../services/curation.ts';
 import { updateEntity, updateSource } from '../../services/revisions.ts';
 import { builder } from '../builder.ts';
@@ -61,7 +62,13 @@ const roleInputName = (role: RoleType) => role.toLowerCase();
 
 const RolesInput = builder.inputType('RolesInput', {
   description: 'Entity keys by role.',
-  fields: (t) => Object.fromEntries(ROLE_TYPES.map((role) => [roleInputName(role), t.stringList({ required: false })])),
+  fields: (t) =>
+    Object.fromEntries(
+      ROLE_TYPES.map((role) => [
+        roleInputName(role),
+        t.stringList({ required: false, description: `Entity keys in the ${role} role: ${ROLE_MEANINGS[role]}` }),
+      ]),
+    ),
 });
 
 const AssertionInput = builder.inputType('AssertionInput', {
@@ -87,10 +94,19 @@ const AssertionInput = builder.inputType('AssertionInput', {
       description: 'How the source states it: reported, forecast or opinion (derived is for computed values).',
     }),
     rank: t.field({ type: RankEnum, required: false, description: 'Its standing; default normal.' }),
-    confidence: t.string({ required: false }),
-    roles: t.field({ type: RolesInput, required: true }),
+    confidence: t.string({
+      required: false,
+      description: `The source’s own certainty, one of ${confidenceList()}; leave out when it states none.`,
+    }),
+    roles: t.field({
+      type: RolesInput,
+      required: true,
+      description: 'The entities it involves, by role, e.g. { subject: ["company:alibaba"] }.',
+    }),
     // metric, money, change, quantity, unitPrice, period, text … as the import line has them.
-    ...Object.fromEntries(FACT_FIELD_NAMES.map((f) => [f, factInputOf(t, factField(f).codec.shape)])),
+    ...Object.fromEntries(
+      FACT_FIELD_NAMES.map((f) => [f, factInputOf(t, factField(f).codec.shape, factField(f).description)]),
+    ),
   }),
 });
 

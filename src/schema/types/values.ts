@@ -189,25 +189,41 @@ const MoneyInput = builder.inputType('MoneyInput', {
     'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
     '(compared exactly); amounts, bounds and unit prices follow the sign rule of the metric (no negative capex).',
   fields: (t) => ({
-    amount: t.field({ type: 'Decimal', required: true }),
+    amount: t.field({
+      type: 'Decimal',
+      required: true,
+      description: 'Exact amount in major units, e.g. "23000000000"; for a range its lower bound.',
+    }),
     currency: t.string({
       required: true,
       description: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
     }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
-    lower: t.field({ type: 'Decimal', required: false }),
-    upper: t.field({ type: 'Decimal', required: false }),
-    priceBasis: t.field({ type: PriceBasisEnum, required: false }),
+    asReported: t.string({ required: true, description: 'The words of the source, e.g. "23 billion yuan".' }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      required: false,
+      description: 'How exact, e.g. `more_than` for "exceeding"; default `exact`.',
+    }),
+    lower: t.field({ type: 'Decimal', required: false, description: 'Lower bound (a `range` needs both bounds).' }),
+    upper: t.field({ type: 'Decimal', required: false, description: 'Upper bound (a `range` needs both bounds).' }),
+    priceBasis: t.field({
+      type: PriceBasisEnum,
+      required: false,
+      description: 'Nominal or constant dollars, when the source says; leave out otherwise.',
+    }),
   }),
 });
 
 const ChangeInput = builder.inputType('ChangeInput', {
   description: 'A reported change in percent (decimal string).',
   fields: (t) => ({
-    percent: t.field({ type: 'Decimal', required: true }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
+    percent: t.field({
+      type: 'Decimal',
+      required: true,
+      description: 'Percent as a decimal string, e.g. "123" or "-4.5".',
+    }),
+    asReported: t.string({ required: true, description: 'The words of the source, e.g. "a 123% increase".' }),
+    qualifier: t.field({ type: QualifierEnum, required: false, description: 'How exact; default `exact`.' }),
     basis: t.string({ required: false, description: 'yoy, qoq or vs_prior_period.' }),
   }),
 });
@@ -215,28 +231,41 @@ const ChangeInput = builder.inputType('ChangeInput', {
 const QuantityInput = builder.inputType('QuantityInput', {
   description: 'A non-money quantity.',
   fields: (t) => ({
-    value: t.field({ type: 'Decimal', required: true }),
-    unit: t.string({ required: true }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
+    value: t.field({ type: 'Decimal', required: true, description: 'The number as a decimal string, e.g. "1000000".' }),
+    unit: t.string({ required: true, description: 'What is counted, e.g. units, chips, H100e.' }),
+    asReported: t.string({ required: true, description: 'The words of the source, e.g. "over a million H20 units".' }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      required: false,
+      description: 'How exact, e.g. `more_than` for "over"; default `exact`.',
+    }),
   }),
 });
 
 const PeriodInput = builder.inputType('PeriodInput', {
   description: 'The source’s words and a normalised period; an inferred year needs `inference`.',
   fields: (t) => ({
-    label: t.string({ required: true }),
-    type: t.field({ type: PeriodTypeEnum, required: true }),
-    year: t.int({ required: false }),
+    label: t.string({ required: true, description: 'The words of the source, e.g. "the first half of this year".' }),
+    type: t.field({ type: PeriodTypeEnum, required: true, description: 'The normalised period, e.g. `H1`.' }),
+    year: t.int({ required: false, description: 'The year, e.g. 2024.' }),
     basis: t.string({ required: false, description: 'calendar (default) or fiscal.' }),
-    yearInferred: t.boolean({ required: false }),
-    inference: t.string({ required: false }),
+    yearInferred: t.boolean({
+      required: false,
+      description: 'True when the source does not state the year; default false.',
+    }),
+    inference: t.string({ required: false, description: 'Why the year was inferred (required when yearInferred).' }),
   }),
 });
 
 const SHAPE_INPUTS = { money: MoneyInput, change: ChangeInput, quantity: QuantityInput, period: PeriodInput } as const;
 
 /** The input field of a fact field, by its codec's shape (a string shape is a String). */
-export function factInputOf(t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, shape: Shape) {
-  return shape === 'string' ? t.string({ required: false }) : t.field({ type: SHAPE_INPUTS[shape], required: false });
+export function factInputOf(
+  t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>,
+  shape: Shape,
+  description: string,
+) {
+  return shape === 'string'
+    ? t.string({ required: false, description })
+    : t.field({ type: SHAPE_INPUTS[shape], required: false, description });
 }
