@@ -2,6 +2,7 @@ import {
   type CONFIDENCES,
   ENTITY_KINDS,
   type EntityKind,
+  type LINK_TYPES,
   type MODES,
   type PERIOD_TYPES,
   type QUALIFIERS,
@@ -60,6 +61,15 @@ export const ROLE_MEANINGS = {
   SPEAKER: 'Who said it (quotes, claims).',
   CONCERNS: 'Also mentioned or concerned.',
 } as const satisfies Record<(typeof ROLE_TYPES)[number], string>;
+
+/** The timeless links between entities (not facts: they hold whatever any source says). */
+export const LINK_MEANINGS = {
+  PART_OF: 'A place inside another (Johor → Malaysia).',
+  MADE_BY: 'A chip or product to its maker (Nvidia H20 → Nvidia).',
+  PUBLISHED_BY: 'A source to its publisher.',
+  LOCATED_IN: 'A site to the place it is in.',
+  UNIT_OF: 'An organisation or chip to what it belongs to (Alibaba Cloud → Alibaba Group).',
+} as const satisfies Record<(typeof LINK_TYPES)[number], string>;
 
 export const CONFIDENCE_MEANINGS = {
   confirmed: 'confirmed by the source (Epoch AI `Certainty`)',

@@ -4,10 +4,11 @@ import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { highlightsOf, type SearchHighlight } from '../../domain/search-highlight.ts';
+import { LINK_MEANINGS, ROLE_MEANINGS } from '../../domain/vocabulary.ts';
 import { graphQueries } from '../../queries/views.ts';
 import { NEIGHBORHOOD_FANOUT, PATH_RELATIONSHIPS, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
-import { ALL_KIND_VALUES } from '../describe.ts';
+import { ALL_KIND_VALUES, describedValues } from '../describe.ts';
 import { existingKey } from '../keys.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
@@ -20,7 +21,10 @@ const SearchTypeEnum = builder.enumType('SearchType', {
 
 const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRange').implement({
   description: 'A stretch of a text: from `start` to `end` (exclusive), in UTF-16 code units (JavaScript offsets).',
-  fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
+  fields: (t) => ({
+    start: t.exposeInt('start', { description: 'Offset of the first character, from 0.' }),
+    end: t.exposeInt('end', { description: 'Offset just after the last character.' }),
+  }),
 });
 
 const SearchHighlightRef = builder.objectRef<SearchHighlight>('SearchHighlight').implement({
@@ -159,7 +163,16 @@ const PathSearchEnum = builder.enumType('PathSearch', {
 
 const PathRelationshipEnum = builder.enumType('PathRelationship', {
   description: 'Relationships a path may use: a fact’s roles and the timeless links between entities.',
-  values: PATH_RELATIONSHIPS,
+  values: describedValues(
+    Object.fromEntries(
+      PATH_RELATIONSHIPS.map((rel) => [
+        rel,
+        rel in ROLE_MEANINGS
+          ? `A fact’s role: ${ROLE_MEANINGS[rel as keyof typeof ROLE_MEANINGS]}`
+          : `A timeless link: ${LINK_MEANINGS[rel as keyof typeof LINK_MEANINGS]}`,
+      ]),
+    ) as Record<(typeof PATH_RELATIONSHIPS)[number], string>,
+  ),
 });
 
 const bounded = (name: string, value: number, min: number, max: number) => listSize(name, value, max, { min });
@@ -219,7 +232,12 @@ builder.queryFields((t) => ({
         required: true,
         description: 'Entity to reach: its key, e.g. `company:nvidia`, or a unique exact name or alias.',
       }),
-      search: t.arg({ type: PathSearchEnum, required: false, defaultValue: 'SHORTEST' }),
+      search: t.arg({
+        type: PathSearchEnum,
+        required: false,
+        defaultValue: 'SHORTEST',
+        description: 'SHORTEST (default) or RANKED.',
+      }),
       throughFactKinds: t.arg({
         type: [AssertionKindEnum],
         required: false,

@@ -177,7 +177,9 @@ builder.queryFields((t) => ({
       periodType: t.arg({ type: PeriodTypeEnum, ...PERIOD_TYPE_ARG }),
       country: t.arg.string({
         required: false,
-        description: 'Place key; includes its sub-places. An unknown key is NOT_FOUND with the nearest keys.',
+        description:
+          'Only companies based there: a place key, e.g. `place:cn`; its sub-places count too. An unknown key is ' +
+          'NOT_FOUND with the nearest keys.',
       }),
       first: t.arg.int(CAPPED_FIRST),
     },
