@@ -1,6 +1,5 @@
 import type { FieldRef } from '@pothos/core';
 import {
-  ASSERTION_KINDS,
   type ChangeValue,
   FACT_FIELD_NAMES,
   type FactField,

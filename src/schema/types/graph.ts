@@ -1,5 +1,4 @@
 import { badInput } from '../../domain/errors.ts';
-import { ALL_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
