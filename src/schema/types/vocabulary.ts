@@ -18,7 +18,9 @@ const TermRef = builder.objectRef<Term>('VocabularyTerm').implement({
     count: t.exposeInt('count', { description: 'How many facts, entities or role edges use it now.' }),
     description: t.exposeString('description', {
       nullable: true,
-      description: 'What it means (the schema’s own description of it); null for a word no definition covers.',
+      description:
+        'What it means: the kind’s or role’s description in this schema, or the metric’s definition; null for a ' +
+        'word none covers.',
     }),
   }),
 });
