@@ -50,9 +50,16 @@ describe('schema descriptions', () => {
         b: Int @deprecated(reason: "Replaced by c.")
         c(x: Int @deprecated(reason: "Use \`y\`: same meaning, in basis points."), y: Int): Int
         d: E
+        e: Int @deprecated(reason: "Use the other one.")
+        f: Int @deprecated(reason: "Use claimsMade, which names it like Company.claimsMade.")
       }
       enum E { ONE @deprecated(reason: "Gone.") TWO }
     `;
-    expect(schemaCoverage(buildSchema(sdl)).deprecatedWithoutReplacement).toEqual(['E.ONE', 'Query.a', 'Query.b']);
+    expect(schemaCoverage(buildSchema(sdl)).deprecatedWithoutReplacement).toEqual([
+      'E.ONE',
+      'Query.a',
+      'Query.b',
+      'Query.e',
+    ]);
   });
 });

@@ -28,8 +28,12 @@ export interface Coverage {
   deprecatedWithoutReplacement: string[];
 }
 
-/** A deprecation reason says why and what to use instead: "… Use `metricByCompany`." */
-const namesReplacement = (reason: string | null | undefined) => /\buse `[^`]+`/i.test(reason ?? '');
+/**
+ * A deprecation reason names what to use instead: "Use `metricByCompany`." or "Use factKinds, which …" (a schema
+ * name: backticked, or camelCase / dotted like `Company.claimsMade`), not just "Use the other one."
+ */
+const namesReplacement = (reason: string | null | undefined) =>
+  /\b[Uu]se (`[^`]+`|[a-z]+[A-Z_.][\w.]*)/.test(reason ?? '');
 
 const described = (description: string | null | undefined) => (description ?? '').trim().length > 0;
 
