@@ -153,7 +153,7 @@ export function buildYoga(deps: ServerDeps) {
       useQueryLimits(limits),
       useQueryCost(limits, sizes),
       useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql', sizes),
-      useHttpCache(apps.httpCache, auth, database, manifest, '/graphql'),
+      useHttpCache(apps, auth, database, manifest, '/graphql'),
       useGraphiQLAssets(),
       useExplorePage(),
       useQueryStats(),
