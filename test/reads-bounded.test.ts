@@ -253,6 +253,8 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   concerns: 'the role edges of one fact',
   buyers: 'the role edges of one fact',
   members: 'the role edges of one fact',
+  investors: 'the role edges of one fact (Investment.investors, InvestmentInPlace.investors)',
+  totals: 'InvestmentsInPlace.totals: at most 100 sums (investments/in-place-totals LIMIT)',
   chips: 'the chips a restricted owner deploys (a fixed catalogue) / the role edges of one fact',
   aliases: 'stored on the entity',
   properties: 'stored on the entity',
@@ -281,6 +283,8 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   highlights: 'at most 3 per search hit (domain/search-highlight.ts)',
   matches: 'the words of one highlighted text of at most ~240 characters',
   facts: 'GraphPath.facts: the facts on one path of at most 8 hops',
+  investors: 'the role edges of one fact (Investment) / the investors one Investment names (InvestmentInPlace)',
+  totals: 'InvestmentsInPlace.totals: LIMIT $limit (investments/in-place-totals)',
 };
 
 describe('no list field can grow with the graph unbounded', () => {
