@@ -283,8 +283,6 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   highlights: 'at most 3 per search hit (domain/search-highlight.ts)',
   matches: 'the words of one highlighted text of at most ~240 characters',
   facts: 'GraphPath.facts: the facts on one path of at most 8 hops',
-  investors: 'the role edges of one fact (Investment) / the investors one Investment names (InvestmentInPlace)',
-  totals: 'InvestmentsInPlace.totals: LIMIT $limit (investments/in-place-totals)',
 };
 
 describe('no list field can grow with the graph unbounded', () => {
