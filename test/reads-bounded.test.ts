@@ -253,6 +253,8 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   concerns: 'the role edges of one fact',
   buyers: 'the role edges of one fact',
   members: 'the role edges of one fact',
+  investors: 'the role edges of one fact (Investment.investors, InvestmentInPlace.investors)',
+  totals: 'InvestmentsInPlace.totals: at most 100 sums (investments/in-place-totals LIMIT)',
   chips: 'the chips a restricted owner deploys (a fixed catalogue) / the role edges of one fact',
   aliases: 'stored on the entity',
   properties: 'stored on the entity',

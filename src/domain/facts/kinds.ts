@@ -215,7 +215,7 @@ export const FACT_KINDS = {
         roles: ['SPEAKER'],
         description:
           'Claims the organisation itself makes as their speaker (e.g. a publisher’s self-description). Not what its ' +
-          'people said: for that, `positions { person { claimsMade quotes } }`.',
+          'people said: for that, `positions { person { ... on Person { claimsMade quotes } } }`.',
       },
       {
         on: ORGANIZATIONS,
@@ -223,7 +223,7 @@ export const FACT_KINDS = {
         roles: ['SPEAKER'],
         description: 'Claims it makes (same as claimsMade).',
         deprecationReason:
-          'Use claimsMade (claims it makes itself; its people’s are on positions { person { claimsMade } }).',
+          'Use claimsMade (claims it makes itself; its people’s are on positions { person { ... on Person { claimsMade } } }).',
       },
       {
         on: ['Person'],
