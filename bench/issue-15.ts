@@ -24,6 +24,8 @@ export const ISSUE_15_QUERIES: Record<string, string> = {
     '{ dataCenters(filter: {country: "place:malaysia"}) { totalCount nodes { key } } }',
   'domiciles first 100':
     '{ domiciles(first: 100) { nodes { key summary participants { role entity { key name } } sources { snippet } } } }',
+  'domiciles first 100, facts of each participant':
+    '{ domiciles(first: 100) { nodes { key participants { entity { key facts(first: 100) { key summary sources { snippet } } } } } } }',
   'paths ranked through Procurement':
     '{ paths(from: "bytedance", to: "nvidia", search: RANKED, throughFactKinds: [Procurement]) { length evidence nodes { __typename ... on Entity { key } ... on Assertion { key } } relationships { type } facts { key sources { snippet } } } }',
   'paths description example':

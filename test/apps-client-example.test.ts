@@ -98,8 +98,14 @@ describe('the app, against the service in trusted-documents-only mode', () => {
   it('searches: "Johor" finds the place first', async () => {
     const hits = await app.searchScreen(request(), 'Johor', 3);
     console.log('[client example] searchScreen(Johor) →', JSON.stringify(hits));
-    expect(hits[0]).toEqual({ type: 'Place', label: 'Johor', score: 4.99 });
-    expect(hits).toHaveLength(3);
+    // Ranking and scores are the search's own business (test/examples.test.ts): the app shows what it is given.
+    expect(hits[0]).toMatchObject({ type: 'Place', label: 'Johor' });
+    expect(hits.map((h) => h.label)).toEqual([
+      'Johor',
+      'ByteDance computing-infrastructure projects in Johor',
+      'ByteDance is expanding its computing infrastructure, including projects in Johor, Malaysia',
+    ]);
+    for (const hit of hits) expect(hit.score).toBeGreaterThan(0);
   });
 
   it('pages through the companies list two at a time, ending where the list ends', async () => {

@@ -125,6 +125,13 @@ describe('TRUSTED_DOCUMENTS_ONLY=true', () => {
     expect(response.status).toBe(403);
   });
 
+  it('refuses an ad-hoc GET too, even one that claims a cached copy (never a 304 in its place)', async () => {
+    const url = `http://localhost/graphql?query=${encodeURIComponent(AD_HOC)}`;
+    const response = await yoga.fetch(url, { headers: { accept: 'application/json', 'if-none-match': '*' } });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
+  });
+
   it('accepts a manifest id from anyone', async () => {
     const anonymous = await sendId(yoga, listId, { first: 3 });
     expect(anonymous.status).toBe(200);

@@ -352,16 +352,20 @@ describe('/explore page', () => {
     await page.close();
   }, 180_000);
 
-  it('opens what it can of a shared URL and names the key nothing has', async () => {
+  it('opens what it can of a shared URL (an entity, a fact) and names the key nothing has', async () => {
     const { page, problems } = await openPage(
-      `${base}/explore?add=company:nope&expand=place:my-johor&sel=place:my-johor`,
+      `${base}/explore?add=company:nope&add=fact:bytedance-cash-reserves&expand=place:my-johor&sel=place:my-johor`,
     );
-    await page.locator('#status.error', { hasText: 'Shared view: 4 nodes; could not open company:nope' }).waitFor();
+    await page.locator('#status.error', { hasText: 'Shared view: 5 nodes; could not open company:nope' }).waitFor();
     expect(await page.locator('#status').textContent()).toBe(
-      'Shared view: 4 nodes; could not open company:nope (Nothing has the key company:nope.).',
+      'Shared view: 5 nodes; could not open company:nope (Nothing has the key company:nope.).',
     );
-    expect(await nodeKeys(page)).toEqual([...seedNeighbours('place:my-johor').keys, 'place:my-johor'].sort());
-    expect(new URL(page.url()).search).toBe('?expand=place:my-johor&sel=place:my-johor');
+    expect(await nodeKeys(page)).toEqual(
+      [...seedNeighbours('place:my-johor').keys, 'fact:bytedance-cash-reserves', 'place:my-johor'].sort(),
+    );
+    expect(new URL(page.url()).search).toBe(
+      '?add=fact:bytedance-cash-reserves&expand=place:my-johor&sel=place:my-johor',
+    );
     expect(await page.locator('#panel h2').textContent()).toBe('Johor');
     expect(problems).toEqual([]);
     await page.close();

@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
+import { ENTITY_KIND_MEANINGS } from '../src/domain/vocabulary.ts';
+import { CAPPED_FIRST } from '../src/schema/connection.ts';
 import { EXPLORER_PLUGIN_TITLE } from '../src/server/graphiql.ts';
 import { testApp } from './helpers/app.ts';
 import { findChromium, launchChromium } from './helpers/chromium.ts';
+import { showInDocs } from './helpers/docs-pane.ts';
 
 /**
  * GraphiQL in a real browser (CHROMIUM_PATH, a Chromium on PATH, or @sparticuz/chromium from npm; see
@@ -86,6 +89,28 @@ describe('GraphiQL page', () => {
     await page.locator('.result-window').getByText('Tencent').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}/graphiql-explorer.png` });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('GraphiQL docs pane', () => {
+  it('explains a type and a root field with their descriptions (npm run screenshots keeps both pages)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${base}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    const pane = page.locator('.graphiql-doc-explorer');
+    await showInDocs(page, 'Company');
+    const company = (await pane.textContent()) ?? '';
+    expect(company).toContain(ENTITY_KIND_MEANINGS.Company.is);
+    expect(company).toContain('Keys look like company:bytedance.');
+    await page.screenshot({ path: `${SHOTS}/graphiql-docs-company.png` });
+    await showInDocs(page, 'Query.metricByCompany');
+    const view = (await pane.textContent()) ?? '';
+    expect(view).toContain('Research view: each company’s reported figure for a metric');
+    // The pane renders descriptions as Markdown: `code` loses its backticks.
+    expect(view).toContain(CAPPED_FIRST.description.replace(/`/g, ''));
+    expect(view).toContain('Only this period type, e.g. H1; default every period type.');
+    await page.screenshot({ path: `${SHOTS}/graphiql-docs-metric-by-company.png` });
     await page.close();
   });
 });

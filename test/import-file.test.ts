@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
+import { createProgress } from '../src/services/progress.ts';
 import { neo4jEnv, testApp } from './helpers/app.ts';
 
 /** The bulk import CLI against the run's real Neo4j: reject report, idempotency, resume after a kill. */
@@ -240,5 +242,48 @@ describe('npm run import: idempotent and resumable', () => {
     const rerun = await importFile(file, '--batch-size', '300');
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(await state.snapshot()).toEqual(clean);
+  });
+});
+
+/** A stream that records what is written to it, as a terminal (isTTY) or a pipe. */
+function capture(tty: boolean) {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  }) as Writable & { isTTY?: boolean; columns?: number };
+  if (tty) Object.assign(stream, { isTTY: true, columns: 120 });
+  return { stream: stream as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
+}
+
+describe('import progress (cli-progress)', () => {
+  const run = (stream: NodeJS.WriteStream, quiet = false) => {
+    const progress = createProgress(stream, { quiet });
+    progress.update('lines written (entities)', 250, 1000);
+    progress.update('lines written (assertions)', 1000, 1000);
+    progress.finish('imported');
+  };
+
+  it('redraws one bar on a terminal and clears it for the summary', () => {
+    const tty = capture(true);
+    run(tty.stream);
+    expect(tty.text()).toMatch(/\[#{28}\] 100% 1,000\/1,000 lines written \(assertions\) {2}[\d,]+\/s {2}ETA 0:00/);
+    expect(tty.text()).toMatch(/imported \(0:0\d\)\n$/);
+  });
+
+  it('writes whole plain lines off a terminal, and nothing when quiet', () => {
+    const pipe = capture(false);
+    run(pipe.stream);
+    expect(pipe.text().split('\n')).toEqual([
+      expect.stringMatching(/^0\.0% 0\/1,000 lines written \(entities\) {2}0\/s {2}ETA --:--$/),
+      expect.stringMatching(/^100\.0% 1,000\/1,000 lines written \(assertions\) {2}[\d,]+\/s {2}ETA 0:00$/),
+      expect.stringMatching(/^imported \(0:0\d\)$/),
+      '',
+    ]);
+    const quiet = capture(false);
+    run(quiet.stream, true);
+    expect(quiet.text()).toBe('');
   });
 });

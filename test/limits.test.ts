@@ -193,13 +193,25 @@ describe('page size', () => {
     expect(() => pageSize(1e9, 100)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 
-  it('takes the maximum from the config the server was built with, on every root connection', async () => {
+  it('takes the maximum from the config the server was built with, on every root connection and capped view', async () => {
     const yoga = yogaWith({ maxPageSize: 3 });
     for (const root of ['companies', 'sources', 'assertions', 'financialFigures']) {
       const above = await gql(yoga, `{ ${root}(first: 4) { totalCount } }`);
       expect(above.errors?.[0]?.extensions?.code, root).toBe('BAD_USER_INPUT');
       expect(above.errors?.[0]?.message, root).toBe(
         "first must be between 0 and 3, got 4 (3 is the server's MAX_PAGE_SIZE)",
+      );
+    }
+    // The capped research views: the same rule, the same message (their `first` starts at 1).
+    for (const view of [
+      'metricByCompany(metric: "capex", first: 4)',
+      'metricByCountry(metric: "capex", first: 4)',
+      'h100eByCountry(first: 4)',
+    ]) {
+      const above = await gql(yoga, `{ ${view} { truncated } }`);
+      expect(above.errors?.[0]?.extensions?.code, view).toBe('BAD_USER_INPUT');
+      expect(above.errors?.[0]?.message, view).toBe(
+        "first must be between 1 and 3, got 4 (3 is the server's MAX_PAGE_SIZE)",
       );
     }
     // No `first`: the configured maximum (the seed alone has 10 companies).

@@ -36,7 +36,7 @@ const wordClause = (forms: string[], prefix: string | null) => {
 /**
  * Turns user text into a SearchPlan: words are matched as words (stemmed by the index's English analyzer), as a
  * prefix (so "alibab" finds Alibaba) and through SEARCH_SYNONYMS; "quoted phrases" as phrases; English stop words are
- * left out unless nothing else is left. At most 16 words and 200 characters.
+ * left out (a query of stop words only is BAD_USER_INPUT: nothing could match it). At most 16 words and 200 characters.
  */
 export function searchPlan(text: string): SearchPlan {
   const normal = text.normalize('NFKC').trim();
@@ -50,7 +50,13 @@ export function searchPlan(text: string): SearchPlan {
     .map((w) => w.replace(/^[.!?'’()]+|[.!?'’()]+$/g, ''))
     .filter((w) => w.length > 0);
   const meaningful = words.filter((w) => !STOP_WORDS.has(w));
-  if (meaningful.length > 0) words = meaningful;
+  if (meaningful.length === 0 && words.length > 0 && phrases.length === 0) {
+    // The English analyzer indexes no stop word, so such a query could never match: say so instead of answering [].
+    throw badInput(`search query has no word to search for: ${words.join(', ')} are too common to be indexed`, {
+      limit: 'SEARCH_QUERY',
+    });
+  }
+  words = meaningful;
   if (words.length + phrases.length === 0 || words.length + phrases.length > 16) {
     throw badInput('search query must have 1 to 16 words and at most 200 characters', { limit: 'SEARCH_QUERY' });
   }

@@ -26,10 +26,10 @@ export function setToken(value) {
 }
 
 /**
- * One GraphQL request; the first error becomes an ApiError carrying its `extensions.code`.
+ * One GraphQL request: the answer's `data` and `errors` as they came (an unreadable answer is an ApiError).
  * @param {string} query @param {Record<string, unknown>} variables
  */
-async function graphql(query, variables) {
+async function request(query, variables) {
   /** @type {Record<string, string>} */
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   const bearer = token();
@@ -40,19 +40,32 @@ async function graphql(query, variables) {
   } catch {
     throw new ApiError('The service did not answer.', 'NETWORK');
   }
-  let body;
   try {
-    body = await response.json();
+    return await response.json();
   } catch {
     throw new ApiError(`The service answered HTTP ${response.status}.`, 'HTTP');
   }
-  const error = body.errors?.[0];
-  if (error) {
-    const code = error.extensions?.code;
-    const hint =
-      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? ' Set a token with the read scope (Token, top right).' : '';
-    throw new ApiError(`${error.message}${hint}`, code);
-  }
+}
+
+/** @param {any} error */
+function apiError(error) {
+  const code = error.extensions?.code;
+  const hint =
+    code === 'UNAUTHENTICATED' || code === 'FORBIDDEN'
+      ? ' Set a token with the read scope (Token, top right).'
+      : code === 'TRUSTED_DOCUMENTS_ONLY'
+        ? ' This service runs only its trusted documents: set a token with the research scope (Token, top right).'
+        : '';
+  return new ApiError(`${error.message}${hint}`, code);
+}
+
+/**
+ * One GraphQL request whose every field must answer; the first error becomes an ApiError with its `extensions.code`.
+ * @param {string} query @param {Record<string, unknown>} variables
+ */
+async function graphql(query, variables) {
+  const body = await request(query, variables);
+  if (body.errors?.[0]) throw apiError(body.errors[0]);
   return body.data;
 }
 
@@ -67,13 +80,21 @@ export async function search(text) {
   return data.search.map((/** @type {{ node: unknown }} */ hit) => hit.node);
 }
 
-/** An entity or a fact by key (one of the two answers). @param {string} key */
+/**
+ * An entity or a fact by key: both lookups in one request, and whichever answers wins (the other may answer null or
+ * NOT_FOUND). Null when neither has it; an error that is not about the key (a token, a limit) is thrown.
+ * @param {string} key
+ */
 export async function nodeByKey(key) {
-  const data = await graphql(
+  const body = await request(
     `query ExploreNode($key: String!) { entity(key: $key) { ${ENTITY_FIELDS} } assertion(key: $key) { ${FACT_FIELDS} } }`,
     { key },
   );
-  return data.entity ?? data.assertion ?? null;
+  const found = body.data?.entity ?? body.data?.assertion;
+  if (found) return found;
+  const other = body.errors?.find((/** @type {any} */ e) => e.extensions?.code !== 'NOT_FOUND');
+  if (other) throw apiError(other);
+  return null;
 }
 
 /** An entity's neighbours one hop away, at most `limit` of them. @param {string} key @param {number} limit */

@@ -54,7 +54,7 @@ function countsText(counts) {
     .join(', ');
 }
 
-/** Adds a node found by search or by key; it stays in the URL unless an expansion brings it anyway. @param {any} node */
+/** Adds a node picked from the search results; the URL keeps it in its `add` list. @param {any} node */
 async function addNode(node) {
   if (graph.addNodes([node], null).length && !state.add.includes(node.key)) state.add.push(node.key);
   refreshControls();

@@ -14,4 +14,16 @@ export interface Context {
   auth: Auth;
   /** The server's limits (src/config), passed down by buildYoga: page sizes are checked against them. */
   limits: LimitsConfig;
+  /**
+   * Lookups that answered null because nothing has the key (entity(key:)), with the nearest keys: sent as
+   * `extensions.notFound`, so a null still says why without failing a query that asks for several things.
+   */
+  notFound?: NotFoundNotice[];
+}
+
+export interface NotFoundNotice {
+  field: string;
+  key: string;
+  message: string;
+  suggestions: string[];
 }

@@ -3,12 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { getOperationAST, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { AuthConfig, HttpCacheConfig } from '../config/index.ts';
+import type { AppsConfig, AuthConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { hasScope } from '../domain/access.ts';
 import { authOf } from './auth.ts';
 import { clientBookmarks, requestInfo } from './request-info.ts';
-import type { Manifest } from './trusted-documents.ts';
+import { type Manifest, maySendAnyDocument } from './trusted-documents.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -28,10 +28,13 @@ function codeVersion(): string {
   return hash.digest('hex');
 }
 
-/** The document a GET names: its `query`, or the trusted document its persisted-query id names. */
-function documentOf(url: URL, manifest: Manifest): string | undefined {
+/**
+ * The document a GET names: its `query` (unless only trusted documents may run for this client: then the request is
+ * refused, never answered 304), or the trusted document its persisted-query id names.
+ */
+function documentOf(url: URL, manifest: Manifest, textAllowed: () => boolean): string | undefined {
   const query = url.searchParams.get('query');
-  if (query) return query;
+  if (query) return textAllowed() ? query : undefined;
   try {
     const extensions = JSON.parse(url.searchParams.get('extensions') ?? 'null');
     const id = extensions?.persistedQuery?.sha256Hash;
@@ -71,7 +74,7 @@ const cacheable = new WeakMap<Request, Cacheable>();
  * not a GET of a query. Answers with errors get no validator.
  */
 export function useHttpCache(
-  config: HttpCacheConfig,
+  { httpCache: config, trustedDocuments }: Pick<AppsConfig, 'httpCache' | 'trustedDocuments'>,
   auth: AuthConfig,
   database: Database,
   manifest: Manifest,
@@ -86,7 +89,8 @@ export function useHttpCache(
       if ((request.headers.get('accept') ?? '').includes('text/html')) return;
       const who = authOf(request, auth);
       if (hasScope(who, 'write')) return;
-      const document = documentOf(url, manifest);
+      const textAllowed = () => !trustedDocuments.only || maySendAnyDocument(request, auth);
+      const document = documentOf(url, manifest, textAllowed);
       if (!document || !isQuery(document, url.searchParams.get('operationName'))) return;
       let version: string;
       try {

@@ -102,6 +102,7 @@ function useQueryStats(): Plugin<Context> {
             extensions: {
               ...result.extensions,
               requestId: ctx.requestId,
+              ...(ctx.notFound?.length ? { notFound: ctx.notFound } : {}),
               cypher: { statements: ctx.db.stats.statements, ms: Math.round(ctx.db.stats.totalMs * 10) / 10 },
             },
           });
@@ -152,7 +153,7 @@ export function buildYoga(deps: ServerDeps) {
       useQueryLimits(limits),
       useQueryCost(limits, sizes),
       useRateLimits(apps.rateLimits, auth, limits, counters, '/graphql', sizes),
-      useHttpCache(apps.httpCache, auth, database, manifest, '/graphql'),
+      useHttpCache(apps, auth, database, manifest, '/graphql'),
       useGraphiQLAssets(),
       useExplorePage(),
       useQueryStats(),

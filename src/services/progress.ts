@@ -30,7 +30,7 @@ const line =
   (options, { value, total, startTime }, payload: { label?: string }) => {
     const elapsedS = (Date.now() - startTime) / 1000;
     const rate = elapsedS > 0 ? value / elapsedS : 0;
-    const eta = rate > 0 && total > 0 ? (total - value) / rate : Number.NaN;
+    const eta = total > 0 && value >= total ? 0 : rate > 0 && total > 0 ? (total - value) / rate : Number.NaN;
     const share = total > 0 ? Math.min(1, value / total) : 0;
     const counts = total > 0 ? `${fmt(value)}/${fmt(total)}` : fmt(value);
     const tail = `${counts} ${payload.label ?? ''}  ${fmt(rate)}/s  ETA ${formatDuration(eta)}`;

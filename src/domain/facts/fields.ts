@@ -9,8 +9,8 @@ export interface FactFieldSpec {
   value: boolean;
   /** The GraphQL field's name (`money` is exposed as `amount`). */
   api: string;
-  /** The GraphQL field's description. */
-  description?: string;
+  /** The GraphQL field's description (also the mutation input's): what it is, its unit or format, an example. */
+  description: string;
 }
 
 /**
@@ -33,9 +33,18 @@ export const FACT_FIELDS = {
     ),
     value: true,
     api: 'metric',
-    description: 'e.g. capex, cloud_revenue, cash_reserves.',
+    description:
+      'What is measured, a snake_case name, e.g. `capex`, `cloud_revenue`, `cash_reserves`, `shipments` ' +
+      '(`vocabulary { metrics }` lists those in use); null when the fact has none.',
   },
-  money: { codec: moneyCodec('amount', conversion), value: true, api: 'amount' },
+  money: {
+    codec: moneyCodec('amount', conversion),
+    value: true,
+    api: 'amount',
+    description:
+      'The amount as the source reports it: exact money in major units with its ISO 4217 currency, e.g. ' +
+      '23000000000 CNY for "23 billion yuan".',
+  },
   /** The source's own conversion of `money`, stored as reported (e.g. "$7 billion"). */
   reportedConversion: {
     codec: conversion,
@@ -43,14 +52,44 @@ export const FACT_FIELDS = {
     api: 'reportedConversion',
     description: 'The source’s own conversion of the amount (e.g. "$7 billion"), stored as reported.',
   },
-  change: { codec: changeCodec, value: true, api: 'change' },
+  change: {
+    codec: changeCodec,
+    value: true,
+    api: 'change',
+    description: 'The reported change, e.g. +123 % year on year for "a 123% increase" (exact, in basis points too).',
+  },
   /** Non-money quantity, e.g. units shipped. */
-  quantity: { codec: quantityCodec, value: true, api: 'quantity' },
+  quantity: {
+    codec: quantityCodec,
+    value: true,
+    api: 'quantity',
+    description:
+      'A number that is not money, as reported, e.g. 1000000 units `more_than` for "over a million H20 units".',
+  },
   /** Price per unit (forecasts, procurement). */
-  unitPrice: { codec: moneyCodec('price'), value: true, api: 'unitPrice', description: 'Price per unit.' },
-  period: { codec: periodCodec, value: false, api: 'period' },
+  unitPrice: {
+    codec: moneyCodec('price'),
+    value: true,
+    api: 'unitPrice',
+    description: 'Price per unit as reported, e.g. 12000 to 13000 USD (qualifier `range`).',
+  },
+  period: {
+    codec: periodCodec,
+    value: false,
+    api: 'period',
+    description:
+      'When it holds: the source’s words (`label`) and the normalised period (`type` e.g. `H1`, `year` e.g. 2024); ' +
+      'null when the source gives none.',
+  },
   /** Verbatim text for quotes; paraphrase for claims. */
-  text: { codec: stringCodec('text', Prose(4000)), value: true, api: 'text' },
+  text: {
+    codec: stringCodec('text', Prose(4000)),
+    value: true,
+    api: 'text',
+    description:
+      'The words: verbatim for a Quote, the statement in paraphrase for a Claim, a status line for Epoch rows; at ' +
+      'most 4000 characters.',
+  },
   /** Role, title or status words, e.g. "CEO", "restricted", "designed_to_comply". */
   role: {
     codec: stringCodec('role', Label(200, 0)),
@@ -58,7 +97,14 @@ export const FACT_FIELDS = {
     api: 'role',
     description: 'Title or role as reported.',
   },
-  status: { codec: stringCodec('status', Label(100, 0)), value: true, api: 'status' },
+  status: {
+    codec: stringCodec('status', Label(100, 0)),
+    value: true,
+    api: 'status',
+    description:
+      'A status word as reported: `restricted` or `designed_to_comply` for export controls; a development’s or ' +
+      'Epoch row’s construction or operating status.',
+  },
   /** Who the source attributes the fact to when not a graph entity ("sources familiar with the matter"). */
   attribution: {
     codec: stringCodec('attribution', Label(300, 0)),
@@ -66,7 +112,12 @@ export const FACT_FIELDS = {
     api: 'attribution',
     description: 'Who the source credits when not an entity.',
   },
-  note: { codec: stringCodec('note', Prose(2000)), value: false, api: 'note' },
+  note: {
+    codec: stringCodec('note', Prose(2000)),
+    value: false,
+    api: 'note',
+    description: 'A note of the curator or importer, e.g. the other measures of an Epoch build-out row.',
+  },
 } as const satisfies Record<string, FactFieldSpec>;
 
 export type FactField = keyof typeof FACT_FIELDS;

@@ -31,12 +31,12 @@ export interface FactKindSpec {
 const ORGANIZATIONS = ['Company', 'Organization'] as const;
 
 /** Epoch's kinds (src/import/epoch): chips at a site, a dated build-out row, who uses a site, who owns its chips. */
-const epochKind = (kind: string): FactKindSpec => ({
-  description: `A ${kind} fact.`,
+const epochKind = (description: string, subjects: string, objects: string): FactKindSpec => ({
+  description: `${description} From Epoch AI’s data (CC BY 4.0); every one cites its CSV row.`,
   values: ['metric', 'money', 'change', 'quantity', 'status', 'text'],
   roles: {
-    subjects: { role: 'SUBJECT', description: 'Whom or what the fact is about.' },
-    objects: { role: 'OBJECT', description: 'The other party.' },
+    subjects: { role: 'SUBJECT', description: subjects },
+    objects: { role: 'OBJECT', description: objects },
   },
 });
 
@@ -215,7 +215,7 @@ export const FACT_KINDS = {
         roles: ['SPEAKER'],
         description:
           'Claims the organisation itself makes as their speaker (e.g. a publisher’s self-description). Not what its ' +
-          'people said: for that, `positions { person { claimsMade quotes } }`.',
+          'people said: for that, `positions { person { ... on Person { claimsMade quotes } } }`.',
       },
       {
         on: ORGANIZATIONS,
@@ -223,7 +223,7 @@ export const FACT_KINDS = {
         roles: ['SPEAKER'],
         description: 'Claims it makes (same as claimsMade).',
         deprecationReason:
-          'Use claimsMade (claims it makes itself; its people’s are on positions { person { claimsMade } }).',
+          'Use claimsMade (claims it makes itself; its people’s are on positions { person { ... on Person { claimsMade } } }).',
       },
       {
         on: ['Person'],
@@ -253,10 +253,27 @@ export const FACT_KINDS = {
       { on: ['Chip'], field: 'forecasts', roles: ['SUBJECT'], description: 'Forecasts about it (e.g. shipments).' },
     ],
   },
-  ChipDeployment: epochKind('ChipDeployment'),
-  BuildOutSnapshot: epochKind('BuildOutSnapshot'),
-  Usage: epochKind('Usage'),
-  ChipOwnership: epochKind('ChipOwnership'),
+  ChipDeployment: epochKind(
+    'Chips deployed at a GPU cluster or data-centre site: which chip (object), how many (quantity), as of when (period).',
+    'The cluster or site.',
+    'The chip (empty when Epoch names none).',
+  ),
+  BuildOutSnapshot: epochKind(
+    'One dated row of a site’s build-out: H100-equivalents (quantity), total capital cost (amount), construction ' +
+      'status (text), other measures in note; rows after the snapshot are forecasts.',
+    'The site.',
+    'None (the row is about its site alone).',
+  ),
+  Usage: epochKind(
+    'Who uses a GPU cluster or site (a cloud customer, a lab), with the chip concerned when Epoch names one.',
+    'The user.',
+    'The cluster or site.',
+  ),
+  ChipOwnership: epochKind(
+    'Who owns the chips at a site (which may differ from who owns the site), with the chip concerned.',
+    'The owner of the chips.',
+    'The site.',
+  ),
   Investment: {
     description:
       'Money put into a named target — a data-centre site or GPU cluster, a company, a project — by the investors the ' +

@@ -1,6 +1,5 @@
 import type { FieldRef } from '@pothos/core';
 import {
-  ASSERTION_KINDS,
   type ChangeValue,
   FACT_FIELD_NAMES,
   type FactField,
@@ -11,10 +10,12 @@ import {
 } from '../../domain/facts/index.ts';
 import type { RoleType } from '../../domain/format.ts';
 import type { AssertionRow, EntityRow, RoleRow, SupportRow } from '../../domain/rows.ts';
+import { confidenceList } from '../../domain/vocabulary.ts';
 import { assertionConnection } from '../../queries/connections.ts';
 import { builder, type FieldsOf, type Types } from '../builder.ts';
-import { connectionOf, PAGE_FIRST } from '../connection.ts';
+import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
+import { FACT_KIND_VALUES } from '../describe.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected, reads } from '../lookahead.ts';
 import { normaliseMetric } from '../vocabulary.ts';
@@ -30,13 +31,17 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export const AssertionKindEnum = builder.enumType('AssertionKind', {
   description: 'The kinds of fact (reified assertion) the graph holds.',
-  values: ASSERTION_KINDS,
+  values: FACT_KIND_VALUES,
 });
 
 const SupportRef = builder.objectRef<SupportRow>('Support').implement({
   description: 'A source that supports a fact, with the verbatim snippet and where it sits in the source.',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: (s) => asSource(s.source) }),
+    source: t.field({
+      type: SourceRef,
+      description: 'The source: an article, a dataset (its title, URL, licence and citation).',
+      resolve: (s) => asSource(s.source),
+    }),
     snippet: t.exposeString('snippet', { description: 'Verbatim text of the source.' }),
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the snippet in the source text (UTF-16).' }),
     end: t.exposeInt('end', { nullable: true, description: 'End offset, exclusive.' }),
@@ -53,15 +58,20 @@ const SupportRef = builder.objectRef<SupportRow>('Support').implement({
 const ParticipantRef = builder.objectRef<RoleRow>('Participant').implement({
   description: 'An entity in a fact, with its role.',
   fields: (t) => ({
-    role: t.field({ type: RoleEnum, resolve: (p) => p.role }),
-    position: t.exposeInt('position'),
-    entity: t.field({ type: EntityRef, resolve: (p) => p.entity }),
+    role: t.field({ type: RoleEnum, description: 'The part it plays, e.g. SUBJECT.', resolve: (p) => p.role }),
+    position: t.exposeInt('position', {
+      description: 'Its place among the entities of the same role, from 0, as the source lists them.',
+    }),
+    entity: t.field({ type: EntityRef, description: 'The entity.', resolve: (p) => p.entity }),
   }),
 });
 
 const RetractionRef = builder.objectRef<{ reason: string; at: string }>('Retraction').implement({
   description: 'Why and when a fact was retracted (its rank became deprecated); the fact itself is kept.',
-  fields: (t) => ({ reason: t.exposeString('reason'), at: t.exposeString('at') }),
+  fields: (t) => ({
+    reason: t.exposeString('reason', { description: 'Why it was retracted, as the curator gave it.' }),
+    at: t.exposeString('at', { description: 'When (ISO 8601 date-time, UTC).' }),
+  }),
 });
 
 /**
@@ -98,14 +108,37 @@ AssertionRef.implement({
     'stated (mode) and its standing (rank). Every fact has at least one source with a verbatim snippet.',
   interfaces: [NodeRef],
   fields: (t) => ({
-    key: t.string({ extensions: reads('key'), resolve: (a) => a.key }),
-    kind: t.field({ type: AssertionKindEnum, extensions: reads('kind'), resolve: (a) => a.kind as never }),
-    summary: t.string({ extensions: reads('summary'), resolve: (a) => a.summary }),
-    mode: t.field({ type: ModeEnum, extensions: reads('mode'), resolve: (a) => a.mode as never }),
-    rank: t.field({ type: RankEnum, extensions: reads('rank'), resolve: (a) => a.rank as never }),
+    key: t.string({
+      description: 'Stable key, e.g. `fact:alibaba-capex-2024-h1`; look it up with assertion(key:).',
+      extensions: reads('key'),
+      resolve: (a) => a.key,
+    }),
+    kind: t.field({
+      type: AssertionKindEnum,
+      description: 'Its kind, the same as its GraphQL type, e.g. `FinancialFigure`.',
+      extensions: reads('kind'),
+      resolve: (a) => a.kind as never,
+    }),
+    summary: t.string({
+      description: 'One line saying what the fact states, in this graph’s words (the source’s are in `sources`).',
+      extensions: reads('summary'),
+      resolve: (a) => a.summary,
+    }),
+    mode: t.field({
+      type: ModeEnum,
+      description: 'How the source states it: `reported`, `forecast` or `opinion`.',
+      extensions: reads('mode'),
+      resolve: (a) => a.mode as never,
+    }),
+    rank: t.field({
+      type: RankEnum,
+      description: 'Its standing: `normal`, `preferred`, or `deprecated` when retracted.',
+      extensions: reads('rank'),
+      resolve: (a) => a.rank as never,
+    }),
     confidence: t.string({
       nullable: true,
-      description: 'The source’s own certainty, never upgraded.',
+      description: `The source’s own certainty, never upgraded: ${confidenceList()}; null when it states none.`,
       extensions: reads('confidence'),
       resolve: (a) => a.confidence,
     }),
@@ -113,6 +146,7 @@ AssertionRef.implement({
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
+      description: 'Why and when it was retracted; null unless its rank is `deprecated`.',
       extensions: reads('rank', 'retractionReason', 'retractedAt'),
       resolve: (a) =>
         a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null,
@@ -127,7 +161,13 @@ AssertionRef.implement({
       type: [ParticipantRef],
       description: 'Entities involved, by role.',
       extensions: reads(),
-      args: { role: t.arg({ type: RoleEnum, required: false }) },
+      args: {
+        role: t.arg({
+          type: RoleEnum,
+          required: false,
+          description: 'Only this role, e.g. SPEAKER; default every role.',
+        }),
+      },
       resolve: async (a, { role }, ctx) => {
         const roles = await ctx.loaders.roles.load(a.key);
         return role ? roles.filter((r) => r.role === role) : roles;
@@ -172,12 +212,24 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
   description:
     'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
   fields: (t) => ({
-    kinds: t.field({ type: [AssertionKindEnum], required: false }),
-    metric: t.string({ required: false, description: 'e.g. capex (any case; `vocabulary { metrics }` lists them).' }),
-    mode: t.field({ type: ModeEnum, required: false }),
-    rank: t.field({ type: RankEnum, required: false }),
-    periodYear: t.int({ required: false }),
-    periodType: t.field({ type: PeriodTypeEnum, required: false }),
+    kinds: t.field({
+      type: [AssertionKindEnum],
+      required: false,
+      description:
+        'Only these kinds, e.g. [FinancialFigure, GroupFigure]; a kind’s own connection (`claims` …) keeps its kind.',
+    }),
+    metric: t.string({
+      required: false,
+      description: 'Only this metric, e.g. capex (any case; `vocabulary { metrics }` lists them).',
+    }),
+    mode: t.field({ type: ModeEnum, required: false, description: 'Only this mode, e.g. `forecast`.' }),
+    rank: t.field({
+      type: RankEnum,
+      required: false,
+      description: 'Only this rank; give `deprecated` to see retracted facts (left out otherwise).',
+    }),
+    periodYear: t.int({ required: false, description: 'Only facts of this period year, e.g. 2024.' }),
+    periodType: t.field({ type: PeriodTypeEnum, required: false, description: 'Only this period type, e.g. `H1`.' }),
     entity: t.string({
       required: false,
       description:
@@ -241,8 +293,12 @@ export function assertionConnectionField(
       description,
       args: {
         first: t.arg.int(PAGE_FIRST),
-        after: t.arg.string({ required: false }),
-        filter: t.arg({ type: AssertionFilterInput, required: false }),
+        after: t.arg.string(PAGE_AFTER),
+        filter: t.arg({
+          type: AssertionFilterInput,
+          required: false,
+          description: 'Only facts matching all given filters; default all facts but retracted ones.',
+        }),
       },
       resolve: async (_root, args, ctx, info) =>
         assertionConnection(

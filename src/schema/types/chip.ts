@@ -4,7 +4,6 @@ import { EntityRef } from './refs.ts';
 
 export const ChipRef = defineEntityType('Chip', {
   plural: 'chips',
-  description: 'An AI chip or chip family (Nvidia H20, H100, Blackwell).',
   fields: (t) => ({
     vendor: singleLinkField(t, EntityRef, 'MADE_BY', 'Who makes it.'),
     ...factListsOn(t, 'Chip'),

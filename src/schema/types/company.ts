@@ -19,12 +19,10 @@ const organizationFields = (kind: 'Company' | 'Organization') => (t: Builder) =>
 
 export const CompanyRef = defineEntityType('Company', {
   plural: 'companies',
-  description: 'A company: a spender, buyer, chip vendor or cloud provider.',
   fields: organizationFields('Company'),
 });
 
 export const OrganizationRef = defineEntityType('Organization', {
   plural: 'organizations',
-  description: 'Another organisation: publisher, research firm, government body, dataset publisher.',
   fields: organizationFields('Organization'),
 });

@@ -4,7 +4,6 @@ import { EntityRef } from './refs.ts';
 
 export const DataCenterRef = defineEntityType('DataCenter', {
   plural: 'dataCenters',
-  description: 'A data-centre project, site or GPU cluster.',
   fields: (t) => ({
     location: singleLinkField(t, EntityRef, 'LOCATED_IN', 'Where it is.'),
     ...factListsOn(t, 'DataCenter'),

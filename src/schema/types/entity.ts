@@ -1,13 +1,14 @@
 import type { FieldMap } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ENTITY_CORE_PROPS } from '../../domain/entity-props.ts';
-import type { AssertionKind, EntityKind, RoleType } from '../../domain/format.ts';
+import { type AssertionKind, ENTITY_KINDS, type EntityKind, type RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
+import { entityKindDescription, wordList } from '../../domain/vocabulary.ts';
 import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
 import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST, PAGE_FIRST } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
@@ -31,7 +32,10 @@ type FactsArgs = {
 
 const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property').implement({
   description: 'A kind-specific property of an entity (e.g. iso2, orgType, powerMw), as text.',
-  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The property’s name, e.g. iso2, powerMw, dataset.' }),
+    value: t.exposeString('value', { description: 'Its value as text, e.g. "MY", "150".' }),
+  }),
 });
 
 const ALL_ROLES: RoleType[] = ['SUBJECT', 'OBJECT', 'MEMBER', 'SPEAKER', 'CONCERNS'];
@@ -55,15 +59,25 @@ EntityRef.implement({
       description: 'Stable human-readable key, e.g. company:bytedance. Look up with entity(key:).',
       resolve: (e) => e.key,
     }),
-    kind: t.string({ resolve: (e) => e.kind }),
-    name: t.string({ resolve: (e) => e.name }),
+    kind: t.string({
+      description: `Its kind, the same as its GraphQL type: ${wordList(ENTITY_KINDS)}.`,
+      resolve: (e) => e.kind,
+    }),
+    name: t.string({
+      description: 'Its name as commonly written, e.g. "ByteDance", "Nvidia H20".',
+      resolve: (e) => e.name,
+    }),
     aliases: t.stringList({ description: 'Other names, native scripts included.', resolve: (e) => e.aliases ?? [] }),
     wikidata: t.string({
       nullable: true,
       description: 'Wikidata QID, only where known for certain.',
       resolve: (e) => e.wikidata ?? null,
     }),
-    description: t.string({ nullable: true, resolve: (e) => e.description ?? null }),
+    description: t.string({
+      nullable: true,
+      description: 'A short description from the import, when one was given.',
+      resolve: (e) => e.description ?? null,
+    }),
     properties: t.field({
       type: [PropertyRef],
       description: 'Kind-specific properties.',
@@ -77,7 +91,11 @@ EntityRef.implement({
       type: [AssertionRef],
       description: 'Facts this entity takes part in (newest period first), optionally by role, kind and metric.',
       args: {
-        roles: t.arg({ type: [RoleEnum], required: false }),
+        roles: t.arg({
+          type: [RoleEnum],
+          required: false,
+          description: 'Only facts where the entity plays one of these roles, e.g. [SUBJECT]; default every role.',
+        }),
         factKinds: t.arg({
           type: [AssertionKindEnum],
           required: false,
@@ -92,10 +110,16 @@ EntityRef.implement({
         }),
         metric: t.arg.string({
           required: false,
-          description: 'e.g. capex, cloud_revenue (any case; `vocabulary { metrics }` lists them).',
+          description:
+            'Only facts with this metric, e.g. capex, cloud_revenue (any case; `vocabulary { metrics }` lists them); ' +
+            'default any metric or none.',
         }),
-        includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
-        first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
+        includeDeprecated: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Also retracted (rank deprecated) facts; default false.',
+        }),
+        first: t.arg.int(nestedFirst(50)),
       },
       extensions: { [FACTS_QUERY]: entityFactsQuery },
       resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info)),
@@ -127,8 +151,15 @@ export function factsField(
     description,
     ...(extra.deprecationReason ? { deprecationReason: extra.deprecationReason } : {}),
     args: {
-      first: t.arg.int({ required: false, defaultValue: 50, description: '0 to 100 (more is an error).' }),
-      ...(extra.metric ? { metric: t.arg.string({ required: false, description: 'e.g. capex, cloud_revenue' }) } : {}),
+      first: t.arg.int(nestedFirst(50)),
+      ...(extra.metric
+        ? {
+            metric: t.arg.string({
+              required: false,
+              description: 'Only figures of this metric, e.g. `capex`, `cloud_revenue`; default every metric.',
+            }),
+          }
+        : {}),
     },
     extensions: { [FACTS_QUERY]: queryOf },
     resolve: (e: EntityRow, args: FactsArgs, ctx: Context, info: GraphQLResolveInfo) =>
@@ -199,10 +230,10 @@ const factsOfConnection = (info: GraphQLResolveInfo) => [
  */
 export function defineEntityType(
   kind: EntityKind,
-  options: { plural: string; description: string; fields?: (t: FieldBuilder) => FieldMap },
+  options: { plural: string; fields?: (t: FieldBuilder) => FieldMap },
 ) {
   const ref = builder.objectRef<EntityRow>(kind).implement({
-    description: options.description,
+    description: entityKindDescription(kind),
     interfaces: [NodeRef, EntityRef],
     isTypeOf: (row) => isRowOf(row, kind, 'name'),
     fields: (t) => (options.fields ? options.fields(t as FieldBuilder) : {}),
@@ -214,9 +245,18 @@ export function defineEntityType(
       description: `${kind} entities, ordered by name, paged with keyset cursors.`,
       args: {
         first: t.arg.int(PAGE_FIRST),
-        after: t.arg.string({ required: false }),
-        filter: t.arg({ type: EntityFilterInput, required: false }),
-        orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
+        after: t.arg.string(PAGE_AFTER),
+        filter: t.arg({
+          type: EntityFilterInput,
+          required: false,
+          description: 'Only entities matching all given filters; default all.',
+        }),
+        orderBy: t.arg({
+          type: EntityOrderEnum,
+          required: false,
+          defaultValue: 'NAME_ASC',
+          description: 'Order by name; default NAME_ASC.',
+        }),
       },
       resolve: async (_root, args, ctx, info) =>
         entityConnection(

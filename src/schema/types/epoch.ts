@@ -1,4 +1,5 @@
 import { listSize } from '../../domain/limits.ts';
+import { confidenceList } from '../../domain/vocabulary.ts';
 import { epochViews } from '../../queries/views.ts';
 import type {
   CountryH100e,
@@ -27,9 +28,10 @@ const sourceField = <Row>(key: (row: Row) => string) => ({
     return source ? asSource(source) : null;
   },
 });
-const entity = <Row>(key: (row: Row) => string | null) => ({
+const entity = <Row>(key: (row: Row) => string | null, description: string) => ({
   type: EntityRef,
   nullable: true as const,
+  description,
   resolve: (row: Row, _args: unknown, ctx: Context) => {
     const k = key(row);
     return k ? ctx.loaders.entity.load(k) : null;
@@ -43,14 +45,23 @@ const EvidenceRef = builder.objectRef<EpochEvidence>('EpochEvidence').implement(
     fact: t.field({
       type: AssertionRef,
       nullable: true,
+      description: 'The fact the row became, with all its sources.',
       resolve: (e, _a, ctx) => ctx.loaders.assertion.load(e.assertionKey),
     }),
-    kind: t.exposeString('kind'),
-    party: t.field(entity((e) => e.partyKey)),
-    confidence: t.exposeString('confidence', { nullable: true }),
-    mode: t.exposeString('mode'),
-    date: t.exposeString('date', { nullable: true }),
-    chip: t.exposeString('chip', { nullable: true }),
+    kind: t.exposeString('kind', {
+      description:
+        'The fact’s kind: `Ownership`, `ChipOwnership` or `Usage` (who owns the site, its chips, or uses it).',
+    }),
+    party: t.field(entity((e) => e.partyKey, 'The company (or unit of it) the row links to the site.')),
+    confidence: t.exposeString('confidence', {
+      nullable: true,
+      description: `Epoch’s own confidence, never upgraded: ${confidenceList()}; null when Epoch gives none.`,
+    }),
+    mode: t.exposeString('mode', {
+      description: '`reported`, or `forecast` for rows dated after Epoch’s snapshot and planned clusters.',
+    }),
+    date: t.exposeString('date', { nullable: true, description: 'The row’s date (YYYY-MM-DD), when it has one.' }),
+    chip: t.exposeString('chip', { nullable: true, description: 'The chip the row concerns, e.g. "Nvidia A100".' }),
     locator: t.exposeString('locator', { description: 'Row or handle in the dataset.' }),
     snippet: t.exposeString('snippet', { description: 'The row’s own cell values.' }),
     source: t.field(sourceField((e) => e.sourceKey)),
@@ -60,10 +71,16 @@ const EvidenceRef = builder.objectRef<EpochEvidence>('EpochEvidence').implement(
 const EpochSiteRef = builder.objectRef<EpochSite>('EpochSite').implement({
   description: 'A site or cluster in Epoch’s data, in the place asked about.',
   fields: (t) => ({
-    site: t.field(entity((s) => s.key)),
-    place: t.field(entity((s) => s.placeKey)),
-    dataset: t.exposeString('dataset'),
-    evidence: t.field({ type: [EvidenceRef], resolve: (s) => s.evidence }),
+    site: t.field(entity((s) => s.key, 'The data centre or cluster.')),
+    place: t.field(entity((s) => s.placeKey, 'The place it is located in (the one asked about or within it).')),
+    dataset: t.exposeString('dataset', {
+      description: 'The Epoch dataset: `epoch-ai-data-centers` or `epoch-gpu-clusters`.',
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The rows linking it to the company.',
+      resolve: (s) => s.evidence,
+    }),
   }),
 });
 
@@ -73,11 +90,15 @@ const OtherClaimRef = builder.objectRef<OtherClaim>('OtherSourceClaim').implemen
     fact: t.field({
       type: AssertionRef,
       nullable: true,
+      description: 'The fact itself.',
       resolve: (c, _a, ctx) => ctx.loaders.assertion.load(c.assertionKey),
     }),
-    summary: t.exposeString('summary'),
-    attribution: t.exposeString('attribution', { nullable: true }),
-    snippets: t.exposeStringList('snippets'),
+    summary: t.exposeString('summary', { description: 'The fact’s one-line summary.' }),
+    attribution: t.exposeString('attribution', {
+      nullable: true,
+      description: 'Who the source credits, e.g. "sources familiar with the matter".',
+    }),
+    snippets: t.exposeStringList('snippets', { description: 'The source’s verbatim words supporting it.' }),
     source: t.field(sourceField((c) => c.sourceKey)),
   }),
 });
@@ -104,12 +125,19 @@ const SitesServingRef = builder
 const CountryH100eRef = builder.objectRef<CountryH100e>('CountryH100e').implement({
   description: 'H100-equivalents existing vs planned in a country, per Epoch dataset (datasets overlap: not summed).',
   fields: (t) => ({
-    dataset: t.exposeString('dataset'),
-    country: t.field(entity((r) => r.countryKey)),
-    existingH100e: t.exposeFloat('existingH100e'),
-    plannedH100e: t.exposeFloat('plannedH100e'),
-    existingCount: t.exposeInt('existingCount'),
-    plannedCount: t.exposeInt('plannedCount'),
+    dataset: t.exposeString('dataset', {
+      description: 'The Epoch dataset: `epoch-gpu-clusters` or `epoch-ai-data-centers`.',
+    }),
+    country: t.field(entity((r) => r.countryKey, 'The country (null for rows Epoch places in none).')),
+    existingH100e: t.exposeFloat('existingH100e', {
+      description: 'H100-equivalents in operation: Existing clusters, or sites’ current capacity.',
+    }),
+    plannedH100e: t.exposeFloat('plannedH100e', {
+      description:
+        'H100-equivalents planned: Planned clusters, or sites’ projected peak beyond their current capacity.',
+    }),
+    existingCount: t.exposeInt('existingCount', { description: 'How many clusters or sites count as existing.' }),
+    plannedCount: t.exposeInt('plannedCount', { description: 'How many clusters or sites have planned capacity.' }),
     suspectRows: t.exposeInt('suspectRows', { description: 'GB300 rows whose H100e Epoch likely understates.' }),
     source: t.field(sourceField((r) => datasetSource(r.dataset))),
   }),
@@ -119,25 +147,31 @@ type Cluster = OwnerClusters['clusters'][number];
 const ClusterRef = builder.objectRef<Cluster>('OwnedCluster').implement({
   description: 'A GPU cluster of an owner, by H100-equivalents.',
   fields: (t) => ({
-    cluster: t.field(entity((c) => c.key)),
-    name: t.exposeString('name'),
-    h100e: t.exposeFloat('h100e'),
-    status: t.exposeString('status'),
-    certainty: t.exposeString('certainty'),
-    suspectH100e: t.exposeBoolean('suspectH100e'),
-    country: t.exposeString('country', { nullable: true }),
-    locator: t.exposeString('locator'),
+    cluster: t.field(entity((c) => c.key, 'The cluster as an entity.')),
+    name: t.exposeString('name', { description: 'Epoch’s name of the cluster.' }),
+    h100e: t.exposeFloat('h100e', { description: 'Its size in H100-equivalents, as Epoch gives it.' }),
+    status: t.exposeString('status', { description: 'Epoch’s status: Existing, Planned or Decommissioned.' }),
+    certainty: t.exposeString('certainty', { description: 'Epoch’s certainty: Confirmed, Likely or Unlikely.' }),
+    suspectH100e: t.exposeBoolean('suspectH100e', {
+      description: 'True for GB300 rows whose H100e Epoch likely understates.',
+    }),
+    country: t.exposeString('country', { nullable: true, description: 'Epoch’s country cell, e.g. "United States".' }),
+    locator: t.exposeString('locator', { description: 'The CSV row, e.g. "epoch_gpu_clusters.csv row 12".' }),
   }),
 });
 
 const OwnerClustersRef = builder.objectRef<OwnerClusters>('OwnerClusters').implement({
   description: 'An owner’s largest GPU clusters in Epoch’s data.',
   fields: (t) => ({
-    owner: t.field(entity((o) => o.ownerKey)),
-    parent: t.field(entity((o) => o.parentKey)),
-    clusterCount: t.exposeInt('clusterCount'),
-    largestH100e: t.exposeFloat('largestH100e'),
-    clusters: t.field({ type: [ClusterRef], resolve: (o) => o.clusters }),
+    owner: t.field(entity((o) => o.ownerKey, 'The owner of the clusters.')),
+    parent: t.field(entity((o) => o.parentKey, 'The organisation the owner is a unit of, if any.')),
+    clusterCount: t.exposeInt('clusterCount', { description: 'How many clusters it owns in Epoch’s data.' }),
+    largestH100e: t.exposeFloat('largestH100e', { description: 'H100-equivalents of its largest cluster.' }),
+    clusters: t.field({
+      type: [ClusterRef],
+      description: 'Its largest clusters, at most `perOwner`, largest first.',
+      resolve: (o) => o.clusters,
+    }),
     source: t.field(sourceField(() => 'source:epoch-gpu-clusters')),
   }),
 });
@@ -145,13 +179,21 @@ const OwnerClustersRef = builder.objectRef<OwnerClusters>('OwnerClusters').imple
 const RestrictedOwnerRef = builder.objectRef<RestrictedChipOwner>('RestrictedChipOwner').implement({
   description: 'An owner that deploys chips the export controls restrict (Epoch deployments × the article’s controls).',
   fields: (t) => ({
-    owner: t.field(entity((o) => o.ownerKey)),
-    domicile: t.exposeStringList('domicile'),
-    chips: t.exposeStringList('chips'),
-    sites: t.exposeInt('sites'),
-    siteNames: t.exposeStringList('siteNames'),
-    bases: t.exposeStringList('bases', { description: 'How the chips are linked to the owner in the data.' }),
-    confidences: t.exposeStringList('confidences'),
+    owner: t.field(entity((o) => o.ownerKey, 'The owner.')),
+    domicile: t.exposeStringList('domicile', {
+      description: 'Where it (or what it is a unit of) is based, from Domicile facts; empty when unknown.',
+    }),
+    chips: t.exposeStringList('chips', {
+      description: 'The restricted chips it deploys, e.g. "Nvidia H100 SXM5 80GB".',
+    }),
+    sites: t.exposeInt('sites', { description: 'How many clusters or sites hold them.' }),
+    siteNames: t.exposeStringList('siteNames', { description: 'Their names, the first 20.' }),
+    bases: t.exposeStringList('bases', {
+      description: 'How the chips are linked to the owner: "owns the cluster or site", "owns the chips".',
+    }),
+    confidences: t.exposeStringList('confidences', {
+      description: `Epoch’s confidences of those rows: ${confidenceList()}.`,
+    }),
   }),
 });
 
@@ -166,8 +208,14 @@ builder.queryFields((t) => ({
       'Which data centres in a place may serve a company according to Epoch AI, beside other sources’ claims — ' +
       'e.g. place "place:my-johor", company "company:bytedance". Unknown keys are NOT_FOUND with the nearest keys.',
     args: {
-      place: t.arg.string({ required: true }),
-      company: t.arg.string({ required: true }),
+      place: t.arg.string({
+        required: true,
+        description: 'Place key, e.g. `place:my-johor`; its sub-places count too.',
+      }),
+      company: t.arg.string({
+        required: true,
+        description: 'Company key, e.g. `company:bytedance`; its units count too.',
+      }),
       first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx) => {
@@ -192,11 +240,15 @@ builder.queryFields((t) => ({
     type: OwnerClustersList,
     description: `The largest GPU clusters per owner, from Epoch AI (CC BY 4.0); at most \`first\` owners (up to ${MAX_PAGE_SIZE}).`,
     args: {
-      perOwner: t.arg.int({ required: false, defaultValue: 3, description: 'Clusters per owner, 1 to 20.' }),
+      perOwner: t.arg.int({
+        required: false,
+        defaultValue: 3,
+        description: 'Clusters per owner, 1 to 20 (more is an error); default 3.',
+      }),
       first: t.arg.int({
         required: false,
         defaultValue: 25,
-        description: `Owners, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error).`,
+        description: `Owners, 1 to ${MAX_PAGE_SIZE} (MAX_PAGE_SIZE; more is an error); default 25.`,
       }),
     },
     resolve: async (_root, args, ctx) => {

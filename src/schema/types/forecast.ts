@@ -12,9 +12,20 @@ const ImpliedValueRef = builder
   .implement({
     description: 'A value this service computes from a forecast (units × unit price range). Always derived.',
     fields: (t) => ({
-      low: t.field({ type: MoneyRef, resolve: (v) => v.low }),
-      high: t.field({ type: MoneyRef, resolve: (v) => v.high }),
-      explanation: t.exposeString('explanation'),
+      low: t.field({
+        type: MoneyRef,
+        description: 'Units × the low end of the unit price, e.g. 12 000 000 000 USD.',
+        resolve: (v) => v.low,
+      }),
+      high: t.field({
+        type: MoneyRef,
+        description: 'Units × the high end of the unit price, e.g. 13 000 000 000 USD.',
+        resolve: (v) => v.high,
+      }),
+      explanation: t.exposeString('explanation', {
+        description:
+          'How it was computed, in the source’s words, e.g. "over a million H20 units × between $12,000 and $13,000 (quantity is a lower bound …)".',
+      }),
     }),
   });
 

@@ -1,12 +1,13 @@
 import { badInput } from '../../domain/errors.ts';
-import { ALL_KINDS } from '../../domain/format.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.ts';
 import { listSize } from '../../domain/limits.ts';
 import type { GraphEdgeRow, GraphNodeRow } from '../../domain/rows.ts';
 import { highlightsOf, type SearchHighlight } from '../../domain/search-highlight.ts';
+import { LINK_MEANINGS, ROLE_MEANINGS } from '../../domain/vocabulary.ts';
 import { graphQueries } from '../../queries/views.ts';
 import { NEIGHBORHOOD_FANOUT, PATH_RELATIONSHIPS, type SearchRow } from '../../repositories/graph.ts';
 import { builder } from '../builder.ts';
+import { ALL_KIND_VALUES, describedValues } from '../describe.ts';
 import { existingKey } from '../keys.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { NODE_TYPES, NodeRef, typenameOf } from './node.ts';
@@ -14,12 +15,15 @@ import { AssertionRef } from './refs.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Entity and fact kinds to search in.',
-  values: ALL_KINDS,
+  values: ALL_KIND_VALUES,
 });
 
 const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRange').implement({
   description: 'A stretch of a text: from `start` to `end` (exclusive), in UTF-16 code units (JavaScript offsets).',
-  fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
+  fields: (t) => ({
+    start: t.exposeInt('start', { description: 'Offset of the first character, from 0.' }),
+    end: t.exposeInt('end', { description: 'Offset just after the last character.' }),
+  }),
 });
 
 const SearchHighlightRef = builder.objectRef<SearchHighlight>('SearchHighlight').implement({
@@ -46,7 +50,7 @@ const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
     score: t.exposeFloat('score', {
       description: 'Lucene relevance (its own text plus its snippets; doubled for a kind the query names).',
     }),
-    node: t.field({ type: NodeRef, resolve: (h) => h.node }),
+    node: t.field({ type: NodeRef, description: 'The entity or fact that matched.', resolve: (h) => h.node }),
     exactMatch: t.exposeBoolean('exact', { description: 'Its name or an alias is exactly the query (case aside).' }),
     matchedAllWords: t.exposeBoolean('allWords', {
       description: 'Every word of the query matched. False only when no hit had them all and any word was enough.',
@@ -62,11 +66,17 @@ const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
 const EdgeRef = builder.objectRef<GraphEdgeRow & { nodes: Map<string, GraphNodeRow> }>('GraphEdge').implement({
   description: 'A directed relationship between two nodes, by type (SUBJECT, OBJECT, MEMBER, PART_OF, MADE_BY …).',
   fields: (t) => ({
-    type: t.exposeString('type'),
-    fromKey: t.exposeString('from'),
-    toKey: t.exposeString('to'),
-    fromId: t.id({ resolve: (e) => idOfKey(e.nodes, e.from) }),
-    toId: t.id({ resolve: (e) => idOfKey(e.nodes, e.to) }),
+    type: t.exposeString('type', {
+      description:
+        'The relationship type: a role of an entity in a fact (SUBJECT, OBJECT, MEMBER, SPEAKER, CONCERNS) or a ' +
+        'timeless link (PART_OF, MADE_BY, LOCATED_IN, UNIT_OF).',
+    }),
+    fromKey: t.exposeString('from', {
+      description: 'Key of the node it starts at, e.g. `fact:bytedance-cash-reserves`.',
+    }),
+    toKey: t.exposeString('to', { description: 'Key of the node it points to, e.g. `company:bytedance`.' }),
+    fromId: t.id({ description: 'Global id of the node it starts at.', resolve: (e) => idOfKey(e.nodes, e.from) }),
+    toId: t.id({ description: 'Global id of the node it points to.', resolve: (e) => idOfKey(e.nodes, e.to) }),
   }),
 });
 
@@ -95,7 +105,7 @@ const withIndex = (s: Slice) => {
 const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').implement({
   description: 'An ordered path: nodes[i] and nodes[i+1] are joined by relationships[i] (in either direction).',
   fields: (t) => ({
-    length: t.int({ resolve: (p) => p.relationships.length }),
+    length: t.int({ description: 'Number of relationships (hops), e.g. 2.', resolve: (p) => p.relationships.length }),
     evidence: t.exposeInt('evidence', {
       description: 'How many source snippets support the facts on the path (more is better attested).',
     }),
@@ -104,8 +114,16 @@ const PathRef = builder.objectRef<ReturnType<typeof withIndex>>('GraphPath').imp
       description: 'The facts on the path, in path order; each with its `sources` and their verbatim snippets.',
       resolve: (p) => p.nodes.filter((n) => n._label === 'Assertion'),
     }),
-    nodes: t.field({ type: [NodeRef], resolve: (p) => p.nodes }),
-    relationships: t.field({ type: [EdgeRef], resolve: (p) => p.relationships }),
+    nodes: t.field({
+      type: [NodeRef],
+      description: 'Entities and facts along the path, from `from` to `to`.',
+      resolve: (p) => p.nodes,
+    }),
+    relationships: t.field({
+      type: [EdgeRef],
+      description: 'The relationships joining them, in path order (each keeps its own direction).',
+      resolve: (p) => p.relationships,
+    }),
   }),
 });
 
@@ -117,8 +135,16 @@ const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').
         `True when a cap cut the neighbourhood: more than \`limit\` nodes, or a node with more than ` +
         `${NEIGHBORHOOD_FANOUT} neighbours (each node contributes at most ${NEIGHBORHOOD_FANOUT} to the next hop).`,
     }),
-    nodes: t.field({ type: [NodeRef], resolve: (g) => g.nodes }),
-    relationships: t.field({ type: [EdgeRef], resolve: (g) => g.relationships }),
+    nodes: t.field({
+      type: [NodeRef],
+      description: 'The start entity first, then the nodes reached, nearer hops first.',
+      resolve: (g) => g.nodes,
+    }),
+    relationships: t.field({
+      type: [EdgeRef],
+      description: 'Every relationship among the returned nodes.',
+      resolve: (g) => g.relationships,
+    }),
   }),
 });
 
@@ -136,7 +162,16 @@ const PathSearchEnum = builder.enumType('PathSearch', {
 
 const PathRelationshipEnum = builder.enumType('PathRelationship', {
   description: 'Relationships a path may use: a fact’s roles and the timeless links between entities.',
-  values: PATH_RELATIONSHIPS,
+  values: describedValues(
+    Object.fromEntries(
+      PATH_RELATIONSHIPS.map((rel) => [
+        rel,
+        rel in ROLE_MEANINGS
+          ? `A fact’s role: ${ROLE_MEANINGS[rel as keyof typeof ROLE_MEANINGS]}`
+          : `A timeless link: ${LINK_MEANINGS[rel as keyof typeof LINK_MEANINGS]}`,
+      ]),
+    ) as Record<(typeof PATH_RELATIONSHIPS)[number], string>,
+  ),
 });
 
 const bounded = (name: string, value: number, min: number, max: number) => listSize(name, value, max, { min });
@@ -159,9 +194,20 @@ builder.queryFields((t) => ({
       'the kinds the query names ("Malaysia data centres" → DataCenter), then entities before facts, then score. ' +
       'At most `first` (1 to 100) hits, each with highlighted matches.',
     args: {
-      query: t.arg.string({ required: true, description: '1 to 16 words, at most 200 characters.' }),
-      types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only these entity and fact kinds.' }),
-      first: t.arg.int({ required: false, defaultValue: 10, description: '1 to 100.' }),
+      query: t.arg.string({
+        required: true,
+        description: 'Words to find, any script, e.g. "Johor" or "字节跳动": 1 to 16 words, at most 200 characters.',
+      }),
+      types: t.arg({
+        type: [SearchTypeEnum],
+        required: false,
+        description: 'Only these entity and fact kinds, e.g. [Company, Place]; default every kind.',
+      }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 10,
+        description: 'At most this many hits, 1 to 100 (more is an error); default 10.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       return graphQueries.search(ctx, args.query, args.types ?? null, bounded('first', args.first ?? 10, 1, 100));
@@ -177,9 +223,20 @@ builder.queryFields((t) => ({
       'path carry their sources. At most `first` (1 to 25) paths of at most `maxHops` (1 to 8). Keys may be a ' +
       'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys.',
     args: {
-      from: t.arg.string({ required: true, description: 'Entity key (or a unique exact name or alias).' }),
-      to: t.arg.string({ required: true, description: 'Entity key (or a unique exact name or alias).' }),
-      search: t.arg({ type: PathSearchEnum, required: false, defaultValue: 'SHORTEST' }),
+      from: t.arg.string({
+        required: true,
+        description: 'Entity to start at: its key, e.g. `company:bytedance`, or a unique exact name or alias.',
+      }),
+      to: t.arg.string({
+        required: true,
+        description: 'Entity to reach: its key, e.g. `company:nvidia`, or a unique exact name or alias.',
+      }),
+      search: t.arg({
+        type: PathSearchEnum,
+        required: false,
+        defaultValue: 'SHORTEST',
+        description: 'SHORTEST (default) or RANKED.',
+      }),
       throughFactKinds: t.arg({
         type: [AssertionKindEnum],
         required: false,
@@ -190,11 +247,15 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Paths use only these relationships (default: all of them).',
       }),
-      maxHops: t.arg.int({ required: false, defaultValue: 6, description: '1 to 8.' }),
+      maxHops: t.arg.int({
+        required: false,
+        defaultValue: 6,
+        description: 'Longest path, in relationships: 1 to 8 (more is an error); default 6.',
+      }),
       first: t.arg.int({
         required: false,
         defaultValue: 5,
-        description: 'At most this many paths of the shortest length (1 to 25).',
+        description: 'At most this many paths of the shortest length, 1 to 25 (more is an error); default 5.',
       }),
     },
     resolve: async (_root, args, ctx) => {
@@ -218,13 +279,20 @@ builder.queryFields((t) => ({
       'most `limit` nodes besides the start, nearer hops first (`truncated` says a cap cut it). An unknown key is ' +
       'NOT_FOUND with the nearest existing keys; a merged-away key means the entity it was merged into.',
     args: {
-      key: t.arg.string({ required: false }),
-      id: t.arg.id({ required: false }),
-      depth: t.arg.int({ required: false, defaultValue: 2, description: '1 to 3.' }),
+      key: t.arg.string({
+        required: false,
+        description: 'Key of the start entity, e.g. `place:my-johor`; give `key` or `id`.',
+      }),
+      id: t.arg.id({ required: false, description: 'Global id of the start entity, instead of `key`.' }),
+      depth: t.arg.int({
+        required: false,
+        defaultValue: 2,
+        description: 'Hops from the start, 1 to 3 (more is an error); default 2.',
+      }),
       limit: t.arg.int({
         required: false,
         defaultValue: 50,
-        description: 'At most this many nodes besides the start (1 to 300).',
+        description: 'At most this many nodes besides the start, 1 to 300 (more is an error); default 50.',
       }),
     },
     resolve: async (_root, args, ctx) => {

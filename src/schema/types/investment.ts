@@ -1,7 +1,7 @@
 import type { AssertionRow } from '../../domain/rows.ts';
 import { investmentConnection } from '../../queries/investments.ts';
 import { builder } from '../builder.ts';
-import { connectionOf } from '../connection.ts';
+import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
 import { factPropsSelected } from '../lookahead.ts';
@@ -14,8 +14,8 @@ const InvestmentRef = factType('Investment');
 const InvestmentPeriodFilterInput = builder.inputType('InvestmentPeriodFilter', {
   description: 'The investment’s period: its year and/or type (DAY for dated Epoch rows, MONTH for "current").',
   fields: (t) => ({
-    year: t.int({ required: false }),
-    type: t.field({ type: PeriodTypeEnum, required: false }),
+    year: t.int({ required: false, description: 'Only this year, e.g. 2025.' }),
+    type: t.field({ type: PeriodTypeEnum, required: false, description: 'Only this period type, e.g. `DAY`.' }),
   }),
 });
 
@@ -33,7 +33,11 @@ const InvestmentFilterInput = builder.inputType('InvestmentFilter', {
       required: false,
       description: 'Place key: investments in targets located there or in a place PART_OF it (e.g. place:my-johor).',
     }),
-    period: t.field({ type: InvestmentPeriodFilterInput, required: false }),
+    period: t.field({
+      type: InvestmentPeriodFilterInput,
+      required: false,
+      description: 'Only investments of this period (year and/or type).',
+    }),
   }),
 });
 
@@ -66,9 +70,13 @@ builder.queryField('investments', (t) =>
       'Investment facts by key, keyset-paged, filterable by investor, target, the target’s place and period. ' +
       'Includes the dated running totals of a site (metric capital_cost_to_date), which `investmentsByPlace` does not sum.',
     args: {
-      first: t.arg.int({ required: false }),
-      after: t.arg.string({ required: false }),
-      filter: t.arg({ type: InvestmentFilterInput, required: false }),
+      first: t.arg.int(PAGE_FIRST),
+      after: t.arg.string(PAGE_AFTER),
+      filter: t.arg({
+        type: InvestmentFilterInput,
+        required: false,
+        description: 'Only investments matching all given filters; default all but retracted ones.',
+      }),
     },
     resolve: async (_root, args, ctx, info) =>
       investmentConnection(

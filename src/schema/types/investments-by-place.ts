@@ -26,7 +26,12 @@ const InvestmentInPlaceRef = builder.objectRef<InvestmentInPlace>('InvestmentInP
       description: 'The fact: amount, period, confidence and its sources (snippets, row locators).',
       resolve: (r, _a, ctx) => ctx.loaders.assertion.load(r.investmentKey),
     }),
-    target: t.field({ type: EntityRef, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.entity.load(r.targetKey) }),
+    target: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'What is invested in: a site, cluster or company.',
+      resolve: (r, _a, ctx) => ctx.loaders.entity.load(r.targetKey),
+    }),
     place: t.field({
       type: EntityRef,
       nullable: true,
@@ -51,6 +56,7 @@ const InvestmentTotalRef = builder.objectRef<InvestmentTotalRow>('InvestmentTota
     source: t.field({
       type: SourceRef,
       nullable: true,
+      description: 'The source all summed investments come from.',
       resolve: async (r, _a, ctx) => {
         const source = await ctx.loaders.source.load(r.sourceKey);
         return source ? asSource(source) : null;
@@ -58,7 +64,12 @@ const InvestmentTotalRef = builder.objectRef<InvestmentTotalRow>('InvestmentTota
     }),
     metric: t.exposeString('metric', { nullable: true, description: 'capital_cost, hardware_cost …' }),
     mode: t.field({ type: ModeEnum, description: 'reported or forecast.', resolve: (r) => r.mode as never }),
-    priceBasis: t.field({ type: PriceBasisEnum, nullable: true, resolve: (r) => r.priceBasis as never }),
+    priceBasis: t.field({
+      type: PriceBasisEnum,
+      nullable: true,
+      description: 'Nominal or constant dollars, as the summed amounts state; null when they do not say.',
+      resolve: (r) => r.priceBasis as never,
+    }),
     total: t.field({
       type: MoneyRef,
       nullable: true,
@@ -86,8 +97,17 @@ const InvestmentsInPlaceRef = builder.objectRef<InvestmentsInPlace>('Investments
     'Who invests how much in targets located in a place: the first `limit` investments, largest first, and the ' +
     'totals of all of them per source, metric, currency, price basis and mode.',
   fields: (t) => ({
-    place: t.field({ type: EntityRef, nullable: true, resolve: (v, _a, ctx) => ctx.loaders.entity.load(v.placeKey) }),
-    rows: t.field({ type: [InvestmentInPlaceRef], resolve: (v) => v.rows }),
+    place: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The place asked about.',
+      resolve: (v, _a, ctx) => ctx.loaders.entity.load(v.placeKey),
+    }),
+    rows: t.field({
+      type: [InvestmentInPlaceRef],
+      description: 'The investments, largest amount first, at most `limit`.',
+      resolve: (v) => v.rows,
+    }),
     truncated: t.exposeBoolean('truncated', {
       description: 'True when more investments matched than `limit` (the totals still cover them all).',
     }),
@@ -108,7 +128,13 @@ builder.queryField('investmentsByPlace', (t) =>
       '(e.g. "place:my-johor"), with the investors each source names and sums per source, currency and price basis. ' +
       `At most \`first\` rows (up to ${MAX_PAGE_SIZE}). The dated running totals of a site's build-out are left out ` +
       '(see `investments`). An unknown place key is NOT_FOUND with the nearest keys.',
-    args: { place: t.arg.string({ required: true }), first: t.arg.int(CAPPED_FIRST) },
+    args: {
+      place: t.arg.string({
+        required: true,
+        description: 'Place key, e.g. `place:my-johor`; places below it count too.',
+      }),
+      first: t.arg.int(CAPPED_FIRST),
+    },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
       const place = await existingKey(ctx, 'place', args.place);

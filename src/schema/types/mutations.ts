@@ -1,10 +1,12 @@
 import { requireScope } from '../../domain/access.ts';
 import { WriteRejected } from '../../domain/errors.ts';
 import { FACT_FIELD_NAMES, factField } from '../../domain/facts/index.ts';
-import { ENTITY_KINDS, ROLE_TYPES, type RoleType } from '../../domain/format.ts';
+import { ROLE_TYPES, type RoleType } from '../../domain/format.ts';
+import { confidenceList, ROLE_MEANINGS } from '../../domain/vocabulary.ts';
 import { addAssertion, mergeEntities, retractAssertion, upsertEntity } from '../../services/curation.ts';
 import { updateEntity, updateSource } from '../../services/revisions.ts';
 import { builder } from '../builder.ts';
+import { ENTITY_KIND_VALUES } from '../describe.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 import { factInputOf, ModeEnum, RankEnum } from './values.ts';
@@ -15,8 +17,8 @@ builder.objectType(WriteRejected, {
     'An expected rejection of a write; nothing was changed. `code` is stable: BAD_USER_INPUT, NOT_FOUND, CONFLICT. ' +
     'A CONFLICT about stored values names each field with its stored and its given value.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    message: t.exposeString('message'),
+    code: t.exposeString('code', { description: 'Why, as a stable code: BAD_USER_INPUT, NOT_FOUND or CONFLICT.' }),
+    message: t.exposeString('message', { description: 'What was wrong, for people; naming the field and values.' }),
     reasons: t.stringList({
       description: 'Each validation problem, when there are several.',
       resolve: (e) => (Array.isArray(e.details.reasons) ? (e.details.reasons as string[]) : []),
@@ -24,11 +26,14 @@ builder.objectType(WriteRejected, {
   }),
 });
 
-const EntityKindEnum = builder.enumType('EntityKind', { description: 'Kinds of entity.', values: ENTITY_KINDS });
+const EntityKindEnum = builder.enumType('EntityKind', { description: 'Kinds of entity.', values: ENTITY_KIND_VALUES });
 
 const PropertyInput = builder.inputType('PropertyInput', {
   description: 'A kind-specific property (e.g. iso2 = MY).',
-  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The property’s name, e.g. iso2, powerMw.' }),
+    value: t.string({ required: true, description: 'Its value as text, e.g. "MY".' }),
+  }),
 });
 
 const EntityInput = builder.inputType('EntityInput', {
@@ -39,12 +44,16 @@ const EntityInput = builder.inputType('EntityInput', {
     'updateEntity. Aliases are merged, never duplicated.',
   fields: (t) => ({
     key: t.string({ required: true, description: 'kind:slug in lower case, e.g. company:deepseek.' }),
-    kind: t.field({ type: EntityKindEnum, required: true }),
+    kind: t.field({ type: EntityKindEnum, required: true, description: 'Its kind, e.g. Company.' }),
     name: t.string({ required: true, description: 'No control characters or bidi overrides/isolates.' }),
     aliases: t.stringList({ required: false, description: 'Same character rule as name.' }),
     wikidata: t.string({ required: false, description: 'Only when known for certain.' }),
-    description: t.string({ required: false }),
-    properties: t.field({ type: [PropertyInput], required: false }),
+    description: t.string({ required: false, description: 'A short description.' }),
+    properties: t.field({
+      type: [PropertyInput],
+      required: false,
+      description: 'Kind-specific properties, e.g. iso2 = MY for a country.',
+    }),
   }),
 });
 
@@ -53,7 +62,13 @@ const roleInputName = (role: RoleType) => role.toLowerCase();
 
 const RolesInput = builder.inputType('RolesInput', {
   description: 'Entity keys by role.',
-  fields: (t) => Object.fromEntries(ROLE_TYPES.map((role) => [roleInputName(role), t.stringList({ required: false })])),
+  fields: (t) =>
+    Object.fromEntries(
+      ROLE_TYPES.map((role) => [
+        roleInputName(role),
+        t.stringList({ required: false, description: `Entity keys in the ${role} role: ${ROLE_MEANINGS[role]}` }),
+      ]),
+    ),
 });
 
 const AssertionInput = builder.inputType('AssertionInput', {
@@ -67,14 +82,31 @@ const AssertionInput = builder.inputType('AssertionInput', {
         'fact:… . When omitted, derived from everything the fact says (kind, summary, roles, values, period, text, ' +
         'sources and snippets…), so repeating the same call answers the same fact instead of adding a copy.',
     }),
-    kind: t.field({ type: AssertionKindEnum, required: true }),
-    summary: t.string({ required: true }),
-    mode: t.field({ type: ModeEnum, required: true }),
-    rank: t.field({ type: RankEnum, required: false }),
-    confidence: t.string({ required: false }),
-    roles: t.field({ type: RolesInput, required: true }),
+    kind: t.field({
+      type: AssertionKindEnum,
+      required: true,
+      description: 'Its kind, e.g. FinancialFigure; it decides which value fields it may carry.',
+    }),
+    summary: t.string({ required: true, description: 'One line saying what it states, e.g. "Alibaba capex H1 2024".' }),
+    mode: t.field({
+      type: ModeEnum,
+      required: true,
+      description: 'How the source states it: reported, forecast or opinion (derived is for computed values).',
+    }),
+    rank: t.field({ type: RankEnum, required: false, description: 'Its standing; default normal.' }),
+    confidence: t.string({
+      required: false,
+      description: `The source’s own certainty, one of ${confidenceList()}; leave out when it states none.`,
+    }),
+    roles: t.field({
+      type: RolesInput,
+      required: true,
+      description: 'The entities it involves, by role, e.g. { subject: ["company:alibaba"] }.',
+    }),
     // metric, money, change, quantity, unitPrice, period, text … as the import line has them.
-    ...Object.fromEntries(FACT_FIELD_NAMES.map((f) => [f, factInputOf(t, factField(f).codec.shape)])),
+    ...Object.fromEntries(
+      FACT_FIELD_NAMES.map((f) => [f, factInputOf(t, factField(f).codec.shape, factField(f).description)]),
+    ),
   }),
 });
 
@@ -90,31 +122,34 @@ const SourceInput = builder.inputType('SourceInput', {
     }),
     title: t.string({ required: false, description: 'Required when the source is new.' }),
     kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual.' }),
-    url: t.string({ required: false }),
+    url: t.string({ required: false, description: 'Where it is published, e.g. https://…; one source per URL.' }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
     publisher: t.string({ required: false, description: 'Entity key of the publisher.' }),
     publishedDate: t.string({
       required: false,
       description: 'YYYY, YYYY-MM or YYYY-MM-DD; a real calendar date (2024-02-30 is refused).',
     }),
-    license: t.string({ required: false }),
-    citation: t.string({ required: false }),
+    license: t.string({ required: false, description: 'Its licence, e.g. "CC BY 4.0".' }),
+    citation: t.string({ required: false, description: 'How to credit it, as its publisher asks.' }),
   }),
 });
 
 const SupportInput = builder.inputType('SupportInput', {
   description: 'A source and the verbatim snippet that supports the fact.',
   fields: (t) => ({
-    source: t.field({ type: SourceInput, required: true }),
+    source: t.field({ type: SourceInput, required: true, description: 'The source, by key or URL, or a new one.' }),
     snippet: t.string({
       required: true,
       description:
         'Verbatim text of the source. When the graph holds the source’s full text the snippet must be found in it ' +
         '(and at start/end when given), or the write is refused; otherwise it is stored unverified.',
     }),
-    start: t.int({ required: false }),
-    end: t.int({ required: false }),
-    locator: t.string({ required: false }),
+    start: t.int({ required: false, description: 'Offset of the snippet in the source’s text (UTF-16 code units).' }),
+    end: t.int({ required: false, description: 'End offset, exclusive.' }),
+    locator: t.string({
+      required: false,
+      description: 'Row or handle in a structured source, e.g. "data_center_chip_quantities.csv row 4".',
+    }),
   }),
 });
 
@@ -134,6 +169,7 @@ const rejectable = (what: string) => ({
   types: [WriteRejected],
   union: { description: `Either the ${what} written, or why nothing was written.` },
   result: { description: `Success: \`data\` is the ${what} as stored.` },
+  dataField: { description: `The ${what} as stored.` },
 });
 
 builder.mutationType({
@@ -145,22 +181,22 @@ const EntityChangesInput = builder.inputType('EntityChangesInput', {
   fields: (t) => ({
     name: t.string({ required: false, description: 'The old name stays as an alias.' }),
     kind: t.field({ type: EntityKindEnum, required: false, description: 'Replaces the kind label.' }),
-    description: t.string({ required: false }),
-    wikidata: t.string({ required: false }),
+    description: t.string({ required: false, description: 'A new short description.' }),
+    wikidata: t.string({ required: false, description: 'A new Wikidata QID, e.g. Q1234567.' }),
   }),
 });
 
 const SourceChangesInput = builder.inputType('SourceChangesInput', {
   description: 'New stored values of a source; only the fields given change.',
   fields: (t) => ({
-    title: t.string({ required: false }),
+    title: t.string({ required: false, description: 'A new title.' }),
     kind: t.string({ required: false, description: 'article, dataset, dataset_row, manual.' }),
     url: t.string({ required: false, description: 'Must not belong to another source.' }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
-    publishedDate: t.string({ required: false }),
-    license: t.string({ required: false }),
-    citation: t.string({ required: false }),
-    note: t.string({ required: false }),
+    publishedDate: t.string({ required: false, description: 'YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date.' }),
+    license: t.string({ required: false, description: 'A new licence, e.g. "CC BY 4.0".' }),
+    citation: t.string({ required: false, description: 'A new citation.' }),
+    note: t.string({ required: false, description: 'A new note.' }),
   }),
 });
 
@@ -172,7 +208,7 @@ builder.mutationFields((t) => ({
       'fields left out keep their values. Idempotent. Refused with CONFLICT when a given kind, name or other field ' +
       'differs from the stored one (see updateEntity); one kind per entity.',
     errors: rejectable('entity'),
-    args: { input: t.arg({ type: EntityInput, required: true }) },
+    args: { input: t.arg({ type: EntityInput, required: true, description: 'The entity, by key.' }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx, 'write');
       return upsertEntity(ctx.db, input);
@@ -188,9 +224,17 @@ builder.mutationFields((t) => ({
       'one key exactly one succeeds); without a key the call is idempotent (the key is derived from the content).',
     errors: rejectable('fact'),
     args: {
-      assertion: t.arg({ type: AssertionInput, required: true }),
-      sources: t.arg({ type: [SupportInput], required: true }),
-      newEntities: t.arg({ type: [EntityInput], required: false }),
+      assertion: t.arg({ type: AssertionInput, required: true, description: 'The fact.' }),
+      sources: t.arg({
+        type: [SupportInput],
+        required: true,
+        description: 'At least one source, each with the verbatim snippet that supports the fact.',
+      }),
+      newEntities: t.arg({
+        type: [EntityInput],
+        required: false,
+        description: 'Entities the fact names that do not exist yet, created with it.',
+      }),
     },
     resolve: (_root, args, ctx) => {
       requireScope(ctx, 'write');
@@ -205,7 +249,10 @@ builder.mutationFields((t) => ({
     type: AssertionRef,
     description: 'Retract a fact: its rank becomes deprecated with the reason and time. Nothing is deleted.',
     errors: rejectable('retracted fact'),
-    args: { key: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    args: {
+      key: t.arg.string({ required: true, description: 'The fact’s key, e.g. `fact:baidu-capex-2024-h1`.' }),
+      reason: t.arg.string({ required: true, description: 'Why, kept with the fact (`retraction.reason`).' }),
+    },
     resolve: (_root, { key, reason }, ctx) => {
       requireScope(ctx, 'write');
       return retractAssertion(ctx.db, key, reason, ctx.auth.principal);
@@ -218,9 +265,9 @@ builder.mutationFields((t) => ({
       'the removed key keeps resolving to `keep`. Both must be of the same kind (CONFLICT otherwise).',
     errors: rejectable('merged entity'),
     args: {
-      keep: t.arg.string({ required: true }),
-      remove: t.arg.string({ required: true }),
-      reason: t.arg.string({ required: true }),
+      keep: t.arg.string({ required: true, description: 'Key of the entity that stays, e.g. `company:alibaba`.' }),
+      remove: t.arg.string({ required: true, description: 'Key of the duplicate; it resolves to `keep` afterwards.' }),
+      reason: t.arg.string({ required: true, description: 'Why they are the same, kept in `history`.' }),
     },
     resolve: (_root, { keep, remove, reason }, ctx) => {
       requireScope(ctx, 'write');
@@ -234,9 +281,9 @@ builder.mutationFields((t) => ({
       'in `history`; a new name keeps the old one as an alias; a new kind replaces the kind label.',
     errors: rejectable('updated entity'),
     args: {
-      key: t.arg.string({ required: true }),
-      changes: t.arg({ type: EntityChangesInput, required: true }),
-      reason: t.arg.string({ required: true }),
+      key: t.arg.string({ required: true, description: 'The entity’s key, e.g. `company:bytedance`.' }),
+      changes: t.arg({ type: EntityChangesInput, required: true, description: 'The new values.' }),
+      reason: t.arg.string({ required: true, description: 'Why, kept in `history`.' }),
     },
     resolve: (_root, { key, changes, reason }, ctx) => {
       requireScope(ctx, 'write');
@@ -250,9 +297,9 @@ builder.mutationFields((t) => ({
       '`history`. A URL that belongs to another source is refused with CONFLICT.',
     errors: rejectable('updated source'),
     args: {
-      key: t.arg.string({ required: true }),
-      changes: t.arg({ type: SourceChangesInput, required: true }),
-      reason: t.arg.string({ required: true }),
+      key: t.arg.string({ required: true, description: 'The source’s key, e.g. `source:epoch-gpu-clusters`.' }),
+      changes: t.arg({ type: SourceChangesInput, required: true, description: 'The new values.' }),
+      reason: t.arg.string({ required: true, description: 'Why, kept in `history`.' }),
     },
     resolve: async (_root, { key, changes, reason }, ctx) => {
       requireScope(ctx, 'write');

@@ -53,7 +53,12 @@ builder.queryFields((t) => ({
     type: NodeRef,
     nullable: true,
     description: 'Any node by global id; null when nothing has it. A malformed or foreign id is an INVALID_ID error.',
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({
+        required: true,
+        description: 'A global id from any `id` field (opaque; never build one by hand).',
+      }),
+    },
     resolve: (_root, { id }, ctx) => {
       const { typename, key } = decodeGlobalId(String(id), NODE_TYPES);
       return loadNode(ctx, typename, key);
@@ -63,7 +68,12 @@ builder.queryFields((t) => ({
     type: [NodeRef],
     nullable: { list: false, items: true },
     description: 'Several nodes by global id, in the order asked (null where missing); at most 100.',
-    args: { ids: t.arg.idList({ required: true }) },
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: 'Global ids from `id` fields, at most 100 (more is a BAD_USER_INPUT error).',
+      }),
+    },
     resolve: (_root, { ids }, ctx) => {
       // Refused rather than cut: a silently shorter list would misalign with the ids asked.
       if (ids.length > 100) throw badInput(`nodes takes at most 100 ids, got ${ids.length}`, { limit: 'nodes' });

@@ -4,7 +4,6 @@ import { EntityRef } from './refs.ts';
 
 export const PlaceRef = defineEntityType('Place', {
   plural: 'places',
-  description: 'A country, state or city; places nest with PART_OF (Johor → Malaysia).',
   fields: (t) => ({
     parent: singleLinkField(t, EntityRef, 'PART_OF', 'The place it is part of.'),
     subPlaces: linkField(t, EntityRef, 'PART_OF', 'IN', 'Places that are part of it.'),

@@ -3,6 +3,5 @@ import { factListsOn } from './facts.ts';
 
 export const RegulationRef = defineEntityType('Regulation', {
   plural: 'regulations',
-  description: 'An export control or other regulation.',
   fields: (t) => factListsOn(t, 'Regulation'),
 });

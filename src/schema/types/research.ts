@@ -36,6 +36,7 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
     company: t.field({
       type: EntityRef,
       nullable: true,
+      description: 'The company the figure belongs to.',
       resolve: (r, _a, ctx) => ctx.loaders.entity.load(r.companyKey),
     }),
     country: t.field({
@@ -67,15 +68,20 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
 const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').implement({
   description: 'Sum of the reported figures of companies based in a country, per period and currency (derived).',
   fields: (t) => ({
-    country: t.field({ type: EntityRef, nullable: true, resolve: (r) => r.country }),
-    periodYear: t.exposeInt('periodYear'),
-    periodType: t.exposeString('periodType'),
+    country: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The country the companies are based in (from Domicile facts).',
+      resolve: (r) => r.country,
+    }),
+    periodYear: t.exposeInt('periodYear', { description: 'The figures’ year, e.g. 2024.' }),
+    periodType: t.exposeString('periodType', { description: 'The figures’ period type, e.g. `H1` (see PeriodType).' }),
     total: t.field({
       type: MoneyRef,
       description: 'Derived sum; currencies are never mixed.',
       resolve: (r) => derivedMoney(BigInt(r.totalMinor), r.currency, r.exact ? 'exact' : 'approx'),
     }),
-    companies: t.exposeInt('companies'),
+    companies: t.exposeInt('companies', { description: 'How many companies’ figures were summed.' }),
     figureCount: t.exposeInt('figureCount', { description: 'How many reported figures were summed.' }),
     figures: t.field({
       type: [FinancialFigureRef],
@@ -93,16 +99,31 @@ const GroupCheckRef = builder.objectRef<GroupCheck>('GroupFigureCheck').implemen
     'A reported group figure beside what its members’ own figures give: the sum of their same-period amounts and ' +
     'the amount implied by their next-year growth rates. Reported values stay as reported; the rest is derived.',
   fields: (t) => ({
-    group: t.field({ type: GroupFigureRef, resolve: (c) => c.group }),
-    reported: t.field({ type: MoneyRef, nullable: true, resolve: (c) => c.reported }),
-    memberFigures: t.field({ type: [FinancialFigureRef], resolve: (c) => c.memberFigures }),
+    group: t.field({ type: GroupFigureRef, description: 'The reported group figure.', resolve: (c) => c.group }),
+    reported: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'Its amount as reported, e.g. 50 000 000 000 CNY for "50 billion yuan".',
+      resolve: (c) => c.reported,
+    }),
+    memberFigures: t.field({
+      type: [FinancialFigureRef],
+      description: 'The members’ own figures for the same metric and period.',
+      resolve: (c) => c.memberFigures,
+    }),
     missingMembers: t.field({
       type: [EntityRef],
       description: `Members with no figure of their own for the period (of the first ${MAX_NESTED_LIST} members).`,
       resolve: async (c, _a, ctx) =>
         (await ctx.loaders.entity.loadMany(c.missingMembers)).filter((e) => e && !(e instanceof Error)) as never,
     }),
-    computedFromMembers: t.field({ type: MoneyRef, nullable: true, resolve: (c) => c.computedFromMembers }),
+    computedFromMembers: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description:
+        'Sum of memberFigures (derived); null when a member has no figure for the period or their currencies differ.',
+      resolve: (c) => c.computedFromMembers,
+    }),
     differenceFromMembers: t.field({
       type: MoneyRef,
       nullable: true,
@@ -128,6 +149,11 @@ const CompanyMetricList = cappedListOf<CompanyMetric>('CompanyMetric', CompanyMe
 const CountryTotalList = cappedListOf<CountryTotalRow>('CountryTotal', CountryTotalRef, 'country totals');
 const GroupCheckList = cappedListOf<GroupCheck>('GroupFigureCheck', GroupCheckRef, 'group figure checks');
 
+const PERIOD_YEAR_ARG = { required: false, description: 'Only this year, e.g. 2024; default every year.' } as const;
+const PERIOD_TYPE_ARG = {
+  required: false,
+  description: 'Only this period type, e.g. `H1`; default every period type.',
+} as const;
 const METRIC_ARG =
   'e.g. capex, cloud_revenue — any case, spaces for _ ("Cloud revenue"); `vocabulary { metrics }` lists them. ' +
   'A metric no fact uses is BAD_USER_INPUT naming the nearest.';
@@ -147,11 +173,13 @@ builder.queryFields((t) => ({
       'more matched (narrow by periodYear, periodType or country).',
     args: {
       metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
-      periodYear: t.arg.int({ required: false }),
-      periodType: t.arg({ type: PeriodTypeEnum, required: false }),
+      periodYear: t.arg.int(PERIOD_YEAR_ARG),
+      periodType: t.arg({ type: PeriodTypeEnum, ...PERIOD_TYPE_ARG }),
       country: t.arg.string({
         required: false,
-        description: 'Place key; includes its sub-places. An unknown key is NOT_FOUND with the nearest keys.',
+        description:
+          'Only companies based there: a place key, e.g. `place:cn`; its sub-places count too. An unknown key is ' +
+          'NOT_FOUND with the nearest keys.',
       }),
       first: t.arg.int(CAPPED_FIRST),
     },
@@ -171,8 +199,8 @@ builder.queryFields((t) => ({
       `newest period first, capped at \`first\` (at most ${MAX_PAGE_SIZE}).`,
     args: {
       metric: t.arg.string({ required: true, defaultValue: 'capex', description: METRIC_ARG }),
-      periodYear: t.arg.int({ required: false }),
-      periodType: t.arg({ type: PeriodTypeEnum, required: false }),
+      periodYear: t.arg.int(PERIOD_YEAR_ARG),
+      periodType: t.arg({ type: PeriodTypeEnum, ...PERIOD_TYPE_ARG }),
       first: t.arg.int(CAPPED_FIRST),
     },
     resolve: async (_root, args, ctx, info) => {

@@ -9,8 +9,8 @@ const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
   fields: (t) => ({
     field: t.exposeString('field', { description: 'e.g. name, kind, title, url, contentHash.' }),
     before: t.exposeString('before', { nullable: true, description: 'The replaced value (null: there was none).' }),
-    after: t.exposeString('after', { nullable: true }),
-    reason: t.exposeString('reason'),
+    after: t.exposeString('after', { nullable: true, description: 'The value that replaced it (null: removed).' }),
+    reason: t.exposeString('reason', { description: 'Why, as the curator gave it.' }),
     at: t.exposeString('at', { description: 'When (ISO 8601).' }),
     by: t.exposeString('by', { nullable: true, description: 'The token name that made the change.' }),
   }),

@@ -1,7 +1,7 @@
 import { nestedLimit } from '../../domain/limits.ts';
 import { sourceConnection } from '../../queries/connections.ts';
 import { builder } from '../builder.ts';
-import { connectionOf, MAX_NESTED_LIST, PAGE_FIRST } from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
@@ -10,10 +10,13 @@ SourceRef.implement({
   interfaces: [NodeRef],
   isTypeOf: (row) => typeof row === 'object' && row !== null && (row as { __source?: unknown }).__source === true,
   fields: (t) => ({
-    key: t.exposeString('key'),
-    title: t.exposeString('title'),
+    key: t.exposeString('key', { description: 'Stable key, e.g. `source:epoch-gpu-clusters`.' }),
+    title: t.exposeString('title', { description: 'The title as published.' }),
     kind: t.exposeString('kind', { description: 'article, dataset, dataset_row or manual.' }),
-    url: t.exposeString('url', { nullable: true }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description: 'Where it is published; null when the source names none.',
+    }),
     publishedDate: t.exposeString('publishedDate', { nullable: true, description: 'Only when the source states it.' }),
     contentHash: t.exposeString('contentHash', { nullable: true, description: 'sha256 of the source text as held.' }),
     hasText: t.boolean({
@@ -29,16 +32,20 @@ SourceRef.implement({
     }),
     license: t.exposeString('license', { nullable: true, description: 'e.g. CC BY 4.0 for Epoch AI data.' }),
     citation: t.exposeString('citation', { nullable: true, description: 'How to credit the source.' }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'Anything else worth knowing, e.g. the snapshot and file hashes of a dataset.',
+    }),
     publisher: t.field({
       type: EntityRef,
       nullable: true,
+      description: 'Who published it (PUBLISHED_BY), e.g. `organization:pan-finance`.',
       resolve: (s, _args, ctx) => (s.publisherKey ? ctx.loaders.entity.load(s.publisherKey) : null),
     }),
     assertions: t.field({
       type: [AssertionRef],
       description: 'Facts this source supports (by key).',
-      args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
+      args: { first: t.arg.int(nestedFirst(100)) },
       resolve: (s, args, ctx) => ctx.loaders.sourceAssertions(s.key, nestedLimit(args.first ?? 100, MAX_NESTED_LIST)),
     }),
   }),
@@ -52,8 +59,11 @@ builder.queryField('sources', (t) =>
     description: 'Sources, by key, keyset-paged.',
     args: {
       first: t.arg.int(PAGE_FIRST),
-      after: t.arg.string({ required: false }),
-      titleContains: t.arg.string({ required: false }),
+      after: t.arg.string(PAGE_AFTER),
+      titleContains: t.arg.string({
+        required: false,
+        description: 'Only sources whose title contains this text, case-insensitive, e.g. "Epoch".',
+      }),
     },
     resolve: (_root, args, ctx) => sourceConnection(ctx, args.titleContains ?? null, args, asSource),
   }),
@@ -64,7 +74,12 @@ builder.queryField('source', (t) =>
     type: SourceRef,
     nullable: true,
     description: 'A source by key.',
-    args: { key: t.arg.string({ required: true }) },
+    args: {
+      key: t.arg.string({
+        required: true,
+        description: 'Source key, e.g. `source:panfinance-chinese-tech-giants-ai-investment`; null when unknown.',
+      }),
+    },
     resolve: async (_root, { key }, ctx) => {
       const row = await ctx.loaders.source.load(key);
       return row ? asSource(row) : null;

@@ -1,20 +1,28 @@
 import type { ChangeValue, MoneyValue, PeriodValue, QuantityValue, Shape } from '../../domain/facts/index.ts';
-import { MODES, PERIOD_TYPES, type PRICE_BASES, QUALIFIERS, RANKS, type ROLE_TYPES } from '../../domain/format.ts';
+import type { PRICE_BASES } from '../../domain/format.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
+import {
+  MODE_MEANINGS,
+  PERIOD_TYPE_MEANINGS,
+  QUALIFIER_MEANINGS,
+  RANK_MEANINGS,
+  ROLE_MEANINGS,
+} from '../../domain/vocabulary.ts';
 import { builder, type Types } from '../builder.ts';
+import { describedValues } from '../describe.ts';
 
 export const ModeEnum = builder.enumType('Mode', {
   description: 'How the source states the fact: reported as fact, forecast, opinion, or derived by this service.',
-  values: MODES,
+  values: describedValues(MODE_MEANINGS),
 });
 export const RankEnum = builder.enumType('Rank', {
-  description: 'Wikidata-style rank: preferred, normal, or deprecated (retracted; kept for history).',
-  values: RANKS,
+  description: 'A fact’s standing, Wikidata-style: preferred, normal, or deprecated (retracted; kept for history).',
+  values: describedValues(RANK_MEANINGS),
 });
 export const QualifierEnum = builder.enumType('Qualifier', {
   description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
-  values: QUALIFIERS,
+  values: describedValues(QUALIFIER_MEANINGS),
 });
 export const PriceBasisEnum = builder.enumType('PriceBasis', {
   description: 'What dollars an amount is in. Sums never mix two bases.',
@@ -26,18 +34,12 @@ export const PriceBasisEnum = builder.enumType('PriceBasis', {
 });
 export const RoleEnum = builder.enumType('Role', {
   description: 'The part an entity plays in a fact.',
-  values: {
-    SUBJECT: { description: 'Who or what the fact is about (the spender, the person holding a role, the buyer…).' },
-    OBJECT: { description: 'The other party (the employer, the chip bought, the child company, the site…).' },
-    MEMBER: { description: 'A member of a group figure ("Alibaba, Tencent and Baidu collectively…").' },
-    SPEAKER: { description: 'Who said it (quotes, claims).' },
-    CONCERNS: { description: 'Also mentioned or concerned.' },
-  } satisfies Record<(typeof ROLE_TYPES)[number], { description: string }>,
+  values: describedValues(ROLE_MEANINGS),
 });
 export const PeriodTypeEnum = builder.enumType('PeriodType', {
   description:
     'Normalised period: fiscal/calendar year, half, quarter, month, day, or an open period ("coming months").',
-  values: PERIOD_TYPES,
+  values: describedValues(PERIOD_TYPE_MEANINGS),
 });
 
 export const MoneyRef = builder.objectRef<MoneyValue>('Money');
@@ -46,7 +48,11 @@ const ConvertedMoneyRef = builder.objectRef<ConversionResult>('ConvertedMoney');
 ConvertedMoneyRef.implement({
   description: 'A converted amount. Always derived: the rate and where it came from are stated.',
   fields: (t) => ({
-    money: t.field({ type: MoneyRef, resolve: (c) => c.money }),
+    money: t.field({
+      type: MoneyRef,
+      description: 'The amount in the target currency (mode derived).',
+      resolve: (c) => c.money,
+    }),
     rate: t.field({
       type: 'Decimal',
       description: 'Units of the target currency per unit of the original.',
@@ -71,7 +77,11 @@ MoneyRef.implement({
       nullable: true,
       description: 'The words of the source, e.g. "23 billion yuan".',
     }),
-    qualifier: t.field({ type: QualifierEnum, resolve: (m) => m.qualifier as never }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      description: 'How exact the amount is: `exact`, or as the source hedges it (`more_than` for "exceeding" …).',
+      resolve: (m) => m.qualifier as never,
+    }),
     priceBasis: t.field({
       type: PriceBasisEnum,
       nullable: true,
@@ -115,8 +125,15 @@ export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
   fields: (t) => ({
     percent: t.field({ type: 'Decimal', description: 'Percent as an exact decimal, e.g. "123".', resolve: percentOf }),
     basisPoints: t.exposeInt('basisPoints', { description: '1 % = 100 basis points.' }),
-    asReported: t.exposeString('asReported', { nullable: true }),
-    qualifier: t.field({ type: QualifierEnum, resolve: (c) => c.qualifier as never }),
+    asReported: t.exposeString('asReported', {
+      nullable: true,
+      description: 'The words of the source, e.g. "a 123% increase".',
+    }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      description: 'How exact the change is, e.g. `approx` for "about 120%".',
+      resolve: (c) => c.qualifier as never,
+    }),
     basis: t.exposeString('basis', {
       description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.',
     }),
@@ -127,8 +144,15 @@ export const PeriodRef = builder.objectRef<PeriodValue>('Period').implement({
   description: 'When a fact holds: the source’s own words and a normalised form. An inferred year says why.',
   fields: (t) => ({
     label: t.exposeString('label', { description: 'The words of the source, e.g. "the first half of this year".' }),
-    type: t.field({ type: PeriodTypeEnum, resolve: (p) => p.type as never }),
-    year: t.exposeInt('year', { nullable: true }),
+    type: t.field({
+      type: PeriodTypeEnum,
+      description: 'The normalised period, e.g. `H1` for "the first half of this year".',
+      resolve: (p) => p.type as never,
+    }),
+    year: t.exposeInt('year', {
+      nullable: true,
+      description: 'The year, e.g. 2024 (inferred when `yearInferred`); null for an open period without one.',
+    }),
     basis: t.exposeString('basis', { description: 'calendar or fiscal.' }),
     yearInferred: t.exposeBoolean('yearInferred', { description: 'True when the source does not state the year.' }),
     inference: t.exposeString('inference', { nullable: true, description: 'Why the year was inferred.' }),
@@ -138,10 +162,23 @@ export const PeriodRef = builder.objectRef<PeriodValue>('Period').implement({
 export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implement({
   description: 'A non-money quantity, e.g. "over a million H20 units".',
   fields: (t) => ({
-    value: t.field({ type: 'Decimal', resolve: (q) => q.value }),
-    unit: t.exposeString('unit'),
-    asReported: t.exposeString('asReported', { nullable: true }),
-    qualifier: t.field({ type: QualifierEnum, resolve: (q) => q.qualifier as never }),
+    value: t.field({
+      type: 'Decimal',
+      description: 'The number as an exact decimal string, e.g. "1000000".',
+      resolve: (q) => q.value,
+    }),
+    unit: t.exposeString('unit', {
+      description: 'What is counted, as the source or importer names it: units, chips, H100e (H100 equivalents).',
+    }),
+    asReported: t.exposeString('asReported', {
+      nullable: true,
+      description: 'The words of the source, e.g. "over a million H20 units".',
+    }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      description: 'How exact the number is, e.g. `more_than` for "over a million".',
+      resolve: (q) => q.qualifier as never,
+    }),
   }),
 });
 
@@ -152,25 +189,41 @@ const MoneyInput = builder.inputType('MoneyInput', {
     'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
     '(compared exactly); amounts, bounds and unit prices follow the sign rule of the metric (no negative capex).',
   fields: (t) => ({
-    amount: t.field({ type: 'Decimal', required: true }),
+    amount: t.field({
+      type: 'Decimal',
+      required: true,
+      description: 'Exact amount in major units, e.g. "23000000000"; for a range its lower bound.',
+    }),
     currency: t.string({
       required: true,
       description: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
     }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
-    lower: t.field({ type: 'Decimal', required: false }),
-    upper: t.field({ type: 'Decimal', required: false }),
-    priceBasis: t.field({ type: PriceBasisEnum, required: false }),
+    asReported: t.string({ required: true, description: 'The words of the source, e.g. "23 billion yuan".' }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      required: false,
+      description: 'How exact, e.g. `more_than` for "exceeding"; default `exact`.',
+    }),
+    lower: t.field({ type: 'Decimal', required: false, description: 'Lower bound (a `range` needs both bounds).' }),
+    upper: t.field({ type: 'Decimal', required: false, description: 'Upper bound (a `range` needs both bounds).' }),
+    priceBasis: t.field({
+      type: PriceBasisEnum,
+      required: false,
+      description: 'Nominal or constant dollars, when the source says; leave out otherwise.',
+    }),
   }),
 });
 
 const ChangeInput = builder.inputType('ChangeInput', {
   description: 'A reported change in percent (decimal string).',
   fields: (t) => ({
-    percent: t.field({ type: 'Decimal', required: true }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
+    percent: t.field({
+      type: 'Decimal',
+      required: true,
+      description: 'Percent as a decimal string, e.g. "123" or "-4.5".',
+    }),
+    asReported: t.string({ required: true, description: 'The words of the source, e.g. "a 123% increase".' }),
+    qualifier: t.field({ type: QualifierEnum, required: false, description: 'How exact; default `exact`.' }),
     basis: t.string({ required: false, description: 'yoy, qoq or vs_prior_period.' }),
   }),
 });
@@ -178,28 +231,41 @@ const ChangeInput = builder.inputType('ChangeInput', {
 const QuantityInput = builder.inputType('QuantityInput', {
   description: 'A non-money quantity.',
   fields: (t) => ({
-    value: t.field({ type: 'Decimal', required: true }),
-    unit: t.string({ required: true }),
-    asReported: t.string({ required: true }),
-    qualifier: t.field({ type: QualifierEnum, required: false }),
+    value: t.field({ type: 'Decimal', required: true, description: 'The number as a decimal string, e.g. "1000000".' }),
+    unit: t.string({ required: true, description: 'What is counted, e.g. units, chips, H100e.' }),
+    asReported: t.string({ required: true, description: 'The words of the source, e.g. "over a million H20 units".' }),
+    qualifier: t.field({
+      type: QualifierEnum,
+      required: false,
+      description: 'How exact, e.g. `more_than` for "over"; default `exact`.',
+    }),
   }),
 });
 
 const PeriodInput = builder.inputType('PeriodInput', {
   description: 'The source’s words and a normalised period; an inferred year needs `inference`.',
   fields: (t) => ({
-    label: t.string({ required: true }),
-    type: t.field({ type: PeriodTypeEnum, required: true }),
-    year: t.int({ required: false }),
+    label: t.string({ required: true, description: 'The words of the source, e.g. "the first half of this year".' }),
+    type: t.field({ type: PeriodTypeEnum, required: true, description: 'The normalised period, e.g. `H1`.' }),
+    year: t.int({ required: false, description: 'The year, e.g. 2024.' }),
     basis: t.string({ required: false, description: 'calendar (default) or fiscal.' }),
-    yearInferred: t.boolean({ required: false }),
-    inference: t.string({ required: false }),
+    yearInferred: t.boolean({
+      required: false,
+      description: 'True when the source does not state the year; default false.',
+    }),
+    inference: t.string({ required: false, description: 'Why the year was inferred (required when yearInferred).' }),
   }),
 });
 
 const SHAPE_INPUTS = { money: MoneyInput, change: ChangeInput, quantity: QuantityInput, period: PeriodInput } as const;
 
 /** The input field of a fact field, by its codec's shape (a string shape is a String). */
-export function factInputOf(t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, shape: Shape) {
-  return shape === 'string' ? t.string({ required: false }) : t.field({ type: SHAPE_INPUTS[shape], required: false });
+export function factInputOf(
+  t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>,
+  shape: Shape,
+  description: string,
+) {
+  return shape === 'string'
+    ? t.string({ required: false, description })
+    : t.field({ type: SHAPE_INPUTS[shape], required: false, description });
 }

@@ -16,7 +16,12 @@ const TermRef = builder.objectRef<Term>('VocabularyTerm').implement({
   fields: (t) => ({
     name: t.exposeString('name', { description: 'As arguments take it (e.g. capex, FinancialFigure, SPEAKER).' }),
     count: t.exposeInt('count', { description: 'How many facts, entities or role edges use it now.' }),
-    description: t.exposeString('description', { nullable: true }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description:
+        'What it means: the kind’s or role’s description in this schema, or the metric’s definition; null for a ' +
+        'word none covers.',
+    }),
   }),
 });
 

@@ -5,12 +5,15 @@ import { systemRepository } from '../../repositories/system.ts';
 import { DeclarationTracker, LOOKUP_CHUNK, ReferenceTracker, storedValueClashes } from './checks.ts';
 import {
   fileLines,
+  LineReader,
   type LineSource,
-  numbered,
+  LineTypes,
   type ParsedLine,
   parseLine,
   type Rejection,
+  Rejections,
   recordLines,
+  TYPE_CODES,
   textLines,
 } from './lines.ts';
 import { SourceTextCheck } from './source-texts.ts';
@@ -33,6 +36,7 @@ import {
  *      concerned);
  *   2. write, only when no line is bad (or with `skipInvalid`): everything in one transaction when it fits one batch
  *      (all or nothing), else one streaming pass per record type in WRITE_ORDER, `batchSize` lines per transaction.
+ * A file is parsed again on every pass; input held in memory (text, records) is parsed once and kept.
  * Memory grows with the number of distinct keys declared (a few strings per key) and of rejected lines, not with the
  * size of the input. Every write is a MERGE by key, so a second run, or a re-run after a kill, converges to the same
  * graph.
@@ -72,61 +76,6 @@ export interface ImportResult {
   counts: ImportCounts;
 }
 
-const TYPE_CODES: readonly RecordType[] = WRITE_ORDER.map((t) => t.type);
-
-/** One byte per line: which record type it holds (0 for blank or rejected lines), so later passes parse only what they need. */
-class LineTypes {
-  private codes = new Uint8Array(1 << 16);
-  set(line: number, type: RecordType | null) {
-    if (line >= this.codes.length) {
-      const grown = new Uint8Array(Math.max(line + 1, this.codes.length * 2));
-      grown.set(this.codes);
-      this.codes = grown;
-    }
-    this.codes[line] = type === null ? 0 : TYPE_CODES.indexOf(type) + 1;
-  }
-  is(line: number, ...types: RecordType[]) {
-    const code = this.codes[line] ?? 0;
-    return code > 0 && types.includes(TYPE_CODES[code - 1]!);
-  }
-  count(type: RecordType) {
-    const code = TYPE_CODES.indexOf(type) + 1;
-    let n = 0;
-    for (const c of this.codes) if (c === code) n += 1;
-    return n;
-  }
-}
-
-/** The parsed lines of the given types (their lines are known to parse), in input order. */
-async function* linesOfType(source: LineSource, types: LineTypes, ...wanted: RecordType[]): AsyncGenerator<ParsedLine> {
-  for await (const { raw, line } of numbered(source)) {
-    if (!types.is(line, ...wanted)) continue;
-    const result = parseLine(raw, line);
-    if (result && 'record' in result) yield result;
-  }
-}
-
-/** Reasons per rejected line; a line may be bad for several. */
-class Rejections {
-  private readonly reasons = new Map<number, string[]>();
-  add({ line, reason }: Rejection) {
-    const list = this.reasons.get(line);
-    if (list) list.push(reason);
-    else this.reasons.set(line, [reason]);
-  }
-  has(line: number) {
-    return this.reasons.has(line);
-  }
-  lines() {
-    return this.reasons.keys();
-  }
-  sorted(): Rejection[] {
-    return [...this.reasons]
-      .sort(([a], [b]) => a - b)
-      .map(([line, list]) => ({ line, reason: [...new Set(list)].join('; ') }));
-  }
-}
-
 interface Validation extends ValidationResult {
   types: LineTypes;
 }
@@ -134,7 +83,7 @@ interface Validation extends ValidationResult {
 /** Pass 1 and its checks against the graph: every line is parsed and checked; nothing is written. */
 async function validate(
   db: DbScope,
-  source: LineSource,
+  reader: LineReader,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<Validation> {
   const types = new LineTypes();
@@ -145,9 +94,8 @@ async function validate(
   /** Lines of sources with a publisher: a source rejected for its publisher is not written, nor what cites it. */
   const publishedSources = new Map<string, number[]>();
   let lines = 0;
-  for await (const { raw, line } of numbered(source)) {
-    const result = parseLine(raw, line);
-    if (result === null) continue;
+  for await (const result of reader.all()) {
+    const { line } = result;
     lines += 1;
     if (lines % 10_000 === 0) onProgress?.({ phase: 'validate', done: lines, total: 0 });
     if (!('record' in result)) {
@@ -171,7 +119,7 @@ async function validate(
   // Snippets are checked against the texts given in the input or stored in the graph (one more pass, only if any).
   for (const r of await texts.resolve(db)) rejections.add(r);
   if (texts.hasTexts) {
-    for await (const { record, line } of linesOfType(source, types, 'assertion')) {
+    for await (const { record, line } of reader.ofType(types, 'assertion')) {
       const problem = texts.check(record, line);
       if (problem) rejections.add(problem);
     }
@@ -185,7 +133,7 @@ async function validate(
       for (const r of await storedValueClashes(db, chunk)) rejections.add(r);
       chunk = [];
     };
-    for await (const parsed of linesOfType(source, types, 'entity', 'source')) {
+    for await (const parsed of reader.ofType(types, 'entity', 'source')) {
       chunk.push(parsed);
       if (chunk.length >= LOOKUP_CHUNK) await check();
     }
@@ -197,7 +145,7 @@ async function validate(
     [...publishedSources].filter(([, at]) => at.every((l) => rejections.has(l))).map(([key, at]) => [key, at[0]!]),
   );
   if (deadSources.size) {
-    for await (const { record, line } of linesOfType(source, types, 'assertion')) {
+    for await (const { record, line } of reader.ofType(types, 'assertion')) {
       if (record.type !== 'assertion') continue;
       for (const { source: key } of record.sources) {
         const dead = deadSources.get(key);
@@ -221,7 +169,7 @@ async function ensureSchema(db: DbScope) {
 /** Pass 2: the valid lines, in one transaction when they fit one batch, else per type in batches. */
 async function write(
   db: DbScope,
-  source: LineSource,
+  reader: LineReader,
   { valid, types }: Validation,
   options: ImportOptions,
 ): Promise<ImportCounts> {
@@ -233,7 +181,7 @@ async function write(
   if (total <= batchSize) {
     // All or nothing: an entity is never left without the link beside it.
     const batch = emptyBatch();
-    for await (const { record } of linesOfType(source, types, ...TYPE_CODES)) addToBatch(batch, record);
+    for await (const { record } of reader.ofType(types, ...TYPE_CODES)) addToBatch(batch, record);
     addCounts(counts, await db.writeTransaction('import/all', (tx) => writeBatch(tx, batch)));
     let done = 0;
     for (const { type, plural } of WRITE_ORDER) {
@@ -256,7 +204,7 @@ async function write(
       batch = emptyBatch();
       size = 0;
     };
-    for await (const { record } of linesOfType(source, types, type)) {
+    for await (const { record } of reader.ofType(types, type)) {
       addToBatch(batch, record);
       size += 1;
       if (size >= batchSize) await flush();
@@ -268,9 +216,10 @@ async function write(
 
 /** Validates the whole input, then writes it unless a line is bad (or writes the good ones with `skipInvalid`). */
 export async function importLines(db: DbScope, source: LineSource, options: ImportOptions = {}): Promise<ImportResult> {
-  const { types, ...validation } = await validate(db, source, options.onProgress);
+  const reader = new LineReader(source);
+  const { types, ...validation } = await validate(db, reader, options.onProgress);
   if (validation.rejected.length && !options.skipInvalid) return { validation, written: false, counts: noCounts() };
-  const counts = await write(db, source, { ...validation, types }, options);
+  const counts = await write(db, reader, { ...validation, types }, options);
   return { validation, written: true, counts };
 }
 
