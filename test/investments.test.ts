@@ -180,12 +180,13 @@ describe('investments(filter:) connection', () => {
   });
 
   it('answers NOT_FOUND with suggestions for unknown keys, BAD_USER_INPUT above the page maximum', async () => {
-    const res = await gql(yoga, KEYS, { filter: { investor: 'company:oracl' } });
+    const res = await gql(yoga, KEYS, { filter: { investor: 'company:oracla' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.errors?.[0]?.message).toContain('(filter.investor)');
     expect(res.errors?.[0]?.extensions).toMatchObject({ suggestions: expect.arrayContaining(['company:oracle']) });
-    const place = await gql(yoga, KEYS, { filter: { place: 'place:malaysa' } });
+    const place = await gql(yoga, KEYS, { filter: { place: 'place:nowhere' } });
     expect(place.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(place.errors?.[0]?.message).toContain('place:my');
+    expect(place.errors?.[0]?.message).toContain('(filter.place)');
     const big = await gql(yoga, KEYS, { first: 101 });
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -310,9 +311,10 @@ describe('investmentsByPlace: who invests how much where', () => {
   });
 
   it('answers NOT_FOUND with suggestions for an unknown place, BAD_USER_INPUT for first 0', async () => {
-    const res = await gql(yoga, VIEW, { place: 'place:malaysa' });
+    const res = await gql(yoga, VIEW, { place: 'place:my-johar' });
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(res.errors?.[0]?.extensions).toMatchObject({ suggestions: expect.arrayContaining(['place:my']) });
+    expect(res.errors?.[0]?.message).toContain('(place)');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ suggestions: expect.arrayContaining(['place:my-johor']) });
     const zero = await gql(yoga, VIEW, { place: 'place:my', first: 0 });
     expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
