@@ -47,10 +47,16 @@ export function entityConnection(
   );
 }
 
-/** A page of facts by key; `props` are the properties the selection reads (null: all). */
-export function assertionConnection(
+/** Where a fact connection reads its pages and its total (one repository method pair, its filter bound). */
+export interface FactPages {
+  page(after: string | null, limit: number, props: string[] | null): Promise<AssertionRow[]>;
+  count(): Promise<number>;
+}
+
+/** A page of facts by key from `source`; `props` are the properties the selection reads (null: all). */
+export function factConnection(
   scope: QueryScope,
-  filter: AssertionFilter,
+  source: FactPages,
   args: PageArgs,
   props: string[] | null,
 ): Connection<AssertionRow> {
@@ -59,15 +65,32 @@ export function assertionConnection(
   return keysetConnection(
     size,
     async (limit) => {
-      const rows = await scope.repos.assertions.page(filter, after, limit, props);
+      const rows = await source.page(after, limit, props);
       // Only whole facts may serve later loads by key.
       if (props === null) for (const row of rows) scope.loaders.assertion.prime(row.key, row);
       return rows;
     },
     (r) => [r.key],
-    () => scope.repos.assertions.count(filter),
+    () => source.count(),
   );
 }
+
+/** A page of facts by key; `props` are the properties the selection reads (null: all). */
+export const assertionConnection = (
+  scope: QueryScope,
+  filter: AssertionFilter,
+  args: PageArgs,
+  props: string[] | null,
+): Connection<AssertionRow> =>
+  factConnection(
+    scope,
+    {
+      page: (after, limit, read) => scope.repos.assertions.page(filter, after, limit, read),
+      count: () => scope.repos.assertions.count(filter),
+    },
+    args,
+    props,
+  );
 
 /** A page of sources by key, optionally by a substring of the title. */
 export function sourceConnection<T extends { key: string }>(

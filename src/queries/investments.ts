@@ -1,28 +1,21 @@
-import { decodeCursor } from '../domain/cursor.ts';
-import { pageSize } from '../domain/limits.ts';
 import type { AssertionRow } from '../domain/rows.ts';
 import type { InvestmentFilter } from '../repositories/investments.ts';
-import type { PageArgs, QueryScope } from './connections.ts';
-import { type Connection, keysetConnection } from './keyset.ts';
+import { factConnection, type PageArgs, type QueryScope } from './connections.ts';
+import type { Connection } from './keyset.ts';
 
 /** A page of Investment facts by key; `props` are the properties the selection reads (null: all). */
-export function investmentConnection(
+export const investmentConnection = (
   scope: QueryScope,
   filter: InvestmentFilter,
   args: PageArgs,
   props: string[] | null,
-): Connection<AssertionRow> {
-  const size = pageSize(args.first, scope.limits.maxPageSize);
-  const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
-  return keysetConnection(
-    size,
-    async (limit) => {
-      const rows = await scope.repos.investments.page(filter, after, limit, props);
-      // Only whole facts may serve later loads by key.
-      if (props === null) for (const row of rows) scope.loaders.assertion.prime(row.key, row);
-      return rows;
+): Connection<AssertionRow> =>
+  factConnection(
+    scope,
+    {
+      page: (after, limit, read) => scope.repos.investments.page(filter, after, limit, read),
+      count: () => scope.repos.investments.count(filter),
     },
-    (r) => [r.key],
-    () => scope.repos.investments.count(filter),
+    args,
+    props,
   );
-}

@@ -1,5 +1,7 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Database } from '../db/database.ts';
 import { systemRepository } from '../repositories/system.ts';
+import { type CostReport, documentCost } from './query-cost.ts';
 
 /** How old the node counts the cost model uses may be. */
 const FRESH_MS = 30_000;
@@ -44,3 +46,19 @@ export function graphSizes(database: Database) {
 }
 
 export type GraphSizes = ReturnType<typeof graphSizes>;
+
+/** A request's cost as the limit and the rate budgets both count it: the document, its variables, the graph's sizes. */
+export async function executionCost(
+  args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown },
+  maxPageSize: number,
+  sizes: GraphSizes | null,
+): Promise<CostReport> {
+  return documentCost({
+    schema: args.schema,
+    document: args.document,
+    operationName: args.operationName,
+    variables: args.variableValues as Record<string, unknown> | undefined,
+    maxPageSize,
+    sizes: sizes ? await sizes() : null,
+  });
+}

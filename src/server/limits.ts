@@ -2,8 +2,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { LimitsConfig } from '../config/index.ts';
-import type { GraphSizes } from './graph-size.ts';
-import { type CostReport, documentCost } from './query-cost.ts';
+import { executionCost, type GraphSizes } from './graph-size.ts';
+import type { CostReport } from './query-cost.ts';
 
 /** Stable codes for every limit; clients branch on `extensions.code`, the message says which limit and why. */
 export const LIMIT_CODES = {
@@ -76,14 +76,7 @@ export function costMessage(report: CostReport, limit: number): string {
 export function useQueryCost(limits: LimitsConfig, sizes: GraphSizes | null = null): Plugin {
   return {
     async onExecute({ args }) {
-      const report = documentCost({
-        schema: args.schema,
-        document: args.document,
-        operationName: args.operationName,
-        variables: args.variableValues as Record<string, unknown> | undefined,
-        maxPageSize: limits.maxPageSize,
-        sizes: sizes ? await sizes() : null,
-      });
+      const report = await executionCost(args, limits.maxPageSize, sizes);
       if (report.cost > limits.maxCost) {
         throw new GraphQLError(costMessage(report, limits.maxCost), {
           extensions: {

@@ -199,6 +199,3 @@ export function documentCost({
   const counted = selectionCost(root, operation.selectionSet, '', new Set());
   return { cost: counted.cost / DEPTH_FACTOR, costliest: counted.chain };
 }
-
-/** documentCost's total alone. */
-export const queryCost = (input: CostInput): number => documentCost(input).cost;

@@ -2,8 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AuthConfig, LimitsConfig, RateLimitsConfig } from '../config/index.ts';
 import { authOf } from './auth.ts';
-import type { GraphSizes } from './graph-size.ts';
-import { queryCost } from './query-cost.ts';
+import { executionCost, type GraphSizes } from './graph-size.ts';
 import type { Consumption, CounterStore } from './rate-limit-store.ts';
 
 /** A client's budgets per window: requests, and query cost (what its answers may hold, src/server/query-cost.ts). */
@@ -121,17 +120,8 @@ export function useRateLimits(
       const request = (args.contextValue as { request?: Request }).request;
       const state = request && states.get(request);
       if (!state || state.budgets.cost === 0) return;
-      const cost = Math.ceil(
-        queryCost({
-          schema: args.schema,
-          document: args.document,
-          operationName: args.operationName,
-          variables: args.variableValues as Record<string, unknown> | undefined,
-          maxPageSize: limits.maxPageSize,
-          // The same count the MAX_QUERY_COST limit uses, so a request's cost is one figure everywhere.
-          sizes: sizes ? await sizes() : null,
-        }),
-      );
+      // The same count the MAX_QUERY_COST limit uses, so a request's cost is one figure everywhere.
+      const cost = Math.ceil((await executionCost(args, limits.maxPageSize, sizes)).cost);
       state.cost = await store.consume(`${state.client}:cost`, state.windowStart, windowMs, cost, state.budgets.cost);
       if (state.cost.allowed) return;
       const { message, extensions } = tooMany('query cost', state, config.windowSeconds);
