@@ -411,6 +411,52 @@ describe('groups follow merges, and link facts conflict on their target', () => 
   });
 });
 
+describe('amounts in another currency are compared with the source’s own conversion', () => {
+  const BIG3_GROUP =
+    'GroupFigure|MEMBER:company:alibaba,MEMBER:company:baidu,MEMBER:company:tencent,|capex|H1|2024|calendar|';
+  const groupFigure = (key: string, amount: string, asReported: string) => ({
+    v: 1,
+    type: 'assertion',
+    kind: 'GroupFigure',
+    key,
+    summary: `Alibaba, Tencent and Baidu capex H1 2024: ${asReported}`,
+    mode: 'reported',
+    roles: { MEMBER: ['company:tencent', 'company:alibaba', 'company:baidu'] },
+    metric: 'capex',
+    money: { amount, currency: 'USD', asReported },
+    period: H1_2024,
+    sources: [{ source: 'source:test-ranks-daily', snippet: `the three spent ${asReported}` }],
+  });
+
+  it('$7 billion agrees with the article’s “50 billion yuan ($7 billion)”; $7.5 billion disagrees', async () => {
+    await importNdjson(
+      database.scope('test-ranks-usd'),
+      lines(groupFigure('fact:test-ranks-big3-usd-7', '7000000000', '$7 billion')),
+    );
+    const agreeing = await gql(
+      yoga,
+      '{ assertion(key: "fact:cn-big3-capex-2024-h1") { statementGroup corroboration { independentSources agreeingFacts { key } } } }',
+    );
+    expect(agreeing.data?.assertion).toEqual({
+      statementGroup: BIG3_GROUP,
+      corroboration: { independentSources: 2, agreeingFacts: [{ key: 'fact:test-ranks-big3-usd-7' }] },
+    });
+    expect((await gql(yoga, CONFLICTS, { filter: { kinds: ['GroupFigure'] } })).data?.conflicts.totalCount).toBe(0);
+    await importNdjson(
+      database.scope('test-ranks-usd-high'),
+      lines(groupFigure('fact:test-ranks-big3-usd-7-5', '7500000000', '$7.5 billion')),
+    );
+    const res = await gql(yoga, CONFLICTS, { filter: { kinds: ['GroupFigure'] } });
+    expect(res.data?.conflicts.nodes.map((c: any) => [c.group, c.disagreeOn, c.facts.map((f: any) => f.key)])).toEqual([
+      [
+        BIG3_GROUP,
+        ['amount'],
+        ['fact:cn-big3-capex-2024-h1', 'fact:test-ranks-big3-usd-7', 'fact:test-ranks-big3-usd-7-5'],
+      ],
+    ]);
+  });
+});
+
 describe('concurrent curators', () => {
   const SEED_BAIDU = 'fact:baidu-capex-2024-h1';
   const DUP_BAIDU = 'fact:test-ranks-baidu-dup';

@@ -1,3 +1,3 @@
 // Name: conflicts/count — how many statement groups disagree under the filter (fragments/conflict-groups; $after '').
 // @include conflict-groups
-RETURN count(group) AS total
+RETURN count(groupKey) AS total

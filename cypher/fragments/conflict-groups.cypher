@@ -8,7 +8,7 @@ MATCH (a:Assertion)
 WHERE a.contested = true AND a.statementGroup > $after
   AND ($kinds IS NULL OR a.kind IN $kinds)
   AND ($metric IS NULL OR a.metric = $metric)
-WITH a.statementGroup AS group, collect(a) AS facts
+WITH a.statementGroup AS groupKey, collect(a) AS facts
 WHERE size(facts) > 1
   AND ($entity IS NULL OR any(f IN facts WHERE EXISTS {
     (f)-[:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(:Entity {key: $entity}) }))
@@ -20,9 +20,8 @@ CALL (facts) {
 // @include facts-compare
   AS d
   WITH collect(d) AS pairs
-  RETURN any(p IN pairs WHERE p.amount) AS amount, any(p IN pairs WHERE p.change) AS change,
-         any(p IN pairs WHERE p.value) AS value
+  RETURN [w IN [['amount', any(p IN pairs WHERE p.amount)], ['change', any(p IN pairs WHERE p.change)],
+          ['value', any(p IN pairs WHERE p.value)]] WHERE w[1] | w[0]] AS disagreeOn
 }
-WITH group, facts, [w IN [['amount', amount], ['change', change], ['value', value]] WHERE w[1] | w[0]] AS disagreeOn,
-     any(f IN facts WHERE f.rank = 'preferred') AS resolved
+WITH groupKey, facts, disagreeOn, any(f IN facts WHERE f.rank = 'preferred') AS resolved
 WHERE size(disagreeOn) > 0 AND ($resolved IS NULL OR resolved = $resolved)

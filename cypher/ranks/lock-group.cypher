@@ -4,8 +4,8 @@
 // No row when the fact does not exist.
 MATCH (f:Assertion {key: $key})
 OPTIONAL MATCH (a:Assertion {statementGroup: f.statementGroup})
-WITH f, collect(a) AS group
-UNWIND CASE WHEN size(group) = 0 THEN [f] ELSE group END AS x
+WITH f, collect(a) AS members
+UNWIND CASE WHEN size(members) = 0 THEN [f] ELSE members END AS x
 WITH f, x ORDER BY x.key
 SET x.rankVersion = coalesce(x.rankVersion, 0) + 1
-RETURN f.statementGroup AS group, count(x) AS facts
+RETURN f.statementGroup AS groupKey, count(x) AS facts

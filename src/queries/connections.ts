@@ -117,7 +117,7 @@ export function conflictConnection(scope: QueryScope, filter: ConflictFilter, ar
   return keysetConnection(
     size,
     (limit) => scope.repos.ranks.conflicts(filter, after, limit),
-    (r) => [r.group],
+    (r) => [r.groupKey],
     () => scope.repos.ranks.conflictCount(filter),
   );
 }

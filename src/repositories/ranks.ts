@@ -44,8 +44,8 @@ export const rankWrites = {
   },
   /** Locks the fact and its group (first write of the transaction); null when the fact does not exist. */
   async lockGroup(tx: TxRunner, key: string): Promise<{ group: string | null } | null> {
-    const [row] = await tx.run<{ group: string | null; facts: number }>(LOCK_GROUP, { key });
-    return row ? { group: row.group } : null;
+    const [row] = await tx.run<{ groupKey: string | null; facts: number }>(LOCK_GROUP, { key });
+    return row ? { group: row.groupKey } : null;
   },
   async groupFacts(tx: TxRunner, key: string): Promise<GroupFactRow[]> {
     return tx.run<GroupFactRow>(GROUP_FACTS, { key });
@@ -64,7 +64,7 @@ export interface ConflictFilter {
 
 /** A statement group whose facts disagree, with its facts (preferred first, then normal, then deprecated). */
 export interface ConflictRow {
-  group: string;
+  groupKey: string;
   disagreeOn: string[];
   resolved: boolean;
   /** The first MAX_LISTED of its facts. */

@@ -146,7 +146,7 @@ const ConflictRef = builder.objectRef<ConflictRow>('Conflict').implement({
     'A statement group — facts of one kind about the same subject, metric and period — whose facts disagree, side ' +
     'by side with their ranks and sources. Resolve it with resolveConflict (or setRank).',
   fields: (t) => ({
-    group: t.exposeString('group', { description: 'The statement group, as `Assertion.statementGroup` names it.' }),
+    group: t.exposeString('groupKey', { description: 'The statement group, as `Assertion.statementGroup` names it.' }),
     kind: t.field({
       type: AssertionKindEnum,
       description: 'The kind of its facts.',
@@ -191,7 +191,7 @@ const ConflictRef = builder.objectRef<ConflictRow>('Conflict').implement({
 /** The subject roles' entities of the group's first fact (all facts of a group share them). */
 async function subjectsOf(c: ConflictRow, ctx: Context): Promise<EntityRow[]> {
   const roles = await ctx.loaders.roles.load(c.facts[0]!.key);
-  const subjectRoles = c.group.split('|')[1]!.split(',').filter(Boolean);
+  const subjectRoles = c.groupKey.split('|')[1]!.split(',').filter(Boolean);
   return roles.filter((r) => subjectRoles.includes(`${r.role}:${r.entity.key}`)).map((r) => r.entity);
 }
 
