@@ -198,13 +198,24 @@ describe('a second source that disagrees: listed, resolved by rank, read best-ra
     expect(listed.resolved).toBe(true);
     expect(listed.preferred).toEqual({ key: WIRE_ALIBABA });
     expect(listed.facts.map((f: any) => [f.key, f.rank, f.outranked, f.rankReason])).toEqual([
-      [WIRE_ALIBABA, 'preferred', false, { rank: 'preferred', reason: 'the wire cites the filing; the article rounds', by: 'alice' }],
+      [
+        WIRE_ALIBABA,
+        'preferred',
+        false,
+        { rank: 'preferred', reason: 'the wire cites the filing; the article rounds', by: 'alice' },
+      ],
       [SEED_ALIBABA, 'normal', true, null],
     ]);
     const unresolved = await gql(yoga, CONFLICTS, { filter: { resolved: false } });
     expect(unresolved.data?.conflicts.totalCount).toBe(0);
     expect(await historyOf(WIRE_ALIBABA)).toEqual([
-      { field: 'rank', before: 'normal', after: 'preferred', reason: 'the wire cites the filing; the article rounds', by: 'alice' },
+      {
+        field: 'rank',
+        before: 'normal',
+        after: 'preferred',
+        reason: 'the wire cites the filing; the article rounds',
+        by: 'alice',
+      },
     ]);
     expect(await historyOf(SEED_ALIBABA)).toEqual([]);
   });
@@ -231,12 +242,21 @@ describe('a second source that disagrees: listed, resolved by rank, read best-ra
       { key: WIRE_ALIBABA, rank: 'normal', reason: 'undo: the filing is not out yet', expectedRank: 'preferred' },
       asBob,
     );
-    expect(undo.data?.setRank).toEqual({ __typename: 'MutationSetRankSuccess', data: { key: WIRE_ALIBABA, rank: 'normal' } });
+    expect(undo.data?.setRank).toEqual({
+      __typename: 'MutationSetRankSuccess',
+      data: { key: WIRE_ALIBABA, rank: 'normal' },
+    });
     expect(await figuresOf()).toEqual([SEED_ALIBABA, WIRE_ALIBABA]);
     expect((await gql(yoga, CONFLICTS)).data?.conflicts.nodes[0].resolved).toBe(false);
     expect(await historyOf(WIRE_ALIBABA)).toEqual([
       { field: 'rank', before: 'preferred', after: 'normal', reason: 'undo: the filing is not out yet', by: 'bob' },
-      { field: 'rank', before: 'normal', after: 'preferred', reason: 'the wire cites the filing; the article rounds', by: 'alice' },
+      {
+        field: 'rank',
+        before: 'normal',
+        after: 'preferred',
+        reason: 'the wire cites the filing; the article rounds',
+        by: 'alice',
+      },
     ]);
   });
 
@@ -335,7 +355,11 @@ describe('corroboration counts independent origins: distinct publishers, not sni
   it('a fact that disagrees is not counted, and a retracted one no longer corroborates', async () => {
     await importNdjson(
       database.scope('test-ranks-disagree'),
-      lines(capex('fact:test-ranks-tencent-high', 'company:tencent', '30000000000', '30 billion yuan', ['source:test-ranks-daily'])),
+      lines(
+        capex('fact:test-ranks-tencent-high', 'company:tencent', '30000000000', '30 billion yuan', [
+          'source:test-ranks-daily',
+        ]),
+      ),
     );
     expect((await of('fact:tencent-capex-2024-h1')).independentSources).toBe(4);
     expect((await of('fact:test-ranks-tencent-high')).independentSources).toBe(1);
@@ -346,7 +370,11 @@ describe('corroboration counts independent origins: distinct publishers, not sni
       asAlice,
     );
     expect(retract.data?.retractAssertion.__typename).toBe('MutationRetractAssertionSuccess');
-    expect(await of('fact:tencent-capex-2024-h1')).toMatchObject({ independentSources: 3, sources: 4, agreeingFactCount: 2 });
+    expect(await of('fact:tencent-capex-2024-h1')).toMatchObject({
+      independentSources: 3,
+      sources: 4,
+      agreeingFactCount: 2,
+    });
     expect(await historyOf('fact:test-ranks-tencent-unsigned')).toEqual([
       { field: 'rank', before: 'normal', after: 'deprecated', reason: 'unsigned', by: 'alice' },
     ]);
@@ -386,19 +414,16 @@ describe('groups follow merges, and link facts conflict on their target', () => 
   it('two sources placing ByteDance in different countries are a conflict on the value', async () => {
     await importNdjson(
       database.scope('test-ranks-domicile'),
-      lines(
-        entity('Place', 'place:test-ranks-elsewhere', 'TestRanks Elsewhere'),
-        {
-          v: 1,
-          type: 'assertion',
-          kind: 'Domicile',
-          key: 'fact:test-ranks-bytedance-domicile',
-          summary: 'ByteDance is based elsewhere',
-          mode: 'reported',
-          roles: { SUBJECT: ['company:bytedance'], OBJECT: ['place:test-ranks-elsewhere'] },
-          sources: [{ source: 'source:test-ranks-daily', snippet: 'ByteDance, based elsewhere' }],
-        },
-      ),
+      lines(entity('Place', 'place:test-ranks-elsewhere', 'TestRanks Elsewhere'), {
+        v: 1,
+        type: 'assertion',
+        kind: 'Domicile',
+        key: 'fact:test-ranks-bytedance-domicile',
+        summary: 'ByteDance is based elsewhere',
+        mode: 'reported',
+        roles: { SUBJECT: ['company:bytedance'], OBJECT: ['place:test-ranks-elsewhere'] },
+        sources: [{ source: 'source:test-ranks-daily', snippet: 'ByteDance, based elsewhere' }],
+      }),
     );
     const res = await gql(yoga, CONFLICTS, { filter: { kinds: ['Domicile'] } });
     expect(res.data?.conflicts.nodes.map((c: any) => [c.group, c.disagreeOn, c.facts.map((f: any) => f.key)])).toEqual([
@@ -485,7 +510,10 @@ describe('concurrent curators', () => {
       { field: 'rank', before: 'normal', after: 'preferred', reason: winner.reason, by },
     ]);
     expect(await historyOf(loser)).toEqual([]);
-    const figures = await gql(yoga, '{ entity(key: "company:baidu") { ... on Company { figures(metric: "capex") { key rank } } } }');
+    const figures = await gql(
+      yoga,
+      '{ entity(key: "company:baidu") { ... on Company { figures(metric: "capex") { key rank } } } }',
+    );
     expect(figures.data?.entity.figures).toEqual([{ key: winner.preferred, rank: 'preferred' }]);
   });
 
@@ -532,7 +560,12 @@ describe('writes are authorised and checked like other curation writes', () => {
     expect(unknown.data?.resolveConflict.code).toBe('NOT_FOUND');
     const alone = await gql(yoga, RESOLVE, { preferred: 'fact:eddie-wu-ceo-alibaba', reason: 'nothing' }, asAlice);
     expect(alone.data?.resolveConflict.code).toBe('BAD_USER_INPUT');
-    const others = await gql(yoga, RESOLVE, { preferred: SEED_ALIBABA, others: 'preferred', reason: 'x'.repeat(5) }, asAlice);
+    const others = await gql(
+      yoga,
+      RESOLVE,
+      { preferred: SEED_ALIBABA, others: 'preferred', reason: 'x'.repeat(5) },
+      asAlice,
+    );
     expect(others.data?.resolveConflict.code).toBe('BAD_USER_INPUT');
     const tooMany = await gql(yoga, '{ conflicts(first: 101) { totalCount } }');
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -28,7 +28,7 @@ export interface GroupFactRow {
 export const rankWrites = {
   /** Recomputes the contested/outranked flags of the groups (after facts, roles or ranks changed). */
   async refresh(tx: TxRunner, groups: readonly string[]) {
-    const distinct = [...new Set(groups)];
+    const distinct = [...new Set(groups)].sort();
     if (distinct.length) await tx.run(REFRESH_GROUPS, { groups: distinct });
   },
   /** Recomputes the groups of the facts (their roles moved) and refreshes the groups they left and joined. */

@@ -16,7 +16,9 @@ export interface StatementSpecParam {
 export const STATEMENT_SPECS: Record<string, StatementSpecParam> = Object.fromEntries(
   ASSERTION_KINDS.flatMap((kind) => {
     const spec = factKind(kind).statement;
-    return spec ? [[kind, { subject: [...spec.subject], valueRoles: spec.valueRoles ? [...spec.valueRoles] : null }]] : [];
+    return spec
+      ? [[kind, { subject: [...spec.subject], valueRoles: spec.valueRoles ? [...spec.valueRoles] : null }]]
+      : [];
   }),
 );
 

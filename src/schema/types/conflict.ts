@@ -1,8 +1,8 @@
 import { requireScope } from '../../domain/access.ts';
 import { GROUPED_KINDS } from '../../domain/facts/index.ts';
+import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
 import { conflictConnection } from '../../queries/connections.ts';
-import { nestedLimit } from '../../domain/limits.ts';
 import { type ConflictRow, type CorroborationRow, MAX_LISTED } from '../../repositories/ranks.ts';
 import { MAX_REVISIONS } from '../../repositories/revisions.ts';
 import { resolveConflict, setRank } from '../../services/ranks.ts';
@@ -55,9 +55,7 @@ const CorroborationRef = builder.objectRef<CorroborationRow>('Corroboration').im
       description: `The publishers among them, by key (at most ${MAX_LISTED} are read).`,
       args: { first: t.arg.int(nestedFirst(20)) },
       resolve: (c, { first }) =>
-        [...c.publishers]
-          .sort((a, b) => (a.key < b.key ? -1 : 1))
-          .slice(0, nestedLimit(first ?? 20, MAX_LISTED)),
+        [...c.publishers].sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, nestedLimit(first ?? 20, MAX_LISTED)),
     }),
     agreeingFacts: t.field({
       type: [AssertionRef],
@@ -77,6 +75,7 @@ const CorroborationRef = builder.objectRef<CorroborationRow>('Corroboration').im
 const noCorroboration = (key: string): CorroborationRow => ({
   key,
   agreeing: [],
+  agreeingCount: 0,
   sources: 0,
   origins: 0,
   publishers: [],
@@ -254,7 +253,8 @@ builder.mutationFields((t) => ({
       expectedRank: t.arg({
         type: RankEnum,
         required: false,
-        description: 'The rank you saw: when the stored rank differs (changed meanwhile), CONFLICT and nothing changes.',
+        description:
+          'The rank you saw: when the stored rank differs (changed meanwhile), CONFLICT and nothing changes.',
       }),
     },
     resolve: (_root, args, ctx) => {
