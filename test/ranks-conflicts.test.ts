@@ -83,7 +83,7 @@ const CONFLICTS = `query($filter: ConflictFilter) { conflicts(first: 10, filter:
 const ALIBABA_FIGURES = `query($ranks: [Rank!]) { entity(key: "company:alibaba") { ... on Company {
   figures(metric: "capex", ranks: $ranks) { key } } } }`;
 const ASSERTIONS = `query($ranks: [Rank!]) { assertions(first: 10, filter: { entity: "company:alibaba", metric: "capex",
-  ranks: $ranks }) { totalCount nodes { key } } }`;
+  kinds: [FinancialFigure], ranks: $ranks }) { totalCount nodes { key } } }`;
 const RANKING = `{ metricByCompany(metric: "capex", periodYear: 2024, periodType: H1) { rows {
   company { key } figure { key amount { amount currency } } } } }`;
 const BY_COUNTRY = `{ metricByCountry(metric: "capex", periodYear: 2024, periodType: H1) { rows {
@@ -521,7 +521,7 @@ describe('concurrent curators', () => {
     const change = (reason: string, headers: Record<string, string>) =>
       gql(yoga, SET_RANK, { key: raceWinner, rank: 'normal', reason, expectedRank: 'preferred' }, headers);
     const [a, b] = await Promise.all([change('alice: undo', asAlice), change('bob: undo', asBob)]);
-    const outcomes = [a, b].map((r) => r.data?.setRank.__typename ?? r.data?.setRank.code);
+    const outcomes = [a, b].map((r) => r.data?.setRank.code ?? r.data?.setRank.__typename);
     expect([...outcomes].sort()).toEqual(['CONFLICT', 'MutationSetRankSuccess']);
     const [undo] = await historyOf(raceWinner);
     expect(undo).toEqual({
