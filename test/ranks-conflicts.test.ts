@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { tokenConfigLine } from '../src/server/auth.ts';
 import { createLogger } from '../src/server/logger.ts';
@@ -13,6 +13,9 @@ import { gql, testApp } from './helpers/app.ts';
  * concurrent resolutions of one conflict let exactly one curator win. Expected values are the seed article's figures
  * (README "Asking questions") and the fixture's, worked out by hand. Fixture keys: *:test-ranks-*.
  */
+// Each test asks many statements the fresh database has not planned yet; on the shared 2-core machine under load
+// that alone can pass the suite's 60 s default (seen at load 40).
+vi.setConfig({ testTimeout: 180_000 });
 const { database } = testApp();
 const ALICE = 'alice-token-for-ranks-tests';
 const BOB = 'bob-token-for-ranks-tests';
