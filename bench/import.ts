@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/index.ts';
 import { Database } from '../src/db/database.ts';
 import { freePort, NEO4J_VERSION, startLocalNeo4j } from '../src/devdb/local-neo4j.ts';
-import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../src/services/migrations.ts';
 import { systemRepository } from '../src/repositories/system.ts';
 import { importFile } from '../src/services/import/importer.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../src/services/migrations.ts';
 import { createProgress } from '../src/services/progress.ts';
 import { generate, SIZES, type Size } from './generate.ts';
 

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config/index.ts';
-import { MigrationError } from './services/migrations.ts';
 import { installShutdown } from './server/shutdown.ts';
+import { MigrationError } from './services/migrations.ts';
 
 /** Only listens: everything else is built in app.ts. */
 const config = loadConfig();

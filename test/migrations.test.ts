@@ -279,9 +279,14 @@ describe('migrations: the unit price renamed on existing data', () => {
 
   it('two `npm run migrate` processes at once: one applies, the other finds nothing to do', async () => {
     await oldShapeGraph();
-    const [a, b] = await Promise.all([run([join(ROOT, 'scripts/migrate.ts')], {}), run([join(ROOT, 'scripts/migrate.ts')], {})]);
+    const [a, b] = await Promise.all([
+      run([join(ROOT, 'scripts/migrate.ts')], {}),
+      run([join(ROOT, 'scripts/migrate.ts')], {}),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const summaries = [a.stdout, b.stdout].map((out) => /(\d+) migration\(s\) applied, (\d+) already applied/.exec(out)?.slice(1));
+    const summaries = [a.stdout, b.stdout].map((out) =>
+      /(\d+) migration\(s\) applied, (\d+) already applied/.exec(out)?.slice(1),
+    );
     expect(summaries.map((s) => s?.map(Number)).sort()).toEqual([
       [0, MIGRATION_FILES.length],
       [MIGRATION_FILES.length, 0],

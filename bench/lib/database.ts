@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/index.ts';
 import { Database } from '../../src/db/database.ts';
 import { freePort, type LocalNeo4j, NEO4J_VERSION, startLocalNeo4j } from '../../src/devdb/local-neo4j.ts';
-import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../../src/services/migrations.ts';
 import { importFile } from '../../src/services/import/importer.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../../src/services/migrations.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
 

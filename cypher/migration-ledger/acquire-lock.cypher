@@ -7,7 +7,7 @@ SET l.claiming = true
 REMOVE l.claiming
 WITH l, l.owner IS NULL OR l.owner = $owner OR l.expiresAt < datetime() AS free
 CALL (l, free) {
-  WITH l WHERE free
+  WITH l, free WHERE free
   SET l.owner = $owner, l.acquiredAt = datetime(), l.expiresAt = datetime() + duration({milliseconds: $leaseMs})
 }
 RETURN free AS acquired, l.owner AS owner, toString(l.expiresAt) AS expiresAt

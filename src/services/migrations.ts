@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DbScope } from '../db/database.ts';
-import { schemaRepository } from '../repositories/schema.ts';
 import {
   type AppliedMigration,
   MIGRATIONS,
@@ -10,6 +9,7 @@ import {
   migrationLabel,
   migrationRepository,
 } from '../repositories/migrations.ts';
+import { schemaRepository } from '../repositories/schema.ts';
 
 /**
  * Numbered migrations of the stored data and schema (cypher/migrations/NNNN-name.cypher), applied in order, each

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import {
-  type ChangeValue,
   ChangeSchema,
-  type MoneyValue,
+  type ChangeValue,
   MoneySchema,
-  type PeriodValue,
+  type MoneyValue,
   PeriodSchema,
-  type QuantityValue,
+  type PeriodValue,
   QuantitySchema,
+  type QuantityValue,
   type Shape,
 } from '../../domain/facts/index.ts';
-import { Decimal, PERIOD_TYPES, PRICE_BASES, QUALIFIERS } from '../../domain/scalars.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
+import { Decimal, PERIOD_TYPES, PRICE_BASES, QUALIFIERS } from '../../domain/scalars.ts';
 import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
 import {
   MODE_MEANINGS,
@@ -230,12 +230,7 @@ function inputFieldOf(t: InputFieldBuilder, path: string, schema: z.ZodType, des
 }
 
 /** The GraphQL input of a value shape: one field per field of its import schema, each described. */
-function valueInput(
-  name: string,
-  schema: z.ZodObject,
-  description: string,
-  fields: Readonly<Record<string, string>>,
-) {
+function valueInput(name: string, schema: z.ZodObject, description: string, fields: Readonly<Record<string, string>>) {
   const shape = schema.shape as Record<string, z.ZodType>;
   const undescribed = Object.keys(shape).filter((f) => !(f in fields));
   const unknown = Object.keys(fields).filter((f) => !(f in shape));
@@ -300,11 +295,7 @@ const PeriodInput = valueInput(
 const SHAPE_INPUTS = { money: MoneyInput, change: ChangeInput, quantity: QuantityInput, period: PeriodInput } as const;
 
 /** The input field of a fact field, by its codec's shape (a string shape is a String). */
-export function factInputOf(
-  t: InputFieldBuilder,
-  shape: Shape,
-  description: string,
-) {
+export function factInputOf(t: InputFieldBuilder, shape: Shape, description: string) {
   return shape === 'string'
     ? t.string({ required: false, description })
     : t.field({ type: SHAPE_INPUTS[shape], required: false, description });
