@@ -1,4 +1,6 @@
-// Name: schema/constraints — applied at start-up and by `npm run db:seed`; every statement is idempotent.
+// Name: schema/constraints — applied at start-up (after the migrations), by `npm run migrate` and `npm run db:seed`;
+// every statement is idempotent. An index whose definition changes needs a migration that drops it (IF NOT EXISTS
+// keeps an existing one as it is): cypher/migrations/0001-unit-price-property-names.cypher.
 CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE;
 CREATE CONSTRAINT assertion_key IF NOT EXISTS FOR (a:Assertion) REQUIRE a.key IS UNIQUE;
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE;
@@ -23,7 +25,7 @@ FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.text, n.summary];
 // verbatim snippets on SUPPORTED_BY. search_text (standard analyzer) stays for key suggestions.
 CREATE FULLTEXT INDEX search_en IF NOT EXISTS
 FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.description, n.text, n.summary, n.amountAsReported,
-  n.conversionAsReported, n.priceAsReported, n.changeAsReported, n.quantityAsReported, n.attribution]
+  n.conversionAsReported, n.unitPriceAsReported, n.changeAsReported, n.quantityAsReported, n.attribution]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
 CREATE FULLTEXT INDEX snippet_en IF NOT EXISTS
 FOR ()-[r:SUPPORTED_BY]-() ON EACH [r.snippet]

@@ -33,6 +33,8 @@ export interface Codec<S extends z.ZodType, Api> {
   api(stored: Stored): Api | null;
   /** The properties `api` reads (a lookahead reads only these). */
   reads: readonly string[];
+  /** The property holding the source's own words for the value ("23 billion yuan"), which search indexes. */
+  asReported?: string;
 }
 
 const missing = (v: unknown): v is null | undefined => v === null || v === undefined;
@@ -173,6 +175,7 @@ export function moneyCodec(
       };
     },
     reads: [...props, ...(conversion?.reads ?? [])],
+    asReported: p.asReported,
   };
 }
 
@@ -228,6 +231,7 @@ export const changeCodec: Codec<typeof ChangeSchema, ChangeValue> = {
           basis: text(s[CHANGE.basis]) ?? 'yoy',
         },
   reads: Object.values(CHANGE),
+  asReported: CHANGE.asReported,
 };
 
 // ——— Quantity ———
@@ -286,6 +290,7 @@ export const quantityCodec: Codec<typeof QuantitySchema, QuantityValue> = {
           qualifier: String(s[QUANTITY.qualifier] ?? 'exact'),
         },
   reads: Object.values(QUANTITY),
+  asReported: QUANTITY.asReported,
 };
 
 // ——— Period ———

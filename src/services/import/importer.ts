@@ -2,6 +2,7 @@ import type { DbScope } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { schemaRepository } from '../../repositories/schema.ts';
 import { systemRepository } from '../../repositories/system.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../migrations.ts';
 import { DeclarationTracker, LOOKUP_CHUNK, ReferenceTracker, storedValueClashes } from './checks.ts';
 import {
   fileLines,
@@ -160,10 +161,12 @@ async function validate(
   return { lines, valid, rejected: rejections.sorted(), types };
 }
 
-/** Without the key constraints (a fresh database) every MERGE by key would scan its label. */
+/**
+ * Without the key constraints (a fresh database) every MERGE by key would scan its label. The migrations come first,
+ * as at start, so a graph the import creates is recorded as migrated and no later start migrates it again.
+ */
 async function ensureSchema(db: DbScope) {
-  const schema = schemaRepository(db);
-  if (!(await schema.ready())) await schema.apply();
+  if (!(await schemaRepository(db).ready())) await updateSchema(db, { lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS });
 }
 
 /** Pass 2: the valid lines, in one transaction when they fit one batch, else per type in batches. */
