@@ -175,6 +175,10 @@ export const SourceLine = z
   })
   .strict();
 
+const LINK_NEEDS_SOURCES =
+  'a link needs at least one source: the words of a source that say it (e.g. "Johor, Malaysia"), or a declared ' +
+  'reference source (e.g. a Wikidata item)';
+
 export const LinkLine = z
   .object({
     v: z.literal(FORMAT_VERSION),
@@ -184,16 +188,8 @@ export const LinkLine = z
     to: Key,
     /** Where it is said: a source's words (snippet, offsets) or a declared reference source. Never none. */
     sources: z
-      .array(SourceRef, {
-        error: (issue) =>
-          issue.input === undefined
-            ? 'a link needs its sources: the words of a source that say it (e.g. "Johor, Malaysia"), or a declared reference source (e.g. a Wikidata item)'
-            : undefined,
-      })
-      .min(
-        1,
-        'a link needs at least one source: the words of a source that say it (e.g. "Johor, Malaysia"), or a declared reference source (e.g. a Wikidata item)',
-      )
+      .array(SourceRef, { error: (issue) => (issue.input === undefined ? LINK_NEEDS_SOURCES : undefined) })
+      .min(1, LINK_NEEDS_SOURCES)
       .max(20),
   })
   .strict();

@@ -147,8 +147,8 @@ async function validate(
     [...publishedSources].filter(([, at]) => at.every((l) => rejections.has(l))).map(([key, at]) => [key, at[0]!]),
   );
   if (deadSources.size) {
-    for await (const { record, line } of reader.ofType(types, 'assertion')) {
-      if (record.type !== 'assertion') continue;
+    for await (const { record, line } of reader.ofType(types, 'assertion', 'link', 'rule')) {
+      if (record.type !== 'assertion' && record.type !== 'link' && record.type !== 'rule') continue;
       for (const { source: key } of record.sources) {
         const dead = deadSources.get(key);
         if (dead !== undefined)
