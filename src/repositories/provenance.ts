@@ -50,8 +50,8 @@ export interface LinkRow {
 /** Who wrote the editorial texts, the inference rules, and the sources of timeless links. */
 export function provenanceRepository(db: Reader) {
   const byKeys = async <T>(name: ReturnType<typeof statement>, field: string, keys: readonly string[]) => {
-    const rows = await db.read<{ requested: string } & Record<string, T | null>>(name, { keys });
-    const found = new Map(rows.map((r) => [r.requested, r[field] as T | null]));
+    const rows = await db.read<Record<string, unknown>>(name, { keys });
+    const found = new Map(rows.map((r) => [String(r.requested), (r[field] ?? null) as T | null]));
     return keys.map((k) => found.get(k) ?? null);
   };
   return {

@@ -108,7 +108,7 @@ export function entityLine(row: EntityExportRow): EntityInput {
     aliases: stored.filter((a) => a !== name),
     ...defined({ wikidata: str(p.wikidata), description: str(p.description) }),
     props,
-    ...defined({ curator: str(p.curator), verbatim: verbatimOf(p) }),
+    ...defined({ curator: str(p.curator), verbatim: verbatimOf(p) as EntityInput['verbatim'] }),
   };
 }
 
@@ -186,7 +186,7 @@ export function assertionLine(row: AssertionExportRow): AssertionInput {
     roles,
     ...factFieldsLine(p),
     sources,
-    ...defined({ curator: str(p.curator), verbatim: verbatimOf(p) }),
+    ...defined({ curator: str(p.curator), verbatim: verbatimOf(p) as AssertionInput['verbatim'] }),
   };
 }
 

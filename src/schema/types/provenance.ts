@@ -1,4 +1,5 @@
 import type { AssertionRow, EntityRow, SourceRow } from '../../domain/rows.ts';
+import { provenanceViews } from '../../queries/views.ts';
 import type { CitationRow, CuratorRow, LinkRow, RuleRow } from '../../repositories/provenance.ts';
 import { builder } from '../builder.ts';
 import { cappedRows, MAX_NESTED_LIST } from '../connection.ts';
@@ -256,9 +257,6 @@ builder.queryFields((t) => ({
         description: 'At most this many rules, 1 to MAX_PAGE_SIZE (more is a BAD_USER_INPUT error); default the maximum.',
       }),
     },
-    resolve: async (_root, args, ctx) => {
-      const keys = await ctx.repos.provenance.ruleKeys(cappedRows(ctx, args.first));
-      return (await ctx.loaders.rule.loadMany(keys)).filter((r): r is RuleRow => r !== null && !(r instanceof Error));
-    },
+    resolve: (_root, args, ctx) => provenanceViews.inferenceRules(ctx, cappedRows(ctx, args.first)),
   }),
 }));
