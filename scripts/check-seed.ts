@@ -69,7 +69,11 @@ const needEntity = (line: number, key: string, what: string) => {
 };
 
 /** Snippets must be the article's words at their offsets (facts, links, rules alike). */
-const checkRefs = (line: number, owner: string, refs: { source: string; snippet: string; start?: number; end?: number }[]) => {
+const checkRefs = (
+  line: number,
+  owner: string,
+  refs: { source: string; snippet: string; start?: number; end?: number }[],
+) => {
   for (const ref of refs) {
     if (!sourceKeys.has(ref.source)) errors.push(`line ${line}: ${owner}: source ${ref.source} not declared`);
     if (ref.start === undefined || ref.end === undefined) {
@@ -113,7 +117,8 @@ for (const { line, rec } of records) {
     case 'rule':
       bump('rule');
       checkRefs(line, rec.key, rec.sources);
-      for (const k of [rec.regulation, rec.jurisdiction, ...rec.context]) if (k) needEntity(line, k, `${rec.key} place`);
+      for (const k of [rec.regulation, rec.jurisdiction, ...rec.context])
+        if (k) needEntity(line, k, `${rec.key} place`);
       break;
     case 'entity':
       bump(`entity:${rec.kind}`);

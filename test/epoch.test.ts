@@ -181,8 +181,8 @@ describe('Epoch import: entity resolution', () => {
     expect(b.org('Microsoft Azure', 'test')).toBe('company:microsoft-azure');
     expect(b.org('AWS', 'test')).toBe('company:aws');
     expect(b.org('Amazon', 'test')).toBe('company:amazon');
-    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test')).toBe('chip:nvidia-h100');
-    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test')).toBe('chip:nvidia-gb300');
+    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test', 'source:test')).toBe('chip:nvidia-h100');
+    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test', 'source:test')).toBe('chip:nvidia-gb300');
     expect(b.country('Korea (Republic of)', 'test')).toBe('place:kr');
     // No fuzzy matching: a near miss is a new, marked entity.
     expect(b.org('Bytedance Ltd', 'test')).toBe('organization:bytedance-ltd');
@@ -356,20 +356,26 @@ describe('Epoch × article questions', () => {
       expect(o.inRestrictionContext).toBe(o.domicile.length ? o.domicile.includes('China') : null);
     }
     const bytedance = owners.find((o) => o.ownerKey === 'company:bytedance')!;
-    expect(bytedance).toMatchObject({ inRestrictionContext: true, chipsViaFamily: ['Nvidia B200', 'Nvidia B300 (Blackwell Ultra)'] });
+    expect(bytedance).toMatchObject({
+      inRestrictionContext: true,
+      chipsViaFamily: ['Nvidia B200', 'Nvidia B300 (Blackwell Ultra)'],
+    });
     // Microsoft holds restricted chips, but is a U.S. company: nothing says the controls restrict it.
     const microsoft = owners.find((o) => o.ownerKey === 'company:microsoft')!;
     expect(microsoft).toMatchObject({ domicile: ['United States'], inRestrictionContext: false });
   });
 
   it('writes every link with its sources: Epoch’s row, the alias table, and the declared Blackwell reference', async () => {
+    const cypher = (text: string) => ({ name: 'test/epoch-links', text });
     const [unsourced] = await db.read<{ n: number }>(
-      'MATCH ()-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->() WHERE coalesce(size(r.sourceKeys), 0) = 0 RETURN count(r) AS n',
+      cypher(
+        'MATCH ()-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->() WHERE coalesce(size(r.sourceKeys), 0) = 0 RETURN count(r) AS n',
+      ),
     );
     expect(unsourced?.n).toBe(0);
     const [b200] = await db.read<{ rel: string; to: string; sources: string[]; snippets: string[] }>(
-      `MATCH (:Chip {key: 'chip:nvidia-b200'})-[r:UNIT_OF]->(f) RETURN type(r) AS rel, f.key AS to,
-         r.sourceKeys AS sources, r.snippets AS snippets`,
+      cypher(`MATCH (:Chip {key: 'chip:nvidia-b200'})-[r:UNIT_OF]->(f) RETURN type(r) AS rel, f.key AS to,
+         r.sourceKeys AS sources, r.snippets AS snippets`),
     );
     // The first row naming the B200 (the GPU-clusters file is read first) is cited with its cell; the membership
     // itself with the alias-table entry and the declared reference.
@@ -384,7 +390,7 @@ describe('Epoch × article questions', () => {
       ],
     });
     const [reference] = await db.read<{ kind: string; url: string | null }>(
-      `MATCH (s:Source {key: 'source:ref-nvidia-blackwell-parts'}) RETURN s.kind AS kind, s.url AS url`,
+      cypher(`MATCH (s:Source {key: 'source:ref-nvidia-blackwell-parts'}) RETURN s.kind AS kind, s.url AS url`),
     );
     expect(reference).toEqual({ kind: 'reference', url: null });
   });

@@ -109,7 +109,8 @@ describe('editorial vs sourced text (issue 16, item 3)', () => {
       upcoming: { summary: 'Nvidia’s Blackwell series is upcoming at the time of the article' },
       baidu: { summary: 'Baidu maintained a more measured approach' },
       h20: {
-        description: 'Nvidia AI processor; per the article, one of the modified versions designed to comply with U.S. regulations.',
+        description:
+          'Nvidia AI processor; per the article, one of the modified versions designed to comply with U.S. regulations.',
       },
       controls: {
         description:
@@ -120,8 +121,17 @@ describe('editorial vs sourced text (issue 16, item 3)', () => {
     });
     // None of the added words is left anywhere in the seed's texts.
     const texts = SEED.flatMap((r) => [r.summary, r.description, r.text, r.note].filter((t) => typeof t === 'string'));
-    for (const added of ['Chinese access', 'not yet shipping', 'than Alibaba and Tencent', 'for sale to Chinese', 'from sale to China'])
-      expect(texts.filter((t: string) => t.includes(added)), added).toEqual([]);
+    for (const added of [
+      'Chinese access',
+      'not yet shipping',
+      'than Alibaba and Tencent',
+      'for sale to Chinese',
+      'from sale to China',
+    ])
+      expect(
+        texts.filter((t: string) => t.includes(added)),
+        added,
+      ).toEqual([]);
   });
 
   it('every text of every seed fact says whether it is the article’s words or the seed editors’', async () => {
@@ -137,7 +147,10 @@ describe('editorial vs sourced text (issue 16, item 3)', () => {
       const held = ['summary', 'text', 'note', 'attribution', 'role', 'period.inference'].filter(
         (f) => typeof value(f) === 'string',
       );
-      expect(textOrigins.map((o) => o.field), key).toEqual(held);
+      expect(
+        textOrigins.map((o) => o.field),
+        key,
+      ).toEqual(held);
       for (const o of textOrigins) {
         if (o.origin === 'VERBATIM') {
           verbatim += 1;
@@ -145,7 +158,13 @@ describe('editorial vs sourced text (issue 16, item 3)', () => {
           expect(o.author).toBeNull();
           expect(ARTICLE.slice(o.start, o.end), `${key} ${o.field}`).toBe(value(o.field));
         } else {
-          expect(o).toMatchObject({ origin: 'EDITORIAL', start: null, end: null, source: null, author: { key: CURATOR } });
+          expect(o).toMatchObject({
+            origin: 'EDITORIAL',
+            start: null,
+            end: null,
+            source: null,
+            author: { key: CURATOR },
+          });
         }
       }
     }
@@ -154,7 +173,14 @@ describe('editorial vs sourced text (issue 16, item 3)', () => {
     expect(capex.textOrigins).toEqual([
       { field: 'summary', origin: 'EDITORIAL', start: null, end: null, source: null, author: { key: CURATOR } },
       { field: 'text', origin: 'VERBATIM', start: 90, end: 298, source: { key: ARTICLE_SOURCE }, author: null },
-      { field: 'period.inference', origin: 'EDITORIAL', start: null, end: null, source: null, author: { key: CURATOR } },
+      {
+        field: 'period.inference',
+        origin: 'EDITORIAL',
+        start: null,
+        end: null,
+        source: null,
+        author: { key: CURATOR },
+      },
     ]);
   });
 
@@ -165,7 +191,9 @@ describe('editorial vs sourced text (issue 16, item 3)', () => {
     }`);
     const curator = SEED.find((r) => r.type === 'curator')!;
     expect(data).toEqual({
-      entity: { textOrigins: [{ field: 'description', origin: 'EDITORIAL', author: { key: CURATOR, name: curator.name } }] },
+      entity: {
+        textOrigins: [{ field: 'description', origin: 'EDITORIAL', author: { key: CURATOR, name: curator.name } }],
+      },
       source: { author: { key: CURATOR } },
     });
   });
@@ -199,7 +227,11 @@ describe('every link sourced (issue 16, item 4)', () => {
       johor: entity(key: "place:my-johor") { links { type from { key } to { key } sources { source { key } snippet start end locator } } }
       blackwell: entity(key: "chip:nvidia-blackwell") { links { type to { key } sources { snippet start end } } }
     }`);
-    const at = (words: string) => ({ snippet: words, start: ARTICLE.indexOf(words), end: ARTICLE.indexOf(words) + words.length });
+    const at = (words: string) => ({
+      snippet: words,
+      start: ARTICLE.indexOf(words),
+      end: ARTICLE.indexOf(words) + words.length,
+    });
     const article = { source: { key: ARTICLE_SOURCE }, locator: null };
     expect(data.johor.links).toEqual([
       {
@@ -241,7 +273,9 @@ describe('every link sourced (issue 16, item 4)', () => {
     };
     const text = [reference, cited].map((l) => JSON.stringify(l)).join('\n');
     for (let i = 0; i < 2; i++) expect((await importLines(db, textLines(text))).written).toBe(true);
-    const data = await ask(`{ entity(key: "place:my-johor") { links { type sources { source { key kind } snippet locator } } } }`);
+    const data = await ask(
+      `{ entity(key: "place:my-johor") { links { type sources { source { key kind } snippet locator } } } }`,
+    );
     expect(data.entity.links.find((l: any) => l.type === 'PART_OF').sources).toEqual([
       { source: { key: ARTICLE_SOURCE, kind: 'article' }, snippet: 'Johor, Malaysia', locator: null },
       { source: { key: reference.key, kind: 'reference' }, snippet: 'country: Malaysia (Q833)', locator: 'P17' },

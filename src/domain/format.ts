@@ -135,8 +135,7 @@ export const EntityLine = z
     /** The description as the source's own words (offsets into its stored text); otherwise it is editorial. */
     verbatim: verbatimSpans(ENTITY_TEXT_FIELDS),
   })
-  .strict()
-  .superRefine((e, ctx) => spansName(e, e.verbatim, ctx));
+  .strict();
 
 export const SOURCE_KINDS = ['article', 'dataset', 'dataset_row', 'manual', 'reference'] as const;
 
@@ -295,6 +294,8 @@ export const ImportLine = z
   .discriminatedUnion('type', [CuratorLine, EntityLine, SourceLine, LinkLine, RuleLine, AssertionLine])
   // A source's text and contentHash must agree (checked here so SourceLine stays a plain object that can be picked).
   .superRefine((line, ctx) => {
+    // An entity's verbatim spans are checked here so EntityLine stays a plain object that can be picked.
+    if (line.type === 'entity') spansName(line, line.verbatim, ctx);
     if (line.type !== 'source' || line.text === undefined || line.contentHash === undefined) return;
     const actual = sha256Of(line.text);
     if (actual !== line.contentHash) {

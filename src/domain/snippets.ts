@@ -45,7 +45,9 @@ export function verbatimProblems(
     const value = line[span.field];
     const text = texts.get(span.source);
     if (text === undefined) {
-      return [`${where}: the graph holds no text of ${span.source}, so the ${span.field} cannot be checked as verbatim`];
+      return [
+        `${where}: the graph holds no text of ${span.source}, so the ${span.field} cannot be checked as verbatim`,
+      ];
     }
     const words = text.slice(span.start, span.end);
     if (words === value) return [];

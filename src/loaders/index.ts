@@ -11,8 +11,8 @@ import type {
 import { keyAsNames, keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
-import type { CuratorRow, LinkRow, RuleRow } from '../repositories/provenance.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { CuratorRow, LinkRow, RuleRow } from '../repositories/provenance.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */

@@ -151,7 +151,11 @@ export class EpochBuilder {
           this.link('UNIT_OF', known.key, family, [
             cell,
             aliasEntry(`${name} → ${known.key}, a part of ${family}`, entry),
-            { source: BLACKWELL_PARTS_SOURCE, snippet: `${chipName} is a part of Nvidia’s Blackwell series`, locator: known.key },
+            {
+              source: BLACKWELL_PARTS_SOURCE,
+              snippet: `${chipName} is a part of Nvidia’s Blackwell series`,
+              locator: known.key,
+            },
           ]);
         }
       }

@@ -9,11 +9,11 @@ import type {
   OwnerClusters,
   RestrictedChipOwner,
 } from '../../repositories/epoch.ts';
+import type { RuleRow } from '../../repositories/provenance.ts';
 import { builder } from '../builder.ts';
 import { CAPPED_FIRST, cappedListOf, cappedRows, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKey } from '../keys.ts';
-import type { RuleRow } from '../../repositories/provenance.ts';
 import { InferenceRuleRef } from './provenance.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
@@ -212,7 +212,8 @@ const RestrictedOwnerRef = builder.objectRef<RestrictedChipOwner>('RestrictedChi
         'U.S. company, which holds such chips but is not shown to be restricted by them; null when its domicile is unknown.',
     }),
     chipsViaFamily: t.exposeStringList('chipsViaFamily', {
-      description: 'Those of `chips` counted only as parts of a restricted family (e.g. Nvidia B200 of the Blackwell series).',
+      description:
+        'Those of `chips` counted only as parts of a restricted family (e.g. Nvidia B200 of the Blackwell series).',
     }),
     domicile: t.exposeStringList('domicile', {
       description: 'Where it (or what it is a unit of) is based, from Domicile facts; empty when unknown.',

@@ -44,7 +44,8 @@ const TextOriginRef = builder.objectRef<TextOrigin>('TextOrigin').implement({
   description: 'Where one text field of a fact or entity comes from.',
   fields: (t) => ({
     field: t.exposeString('field', {
-      description: 'The field, e.g. `summary`, `text`, `note`, `attribution`, `role`, `period.inference`, `description`.',
+      description:
+        'The field, e.g. `summary`, `text`, `note`, `attribution`, `role`, `period.inference`, `description`.',
     }),
     origin: t.field({
       type: TextOriginKindEnum,
@@ -254,7 +255,8 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({
         required: false,
-        description: 'At most this many rules, 1 to MAX_PAGE_SIZE (more is a BAD_USER_INPUT error); default the maximum.',
+        description:
+          'At most this many rules, 1 to MAX_PAGE_SIZE (more is a BAD_USER_INPUT error); default the maximum.',
       }),
     },
     resolve: (_root, args, ctx) => provenanceViews.inferenceRules(ctx, cappedRows(ctx, args.first)),

@@ -70,8 +70,16 @@ type Writer<T extends RecordType> = (tx: TxRunner, records: RecordOf<T>[], curat
 
 /** `curator`: the input's default curator, for lines that name none. */
 const WRITERS: { [T in RecordType]: Writer<T> } = {
-  curator: (tx, records) => graphWrites.curators(tx, records.map((c) => curatorRow(c))),
-  entity: (tx, records, curator) => graphWrites.entities(tx, records.map((e) => entityRow(e, curator))),
+  curator: (tx, records) =>
+    graphWrites.curators(
+      tx,
+      records.map((c) => curatorRow(c)),
+    ),
+  entity: (tx, records, curator) =>
+    graphWrites.entities(
+      tx,
+      records.map((e) => entityRow(e, curator)),
+    ),
   /** Sources, then the full texts given with them (their own nodes). */
   async source(tx, records, curator) {
     const rows = records.map((s) => sourceRow(s, curator));
@@ -79,9 +87,21 @@ const WRITERS: { [T in RecordType]: Writer<T> } = {
     await sourceTexts.write(tx, rows);
     return written;
   },
-  link: (tx, records) => graphWrites.links(tx, records.map((l) => linkRow(l))),
-  rule: (tx, records, curator) => graphWrites.rules(tx, records.map((r) => ruleRow(r, curator))),
-  assertion: (tx, records, curator) => graphWrites.assertions(tx, records.map((a) => assertionRow(a, curator))),
+  link: (tx, records) =>
+    graphWrites.links(
+      tx,
+      records.map((l) => linkRow(l)),
+    ),
+  rule: (tx, records, curator) =>
+    graphWrites.rules(
+      tx,
+      records.map((r) => ruleRow(r, curator)),
+    ),
+  assertion: (tx, records, curator) =>
+    graphWrites.assertions(
+      tx,
+      records.map((a) => assertionRow(a, curator)),
+    ),
 };
 
 function writeType<T extends RecordType>(tx: TxRunner, type: T, batch: Batch, curator: CuratorDefault) {
