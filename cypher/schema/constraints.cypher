@@ -6,6 +6,8 @@ CREATE CONSTRAINT assertion_key IF NOT EXISTS FOR (a:Assertion) REQUIRE a.key IS
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE;
 CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (r:Redirect) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT source_text_key IF NOT EXISTS FOR (t:SourceText) REQUIRE t.key IS UNIQUE;
+CREATE CONSTRAINT curator_key IF NOT EXISTS FOR (c:Curator) REQUIRE c.key IS UNIQUE;
+CREATE CONSTRAINT rule_key IF NOT EXISTS FOR (r:Rule) REQUIRE r.key IS UNIQUE;
 CREATE INDEX entity_kind_name IF NOT EXISTS FOR (e:Entity) ON (e.kind, e.name, e.key);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key);
 CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);
