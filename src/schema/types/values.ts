@@ -1,5 +1,14 @@
-import type { ChangeValue, MoneyValue, PeriodValue, QuantityValue, Shape } from '../../domain/facts/index.ts';
+import { exactOf } from '../../domain/exact.ts';
+import type {
+  ChangeValue,
+  Interval,
+  MoneyValue,
+  PeriodValue,
+  QuantityValue,
+  Shape,
+} from '../../domain/facts/index.ts';
 import type { PRICE_BASES } from '../../domain/format.ts';
+import { plusMinus } from '../../domain/interval.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
 import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
 import {
@@ -21,7 +30,9 @@ export const RankEnum = builder.enumType('Rank', {
   values: describedValues(RANK_MEANINGS),
 });
 export const QualifierEnum = builder.enumType('Qualifier', {
-  description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
+  description:
+    'How exact a number is: exact (stated to the unit), rounded (to `precision`), approx, more_than ("exceeding"), ' +
+    'less_than, at_least, range.',
   values: describedValues(QUALIFIER_MEANINGS),
 });
 export const PriceBasisEnum = builder.enumType('PriceBasis', {
@@ -42,6 +53,42 @@ export const PeriodTypeEnum = builder.enumType('PeriodType', {
   values: describedValues(PERIOD_TYPE_MEANINGS),
 });
 
+/** An interval with the value it surrounds (for `plusMinus`). */
+interface IntervalAround {
+  interval: Interval;
+  value: string;
+}
+
+const IntervalRef = builder.objectRef<IntervalAround>('Interval').implement({
+  description:
+    'The values a number may stand for, given the precision its source states it to, in the number’s own unit ' +
+    '(major currency units, percent, the quantity’s unit): "23 billion yuan" is 22500000000–23500000000. A bound is ' +
+    'null where the interval is open ("exceeding $50 billion" has no upper bound). Derived numbers combine their ' +
+    'inputs’ intervals (interval arithmetic, rounded outward).',
+  fields: (t) => ({
+    lower: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'The smallest value it may stand for; null when open below (e.g. "under $1 billion").',
+      resolve: (i) => i.interval.lower,
+    }),
+    upper: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'The largest value it may stand for; null when open above (e.g. "over a million").',
+      resolve: (i) => i.interval.upper,
+    }),
+    plusMinus: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        'Half the width when the interval is centred on the value ("50.2 billion ± 1.05 billion" → "1050000000"); ' +
+        'null otherwise.',
+      resolve: (i) => plusMinus(exactOf(i.value), i.interval),
+    }),
+  }),
+});
+
 export const MoneyRef = builder.objectRef<MoneyValue>('Money');
 const ConvertedMoneyRef = builder.objectRef<ConversionResult>('ConvertedMoney');
 
@@ -57,6 +104,18 @@ ConvertedMoneyRef.implement({
       type: 'Decimal',
       description: 'Units of the target currency per unit of the original.',
       resolve: (c) => c.rate,
+    }),
+    rateInterval: t.field({
+      type: IntervalRef,
+      description:
+        'The rates the figures allow: a caller’s rate exactly; a rate back-calculated from the source’s own rounded ' +
+        'figures as a range ("50 billion yuan ($7 billion)": 6.5/50.5 … 7.5/49.5 = 0.128712871287 … 0.151515151516).',
+      resolve: (c) => ({ interval: c.rateInterval, value: c.rate }),
+    }),
+    rateQualifier: t.field({
+      type: QualifierEnum,
+      description: '`exact` for a rate given by the caller, `approx` for one back-calculated from reported figures.',
+      resolve: (c) => c.rateQualifier,
     }),
     rateSource: t.exposeString('rateSource', { description: 'Where the rate comes from.' }),
     mode: t.field({ type: ModeEnum, description: 'Always derived.', resolve: () => 'derived' as const }),
@@ -79,8 +138,32 @@ MoneyRef.implement({
     }),
     qualifier: t.field({
       type: QualifierEnum,
-      description: 'How exact the amount is: `exact`, or as the source hedges it (`more_than` for "exceeding" …).',
+      description:
+        'How exact the amount is: `exact` (stated to the unit), `rounded` ("23 billion yuan"), or as the source ' +
+        'hedges it (`more_than` for "exceeding" …); for a derived amount `approx` unless every input is exact.',
       resolve: (m) => m.qualifier as never,
+    }),
+    precision: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        'The unit of the last digit the source states, in major units: "1000000000" for "23 billion yuan", ' +
+        '"100000000" for "4.2 billion yuan", "1" for an amount stated to the unit; the minor unit ("0.01") when ' +
+        'the fact does not say. Null for a derived amount (its uncertainty is `interval`).',
+      resolve: (m) => (m.precisionMinor === null ? null : fromMinorUnits(m.precisionMinor, m.currency)),
+    }),
+    interval: t.field({
+      type: IntervalRef,
+      description:
+        'The amounts it may stand for: ± half the precision ("23 billion yuan": 22.5–23.5 billion), a range’s ' +
+        'bounds widened so, open above for `more_than`; for a derived amount, its inputs’ intervals combined.',
+      resolve: (m) => ({ interval: m.interval, value: amountOf(m) }),
+    }),
+    assumptions: t.stringList({
+      description:
+        'What a derived amount assumes that its sources do not state, e.g. a year-on-year basis for "a 176% rise"; ' +
+        'empty when it assumes nothing (and for reported amounts).',
+      resolve: (m) => [...m.assumptions],
     }),
     priceBasis: t.field({
       type: PriceBasisEnum,
@@ -135,7 +218,30 @@ export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
       resolve: (c) => c.qualifier as never,
     }),
     basis: t.exposeString('basis', {
-      description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.',
+      description:
+        'What it compares against: yoy (year on year), qoq, vs_prior_period. Whether the source says so: `basisStated`.',
+    }),
+    basisStated: t.exposeBoolean('basisStated', {
+      description:
+        'True when the source states the basis ("a 123% increase from the previous year", "year-on-year"); false ' +
+        'when it is assumed ("a 176% rise" says no basis), and `basisReason` says why.',
+    }),
+    basisReason: t.exposeString('basisReason', {
+      nullable: true,
+      description: 'Why the basis is assumed; null when the source states it.',
+    }),
+    precision: t.field({
+      type: 'Decimal',
+      description:
+        'The unit of the last stated digit in percent: "1" for "a 123% increase"; "0.01" (a basis point) when the ' +
+        'fact does not say.',
+      resolve: (c) => fromMinorUnits(BigInt(c.precisionBp), 'USD'),
+    }),
+    interval: t.field({
+      type: IntervalRef,
+      description:
+        'The percentages it may stand for: "a 123% increase" is 122.5–123.5; "more than double" is 100 and up (open).',
+      resolve: (c) => ({ interval: c.interval, value: percentOf(c) }),
     }),
   }),
 });
@@ -179,6 +285,18 @@ export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implemen
       description: 'How exact the number is, e.g. `more_than` for "over a million".',
       resolve: (q) => q.qualifier as never,
     }),
+    precision: t.field({
+      type: 'Decimal',
+      description:
+        'The unit of the last stated digit: "1000000" for "over a million"; when the fact does not say, that of the ' +
+        'value’s last written digit.',
+      resolve: (q) => q.precision,
+    }),
+    interval: t.field({
+      type: IntervalRef,
+      description: 'The values it may stand for: "over a million" is 1000000 and up (open above).',
+      resolve: (q) => ({ interval: q.interval, value: q.value }),
+    }),
   }),
 });
 
@@ -202,7 +320,16 @@ const MoneyInput = builder.inputType('MoneyInput', {
     qualifier: t.field({
       type: QualifierEnum,
       required: false,
-      description: 'How exact, e.g. `more_than` for "exceeding"; default `exact`.',
+      description:
+        'How exact, e.g. `rounded` for "23 billion yuan", `more_than` for "exceeding"; default `exact` (only for ' +
+        'amounts stated to the unit).',
+    }),
+    precision: t.field({
+      type: 'Decimal',
+      required: false,
+      description:
+        'The unit of the last stated digit in major units, a power of ten: "1000000000" for "23 billion yuan", "1" ' +
+        'for an amount stated to the unit; default the minor unit. `rounded` needs it.',
     }),
     lower: t.field({ type: 'Decimal', required: false, description: 'Lower bound (a `range` needs both bounds).' }),
     upper: t.field({ type: 'Decimal', required: false, description: 'Upper bound (a `range` needs both bounds).' }),
@@ -224,7 +351,19 @@ const ChangeInput = builder.inputType('ChangeInput', {
     }),
     asReported: t.string({ required: true, description: 'The words of the source, e.g. "a 123% increase".' }),
     qualifier: t.field({ type: QualifierEnum, required: false, description: 'How exact; default `exact`.' }),
-    basis: t.string({ required: false, description: 'yoy, qoq or vs_prior_period.' }),
+    precision: t.field({
+      type: 'Decimal',
+      required: false,
+      description: 'The unit of the last stated digit in percent, a power of ten ("1" for "123%"); default 0.01.',
+    }),
+    basis: t.string({ required: false, description: 'yoy (default), qoq or vs_prior_period.' }),
+    basisStated: t.boolean({
+      required: false,
+      description:
+        'true when the source states the basis ("year-on-year"); false when it is assumed (then `basisReason` is ' +
+        'required). Left out, the basis counts as assumed, "not recorded".',
+    }),
+    basisReason: t.string({ required: false, description: 'Why the basis is assumed (only with basisStated false).' }),
   }),
 });
 
@@ -238,6 +377,13 @@ const QuantityInput = builder.inputType('QuantityInput', {
       type: QualifierEnum,
       required: false,
       description: 'How exact, e.g. `more_than` for "over"; default `exact`.',
+    }),
+    precision: t.field({
+      type: 'Decimal',
+      required: false,
+      description:
+        'The unit of the last stated digit, a power of ten ("1000000" for "a million"); default that of the ' +
+        'value’s last written digit.',
     }),
   }),
 });
