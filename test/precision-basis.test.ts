@@ -212,7 +212,9 @@ describe('derived numbers carry the interval their inputs allow', () => {
       amount: '4038461538.46',
       interval: { lower: '3971291866.02', upper: '4106280193.24' },
     });
-    expect(prior['company:baidu'].assumptions[0]).toMatch(/^fact:baidu-capex-2024-h1: "by 4%" is taken as year on year/);
+    expect(prior['company:baidu'].assumptions[0]).toMatch(
+      /^fact:baidu-capex-2024-h1: "by 4%" is taken as year on year/,
+    );
   });
 
   it('their sum against the reported 23 billion yuan a year earlier carries both intervals and both assumptions', async () => {

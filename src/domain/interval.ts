@@ -1,15 +1,4 @@
-import {
-  compareExact,
-  divide,
-  type Exact,
-  exactOf,
-  exactText,
-  half,
-  minus,
-  plus,
-  roundTo,
-  times,
-} from './exact.ts';
+import { compareExact, divide, type Exact, exactOf, exactText, half, minus, plus, roundTo, times } from './exact.ts';
 
 /**
  * The values a number may stand for, given the precision its source states it to (docs/data-model.md "Precision,

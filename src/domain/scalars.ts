@@ -58,14 +58,19 @@ export const Currency = z
   })
   .meta({ id: 'Currency', description: 'An ISO 4217 currency code.', enum: [...CURRENCY_EXPONENTS.keys()].sort() });
 
-const PRECISION_EXAMPLE = 'e.g. "1000000000" for "23 billion", "100000000" for "4.2 billion", "1" for an amount stated to the unit';
+const PRECISION_EXAMPLE =
+  'e.g. "1000000000" for "23 billion", "100000000" for "4.2 billion", "1" for an amount stated to the unit';
 
 /** Why a precision is not one: a precision is the unit of the last stated digit, a positive power of ten. */
 export function precisionProblem(value: string): string | undefined {
-  if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value)) return `precision ${JSON.stringify(value)} is not a decimal string (${PRECISION_EXAMPLE})`;
-  if (value.startsWith('-')) return `precision ${value} is negative: it is the unit of the last stated digit, a positive power of ten (${PRECISION_EXAMPLE})`;
-  if (/^0(\.0+)?$/.test(value)) return `precision ${value} is zero: it is the unit of the last stated digit, a positive power of ten (${PRECISION_EXAMPLE})`;
-  if (!/^(10*|0\.0*1)$/.test(value)) return `precision ${value} is not a power of ten: it is the unit of the last stated digit (${PRECISION_EXAMPLE})`;
+  if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value))
+    return `precision ${JSON.stringify(value)} is not a decimal string (${PRECISION_EXAMPLE})`;
+  if (value.startsWith('-'))
+    return `precision ${value} is negative: it is the unit of the last stated digit, a positive power of ten (${PRECISION_EXAMPLE})`;
+  if (/^0(\.0+)?$/.test(value))
+    return `precision ${value} is zero: it is the unit of the last stated digit, a positive power of ten (${PRECISION_EXAMPLE})`;
+  if (!/^(10*|0\.0*1)$/.test(value))
+    return `precision ${value} is not a power of ten: it is the unit of the last stated digit (${PRECISION_EXAMPLE})`;
   return undefined;
 }
 

@@ -49,9 +49,9 @@ describe('intervals', () => {
       upper: '10',
     });
     // An open divisor ("more than double"): the quotient may be as small as 0.
-    expect(quotientInterval({ lower: '22', upper: '24' }, growthFactorInterval({ lower: '100', upper: null }), 0)).toEqual(
-      { lower: '0', upper: '12' },
-    );
+    expect(
+      quotientInterval({ lower: '22', upper: '24' }, growthFactorInterval({ lower: '100', upper: null }), 0),
+    ).toEqual({ lower: '0', upper: '12' });
     // A divisor that may be 0 or negative gives no interval.
     expect(quotientInterval({ lower: '1', upper: '2' }, { lower: '-0.005', upper: '0.005' }, 2)).toBeNull();
     // Outward: 1 ÷ 3 at two decimals is 0.33 … 0.34.

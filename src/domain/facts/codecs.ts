@@ -137,7 +137,11 @@ export const MoneySchema = z
     const exponent = currencyExponent(m.currency);
     if (exponent !== undefined) {
       const minorUnit = exactText({ n: 1n, scale: exponent });
-      if (m.precision !== undefined && !precisionProblem(m.precision) && !isMultipleOf(exactOf(m.precision), exactOf(minorUnit))) {
+      if (
+        m.precision !== undefined &&
+        !precisionProblem(m.precision) &&
+        !isMultipleOf(exactOf(m.precision), exactOf(minorUnit))
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['precision'],
@@ -310,7 +314,11 @@ export const ChangeSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.precision !== undefined && !precisionProblem(c.precision) && !isMultipleOf(exactOf(c.precision), exactOf('0.01'))) {
+    if (
+      c.precision !== undefined &&
+      !precisionProblem(c.precision) &&
+      !isMultipleOf(exactOf(c.precision), exactOf('0.01'))
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['precision'],
@@ -398,7 +406,12 @@ export const changeCodec: Codec<typeof ChangeSchema, ChangeValue> = {
       qualifier,
       basis: text(s[CHANGE.basis]) ?? 'yoy',
       precisionBp,
-      interval: reportedInterval(exactMinor(String(s[CHANGE.bp]), 2), exactMinor(BigInt(precisionBp), 2), qualifier, null),
+      interval: reportedInterval(
+        exactMinor(String(s[CHANGE.bp]), 2),
+        exactMinor(BigInt(precisionBp), 2),
+        qualifier,
+        null,
+      ),
       basisStated: stated,
       basisReason: stated ? null : (text(s[CHANGE.basisReason]) ?? UNRECORDED_BASIS_REASON),
     };

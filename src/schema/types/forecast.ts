@@ -1,7 +1,7 @@
-import { factField, factValue } from '../../domain/facts/index.ts';
-import type { AssertionRow } from '../../domain/rows.ts';
 import { exactMinor } from '../../domain/exact.ts';
+import { factField, factValue } from '../../domain/facts/index.ts';
 import { nonNegativeProductInterval, reportedInterval } from '../../domain/interval.ts';
+import type { AssertionRow } from '../../domain/rows.ts';
 import { derivedMoney, exponentOf } from '../../domain/values.ts';
 import { builder, type FieldsOf } from '../builder.ts';
 import { reads } from '../lookahead.ts';

@@ -1,12 +1,5 @@
 import { exactOf } from '../../domain/exact.ts';
-import type {
-  ChangeValue,
-  Interval,
-  MoneyValue,
-  PeriodValue,
-  QuantityValue,
-  Shape,
-} from '../../domain/facts/index.ts';
+import type { ChangeValue, Interval, MoneyValue, PeriodValue, QuantityValue, Shape } from '../../domain/facts/index.ts';
 import type { PRICE_BASES } from '../../domain/format.ts';
 import { plusMinus } from '../../domain/interval.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
