@@ -59,7 +59,8 @@ describe('npm run export', () => {
       amount: '23000000000',
       currency: 'CNY',
       asReported: '23 billion yuan',
-      qualifier: 'exact',
+      qualifier: 'rounded',
+      precision: '1000000000',
     });
   });
 
