@@ -280,6 +280,7 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   factKinds: 'the AssertionKind enum (plus any other kind stored, none by the import rules)',
   entityKinds: 'the EntityKind enum (plus any other kind stored, none by the import rules)',
   roles: 'the five roles (Role enum)',
+  disagreeOn: 'Conflict.disagreeOn: the three Disagreement values',
   highlights: 'at most 3 per search hit (domain/search-highlight.ts)',
   matches: 'the words of one highlighted text of at most ~240 characters',
   facts: 'GraphPath.facts: the facts on one path of at most 8 hops',

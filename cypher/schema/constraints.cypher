@@ -14,6 +14,10 @@ CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);
 CREATE INDEX assertion_kind IF NOT EXISTS FOR (a:Assertion) ON (a.kind, a.key);
 CREATE INDEX assertion_metric IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.periodYear);
 CREATE INDEX assertion_metric_kind IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.kind, a.rank);
+// Statement groups (ranks and conflicts): best-rank refreshes seek a group's facts; `conflicts` reads only the
+// contested ones, in group order.
+CREATE INDEX assertion_statement_group IF NOT EXISTS FOR (a:Assertion) ON (a.statementGroup);
+CREATE INDEX assertion_contested IF NOT EXISTS FOR (a:Assertion) ON (a.contested, a.statementGroup);
 CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
 // A URL names one source. The constraint replaces the plain index of earlier versions (drop first: same property).
 DROP INDEX source_url IF EXISTS;

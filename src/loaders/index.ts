@@ -13,6 +13,7 @@ import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { CuratorRow, LinkRow, RuleRow } from '../repositories/provenance.ts';
+import type { CorroborationRow } from '../repositories/ranks.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
@@ -142,7 +143,9 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
       kinds: once(() => repos.vocabulary.kinds()),
       roles: once(() => repos.vocabulary.roles()),
     },
-    /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
+    /** How many independent sources support each fact (with the agreeing facts of its statement group). */
+    corroboration: loader<string, CorroborationRow | null>('corroboration', (keys) => repos.ranks.corroboration(keys)),
+    /** Replaced stored values of an entity, a source (updateEntity, updateSource) or a fact's rank. */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };
 }

@@ -1,7 +1,9 @@
 import type { TxRunner } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { type Conflict, storedValuesConflict } from '../domain/conflicts.ts';
+import { STATEMENT_SPECS } from '../domain/facts/index.ts';
 import type { assertionRow, curatorRow, entityRow, linkRow, ruleRow, sourceRow } from '../domain/records.ts';
+import { rankWrites } from './ranks.ts';
 
 const UPSERT_ENTITIES = statement('writes/upsert-entities');
 const UPSERT_SOURCES = statement('writes/upsert-sources');
@@ -41,8 +43,18 @@ export const graphWrites = {
   async rules(tx: TxRunner, rows: ReturnType<typeof ruleRow>[]) {
     return rows.length ? total(await tx.run<Written>(UPSERT_RULES, { rows })) : 0;
   },
+  /** Writes the facts, then refreshes the statement groups they left and joined (contested, outranked). */
   async assertions(tx: TxRunner, rows: ReturnType<typeof assertionRow>[]) {
-    return rows.length ? total(await tx.run<Written>(UPSERT_ASSERTIONS, { rows })) : 0;
+    if (!rows.length) return 0;
+    const written = await tx.run<Written & { groups: string[] }>(UPSERT_ASSERTIONS, {
+      rows,
+      statementSpecs: STATEMENT_SPECS,
+    });
+    await rankWrites.refresh(
+      tx,
+      written.flatMap((r) => r.groups),
+    );
+    return total(written);
   },
   /** Entity keys that do not exist as entities (checked inside the writing transaction). */
   async missingEntities(tx: TxRunner, entityKeys: string[]): Promise<string[]> {

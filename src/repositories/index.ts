@@ -6,6 +6,7 @@ import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
 import { investmentRepository } from './investments.ts';
 import { provenanceRepository } from './provenance.ts';
+import { rankRepository } from './ranks.ts';
 import { researchRepository } from './research.ts';
 import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
@@ -28,6 +29,7 @@ export function createRepositories(db: DbScope) {
     vocabulary: vocabularyRepository(db),
     investments: investmentRepository(db),
     provenance: provenanceRepository(db),
+    ranks: rankRepository(db),
   };
 }
 

@@ -165,7 +165,7 @@ const toFormat = ({
 });
 
 /** The result of a write: the written object (`data`), or a WriteRejected with a stable code. */
-const rejectable = (what: string) => ({
+export const rejectable = (what: string) => ({
   types: [WriteRejected],
   union: { description: `Either the ${what} written, or why nothing was written.` },
   result: { description: `Success: \`data\` is the ${what} as stored.` },
