@@ -12,6 +12,7 @@ import { keyAsNames, keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { JudgementRow } from '../repositories/judgements.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
@@ -101,6 +102,9 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     };
     return loader('links', (keys) => repos.entities.links(keys, type, direction, limit));
   });
+  const judgements = keyed<JudgementRow[]>((signature) =>
+    loader('judgements', (keys) => repos.judgements.ofEntities(keys, Number(signature))),
+  );
   const sourceAssertions = keyed<AssertionRow[]>((signature) =>
     loader('sourceAssertions', (keys) => repos.sources.assertions(keys, Number(signature))),
   );
@@ -132,6 +136,8 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
       kinds: once(() => repos.vocabulary.kinds()),
       roles: once(() => repos.vocabulary.roles()),
     },
+    /** Entity-resolution judgements about an entity key (merges, negative and unsure ones, alias-table rows). */
+    judgements: (key: string, limit: number) => judgements(String(limit)).load(key),
     /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };

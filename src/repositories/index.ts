@@ -5,6 +5,7 @@ import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
 import { investmentRepository } from './investments.ts';
+import { judgementRepository } from './judgements.ts';
 import { researchRepository } from './research.ts';
 import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
@@ -26,6 +27,7 @@ export function createRepositories(db: DbScope) {
     epoch: epochRepository(db),
     vocabulary: vocabularyRepository(db),
     investments: investmentRepository(db),
+    judgements: judgementRepository(db),
   };
 }
 
