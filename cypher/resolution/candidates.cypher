@@ -9,7 +9,7 @@
 // examined and the last one, so the next page starts after it.
 CALL () {
   MATCH (e:Entity)
-  WHERE e.key > $afterEntity OR (e.key = $afterEntity AND $includeAfterEntity)
+  WHERE e.key >= $afterEntity AND (e.key > $afterEntity OR $includeAfterEntity)
   WITH e ORDER BY e.key
   LIMIT $scan
   RETURN collect(e) AS window
