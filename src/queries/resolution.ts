@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor } from '../domain/cursor.ts';
 import { pageSize } from '../domain/limits.ts';
 import { type Candidate, candidateOf } from '../domain/resolution.ts';
-import type { JudgementRow, Verdict } from '../repositories/judgements.ts';
+import type { CandidateWindow, JudgementRow, Verdict } from '../repositories/judgements.ts';
 import type { PageArgs, QueryScope } from './connections.ts';
 import { type Connection, keysetConnection, type PageInfo } from './keyset.ts';
 
@@ -50,7 +50,7 @@ export async function resolutionCandidates(
   const size = pageSize(args.first, scope.limits.maxPageSize);
   const [entity, other] = args.after ? decodeCursor(args.after, 2) : ['', AFTER_ALL];
   const after = { entity: entity!, other: other === AFTER_ALL ? null : other! };
-  const window =
+  const window: CandidateWindow =
     size === 0
       ? { pairs: [], examined: 0, lastExamined: null }
       : await scope.repos.judgements.candidates(after, scan, size + 1);
