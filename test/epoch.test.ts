@@ -266,7 +266,11 @@ describe('Epoch import: entity resolution', () => {
     // Its count: the cells of both files that name DeepMind, as this test reads them.
     const cells = [
       ...raw.clusters.flatMap((r) => [...items(r.Owner), ...items(r.Users)]),
-      ...raw.sites.flatMap((r) => tagged(r.Owner).concat(tagged(r.Users), tagged(r.Investors)).map((t) => t.name)),
+      ...raw.sites.flatMap((r) =>
+        tagged(r.Owner)
+          .concat(tagged(r.Users), tagged(r.Investors))
+          .map((t) => t.name),
+      ),
     ];
     expect(deepMind.occurrences).toBeGreaterThan(0);
     expect(deepMind.occurrences).toBeLessThanOrEqual(cells.filter((c) => c === 'DeepMind').length);

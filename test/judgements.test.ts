@@ -181,7 +181,10 @@ describe('un-merge round trip', () => {
     const merged = await merge(KEEP, GONE, 'one company under two keys');
     expect(merged.data?.mergeEntities).toEqual({
       __typename: 'MutationMergeEntitiesSuccess',
-      data: { key: KEEP, aliases: ['Judge Keep Co', 'JKC', 'Judge Gone Co', 'JGC', '裁判公司', 'Judge Earlier Co', 'JEC'] },
+      data: {
+        key: KEEP,
+        aliases: ['Judge Keep Co', 'JKC', 'Judge Gone Co', 'JGC', '裁判公司', 'Judge Earlier Co', 'JEC'],
+      },
     });
     const during = await reads();
     expect((during.pages[GONE] as any).entity.key).toBe(KEEP);
@@ -243,9 +246,7 @@ describe('un-merge round trip', () => {
       JSON.stringify(claim('fact:test-judge-later', { CONCERNS: [KEEP] }, 'Keep Co after the merge')),
     );
     const judgement = (await judgementsOf(KEEP)).find((j: any) => j.status === 'active' && j.other === GONE);
-    expect((await withdraw(judgement.key)).data?.withdrawJudgement.__typename).toBe(
-      'MutationWithdrawJudgementSuccess',
-    );
+    expect((await withdraw(judgement.key)).data?.withdrawJudgement.__typename).toBe('MutationWithdrawJudgementSuccess');
     const after = await reads();
     // GONE and everything about it as before; KEEP has the later fact in addition.
     expect(after.pages[GONE]).toEqual(before.pages[GONE]);
@@ -269,7 +270,11 @@ describe('negative and unsure judgements', () => {
     const before = await repos.system.counts();
     // The schema offers only negative and unsure; the service refuses positive too (a positive judgement is a merge).
     await expect(
-      judgeEntities(database.scope('test-judge-positive'), { entity: A, other: B, verdict: 'positive', reason: 'same' }, 'writer'),
+      judgeEntities(
+        database.scope('test-judge-positive'),
+        { entity: A, other: B, verdict: 'positive', reason: 'same' },
+        'writer',
+      ),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       message: 'A positive judgement is a merge: use mergeEntities (it records the judgement and can be undone)',
@@ -399,12 +404,9 @@ describe('concurrent merges and un-merges of one pair', () => {
     });
     // Every answer is a success or an expected refusal; never a server error.
     for (const o of outcomes) {
-      expect([
-        'MutationWithdrawJudgementSuccess',
-        'MutationMergeEntitiesSuccess',
-        'CONFLICT',
-        'NOT_FOUND',
-      ]).toContain(o);
+      expect(['MutationWithdrawJudgementSuccess', 'MutationMergeEntitiesSuccess', 'CONFLICT', 'NOT_FOUND']).toContain(
+        o,
+      );
     }
     expect(outcomes.filter((o) => o === 'MutationWithdrawJudgementSuccess')).toHaveLength(1);
     const state = await gql(
@@ -527,7 +529,9 @@ describe('resolutionCandidates', () => {
     do {
       const res: any = await gql(yoga, CANDIDATES, { first: 1, after });
       paged.push(...res.data.resolutionCandidates.nodes.map(pairOf));
-      after = res.data.resolutionCandidates.pageInfo.hasNextPage ? res.data.resolutionCandidates.pageInfo.endCursor : null;
+      after = res.data.resolutionCandidates.pageInfo.hasNextPage
+        ? res.data.resolutionCandidates.pageInfo.endCursor
+        : null;
     } while (after);
     expect(paged).toEqual(all);
     const scope = { repos, limits: config.limits };

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type CandidateSide, candidateOf, candidateScore, pairKey } from '../../src/domain/resolution.ts';
 
 /** The rules of resolutionCandidates (src/domain/resolution.ts), without a database. */
-const side = (key: string, name: string, aliases: string[] = [], extra: Partial<CandidateSide> = {}): CandidateSide => ({
+const side = (
+  key: string,
+  name: string,
+  aliases: string[] = [],
+  extra: Partial<CandidateSide> = {},
+): CandidateSide => ({
   key,
   name,
   kind: 'Company',
@@ -39,8 +44,9 @@ describe('candidateOf', () => {
   });
 
   it('a shared alias that is neither’s name: 0.5', () => {
-    expect(candidateOf(side('company:a', 'Amazon Web Services', ['AWS']), side('company:b', 'Amazon AWS', ['AWS'])))
-      .toMatchObject({ reasons: [{ reason: 'shared_alias', detail: 'aws' }], score: 0.5 });
+    expect(
+      candidateOf(side('company:a', 'Amazon Web Services', ['AWS']), side('company:b', 'Amazon AWS', ['AWS'])),
+    ).toMatchObject({ reasons: [{ reason: 'shared_alias', detail: 'aws' }], score: 0.5 });
   });
 
   it('the same Wikidata id and name: 1 − 0.05 × 0.2 = 0.99', () => {

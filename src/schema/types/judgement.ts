@@ -2,18 +2,16 @@ import { requireScope } from '../../domain/access.ts';
 import { WriteRejected } from '../../domain/errors.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import { type Candidate, type CandidateReason, REASON_WEIGHTS } from '../../domain/resolution.ts';
-import { CANDIDATE_SCAN, type CandidatePage, judgementConnection, resolutionCandidates } from '../../queries/resolution.ts';
+import {
+  CANDIDATE_SCAN,
+  type CandidatePage,
+  judgementConnection,
+  resolutionCandidates,
+} from '../../queries/resolution.ts';
 import type { JudgementRow } from '../../repositories/judgements.ts';
 import { judgeEntities, withdrawJudgement } from '../../services/judgements.ts';
 import { builder } from '../builder.ts';
-import {
-  connectionOf,
-  MAX_NESTED_LIST,
-  nestedFirst,
-  PAGE_AFTER,
-  PAGE_FIRST,
-  PageInfoRef,
-} from '../connection.ts';
+import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST, PageInfoRef } from '../connection.ts';
 import { EntityRef } from './refs.ts';
 
 const VerdictEnum = builder.enumType('JudgementVerdict', {
@@ -80,7 +78,8 @@ export const JudgementRef = builder.objectRef<JudgementRow>('Judgement').impleme
     }),
     firstSeen: t.exposeString('firstSeen', {
       nullable: true,
-      description: 'For an import’s judgement: the first dataset cell that used it, e.g. "epoch_gpu_clusters.csv row 12, Owner".',
+      description:
+        'For an import’s judgement: the first dataset cell that used it, e.g. "epoch_gpu_clusters.csv row 12, Owner".',
     }),
     occurrences: t.exposeInt('occurrences', {
       nullable: true,
@@ -199,8 +198,16 @@ const CandidatePageRef = builder.objectRef<CandidatePage>('ResolutionCandidatePa
     `A page of proposed pairs in key order. A page examines at most ${CANDIDATE_SCAN} entities, so it may hold ` +
     'fewer than `first` pairs (even none) while `pageInfo.hasNextPage` is true: continue with `endCursor`.',
   fields: (t) => ({
-    edges: t.field({ type: [CandidateEdgeRef], description: 'The pairs, each with its cursor.', resolve: (p) => p.edges }),
-    nodes: t.field({ type: [CandidateRef], description: 'The pairs of `edges`, for brevity.', resolve: (p) => p.nodes }),
+    edges: t.field({
+      type: [CandidateEdgeRef],
+      description: 'The pairs, each with its cursor.',
+      resolve: (p) => p.edges,
+    }),
+    nodes: t.field({
+      type: [CandidateRef],
+      description: 'The pairs of `edges`, for brevity.',
+      resolve: (p) => p.nodes,
+    }),
     pageInfo: t.field({
       type: PageInfoRef,
       description: 'Whether more may follow, and the cursor to continue with (after the last entity examined).',
@@ -276,7 +283,10 @@ builder.mutationFields((t) => ({
       'judgement (change the table and import again).',
     errors: rejectableJudgement('withdrawn judgement'),
     args: {
-      key: t.arg.string({ required: true, description: 'The judgement’s key, e.g. from `entity { judgements { key } }`.' }),
+      key: t.arg.string({
+        required: true,
+        description: 'The judgement’s key, e.g. from `entity { judgements { key } }`.',
+      }),
       reason: t.arg.string({ required: true, description: 'Why (at least 3 characters), kept with the judgement.' }),
     },
     resolve: (_root, { key, reason }, ctx) => {
