@@ -234,7 +234,7 @@ describe('un-merge round trip', () => {
       code: 'CONFLICT',
       message: `Judgement ${judgement.key} is already withdrawn`,
     });
-  });
+  }, 300_000);
 
   it('keeps with the kept entity the facts added to it after the merge', async () => {
     const before = await reads();
@@ -259,7 +259,7 @@ describe('un-merge round trip', () => {
       'fact:test-judge-speaker',
     ]);
     expect(after.exported.filter((l) => !l.includes('fact:test-judge-later'))).toEqual(before.exported);
-  });
+  }, 300_000);
 });
 
 describe('negative and unsure judgements', () => {
