@@ -3,7 +3,7 @@
 // Role edges not in the new row are removed, so re-importing a corrected fact converges.
 UNWIND $rows AS row
 MERGE (a:Assertion {key: row.key})
-ON CREATE SET a.createdAt = datetime()
+ON CREATE SET a.createdAt = datetime(), a.createdVia = 'import'
 SET a += row.props
 SET a:$(row.kind)
 WITH a, row
