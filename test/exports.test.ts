@@ -9,7 +9,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { Database } from '../src/db/database.ts';
 import { FACT_FIELD_NAMES } from '../src/domain/facts/index.ts';
-import { type AssertionInput, ImportLine, type ImportRecord } from '../src/domain/format.ts';
+import {
+  type AssertionInput,
+  type EntityInput,
+  ImportLine,
+  type ImportRecord,
+  type LinkInput,
+  type SourceInput,
+} from '../src/domain/format.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
 import { readManifest, writeDump } from '../src/services/dump.ts';
 import { exportRecords } from '../src/services/export.ts';
@@ -53,6 +60,9 @@ const seed = seedNdjson()
   .filter((l) => l.trim())
   .map((l) => ImportLine.parse(JSON.parse(l)));
 const seedFacts = seed.filter((r): r is AssertionInput => r.type === 'assertion');
+const seedEntities = seed.filter((r): r is EntityInput => r.type === 'entity');
+const seedSources = seed.filter((r): r is SourceInput => r.type === 'source');
+const seedLinks = seed.filter((r): r is LinkInput => r.type === 'link');
 const countBy = <T>(items: T[], key: (t: T) => string) =>
   items.reduce<Record<string, number>>((acc, t) => {
     acc[key(t)] = (acc[key(t)] ?? 0) + 1;
@@ -121,7 +131,7 @@ describe('GET /export', () => {
     const reader = await get('/export/csv/links', bearer(READER), closed);
     expect(reader.status).toBe(200);
     // links: the seed's 5 link lines, plus the header.
-    expect((await reader.text()).trim().split('\r\n')).toHaveLength(1 + seed.filter((r) => r.type === 'link').length);
+    expect((await reader.text()).trim().split('\r\n')).toHaveLength(1 + seedLinks.length);
   });
 });
 
@@ -164,13 +174,11 @@ describe('CSV', () => {
     expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
     expect(rows[0]).toEqual(['key', 'kind', 'name', 'aliases', 'wikidata', 'description', 'props']);
     const alibaba = rows.find((r) => r[0] === 'company:alibaba');
-    const line = seed.find((r) => r.type === 'entity' && r.key === 'company:alibaba');
-    expect(line?.type).toBe('entity');
-    if (line?.type !== 'entity') return;
+    const line = seedEntities.find((r) => r.key === 'company:alibaba')!;
     expect(alibaba?.slice(0, 4)).toEqual([line.key, line.kind, line.name, line.aliases.join('; ')]);
     // Chinese aliases survive the encoding.
     expect(rows.some((r) => r[3]?.includes('阿里巴巴'))).toBe(true);
-    expect(rows).toHaveLength(1 + seed.filter((r) => r.type === 'entity').length);
+    expect(rows).toHaveLength(1 + seedEntities.length);
   });
 
   it('has one table per fact kind, its value fields in columns, every seed fact once', async () => {
@@ -273,17 +281,18 @@ describe('JSON-LD with PROV-O', () => {
     const back = await jsonld.fromRDF(nquads as never, { format: 'application/n-quads', useNativeTypes: true });
     const compacted = (await jsonld.compact(back, doc['@context'] as never)) as { '@graph': Node[] };
     const nodes = new Map(compacted['@graph'].map((n) => [n['@id'] as string, n]));
+    /** Blank nodes (value objects such as `money`) put back in place, without their blank ids. */
     const deref = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(deref);
-      if (value && typeof value === 'object') {
-        const id = (value as Node)['@id'];
-        if (Object.keys(value).length === 1 && id?.startsWith('_:')) {
-          const { '@id': _blank, ...rest } = nodes.get(id) ?? {};
-          return deref(rest);
-        }
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deref(v)]));
-      }
-      return value;
+      if (!value || typeof value !== 'object') return value;
+      const id = (value as Node)['@id'];
+      const blank = typeof id === 'string' && id.startsWith('_:');
+      const whole = blank && Object.keys(value).length === 1 ? (nodes.get(id) ?? {}) : value;
+      return Object.fromEntries(
+        Object.entries(whole)
+          .filter(([k]) => !(blank && k === '@id'))
+          .map(([k, v]) => [k, deref(v)]),
+      );
     };
     const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -317,14 +326,14 @@ describe('JSON-LD with PROV-O', () => {
       if (typeof activity?.endedAtTime !== 'string' || Number.isNaN(Date.parse(activity.endedAtTime)))
         problems.push(`${fact.key}: the recording activity has no time`);
     }
-    for (const source of seed.filter((r) => r.type === 'source')) {
+    for (const source of seedSources) {
       const node = nodes.get(`aig:${source.key}`);
       const expected = { title: source.title, kind: source.kind, contentHash: source.contentHash, text: source.text };
       const actual = { title: node?.title, kind: node?.kind, contentHash: node?.contentHash, text: node?.text };
       if (!isEqual(actual, expected)) problems.push(`${source.key}: ${JSON.stringify(actual).slice(0, 200)}`);
       if (node?.publisher !== `aig:${source.publisher}`) problems.push(`${source.key}: publisher ${node?.publisher}`);
     }
-    for (const entity of seed.filter((r) => r.type === 'entity')) {
+    for (const entity of seedEntities) {
       const node = nodes.get(`aig:${entity.key}`);
       if (node?.name !== entity.name || node?.['@type'] !== entity.kind)
         problems.push(`${entity.key}: ${node?.name} ${node?.['@type']}`);
@@ -438,6 +447,22 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
   });
 });
 
+describe('failures before the first byte', () => {
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After when Neo4j cannot be reached, and counts it', async () => {
+    const gone = new Database({ ...loadConfig().neo4j, ...neo4j, uri: 'bolt://127.0.0.1:1', connectionTimeoutMs: 1_000 });
+    databases.push(gone);
+    const server = buildYoga({ database: gone, logger });
+    const response = await get('/export/ndjson', {}, server);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
+    const metrics = parsePrometheus(await (await server.fetch('http://localhost/metrics')).text());
+    expect(sampleValue(metrics, 'export_requests_total', { format: 'ndjson', outcome: 'unavailable' })).toBe(1);
+    expect(sampleValue(metrics, 'exports_in_flight')).toBe(0);
+  });
+});
+
 describe('npm run dump: versioned dumps, manifest and delta', () => {
   it('writes every format with counts and sha256; after adding a fact and retracting one, the delta lists exactly those', async () => {
     const root = join(dir, 'dumps');
@@ -452,15 +477,9 @@ describe('npm run dump: versioned dumps, manifest and delta', () => {
     expect(one.consistent).toBe(true);
     expect(one.delta).toBeNull();
     expect(one.counts).toEqual({
-      entity: countBy(
-        seed.filter((r) => r.type === 'entity'),
-        (r) => r.kind,
-      ),
+      entity: countBy(seedEntities, (r) => r.kind),
       source: { article: 1 },
-      link: countBy(
-        seed.filter((r) => r.type === 'link'),
-        (r) => r.rel,
-      ),
+      link: countBy(seedLinks, (r) => r.rel),
       assertion: countBy(seedFacts, (f) => f.kind),
     });
     expect(one.counts.assertion.Claim).toBe(19);

@@ -13,7 +13,7 @@ import {
   MEDIA_TYPES,
 } from '../services/export-formats/index.ts';
 import type { Logger } from './logger.ts';
-import { requestInfo } from './request-info.ts';
+import { clientBookmarks, requestInfo } from './request-info.ts';
 
 /**
  * GET /export/… : the whole graph streamed as NDJSON (the import format), JSON-LD with PROV-O, or one CSV table per
@@ -37,6 +37,14 @@ export interface ExportObserver {
 }
 
 const PAGE_SIZE = 500;
+
+/** The status of a failure before the first byte (after it, the transfer is cut). */
+const STATUS_OF: Partial<Record<string, number>> = {
+  BUSY: 429,
+  DATABASE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 503,
+  BAD_USER_INPUT: 400,
+};
 
 type FetchAPI = { Response: typeof Response; ReadableStream: typeof ReadableStream };
 
@@ -122,7 +130,7 @@ export function useExports({ database, logger, config, observer }: ExportsDeps):
       }
       streaming += 1;
       const info = requestInfo(request);
-      const db = database.scope(info.id);
+      const db = database.scope(info.id, undefined, clientBookmarks(request));
       const started = performance.now();
       let bytes = 0;
       let done = false;
@@ -136,7 +144,7 @@ export function useExports({ database, logger, config, observer }: ExportsDeps):
         const line = {
           requestId: info.id,
           format,
-          table: format === 'csv' ? target.table.name : undefined,
+          table: target.format === 'csv' ? target.table.name : undefined,
           outcome,
           bytes,
           ms: Math.round(seconds * 1000),
@@ -147,16 +155,18 @@ export function useExports({ database, logger, config, observer }: ExportsDeps):
         else logger.warn(line, 'export ended early');
       };
 
-      // Where the data stands when the export begins; a failure here still gets a proper status.
+      // Where the data stands when the export begins (after the client's x-neo4j-bookmarks, as for GraphQL reads); a
+      // failure here still gets a proper status.
       let dataVersion: string;
       try {
         dataVersion = await db.dataVersion();
       } catch (error) {
         const code = error instanceof DomainError ? error.code : 'DATABASE_ERROR';
-        finish(code === 'BUSY' ? 'busy' : 'unavailable', error);
-        const status = code === 'BUSY' ? 429 : 503;
+        finish(code === 'BUSY' ? 'busy' : code === 'DATABASE_UNAVAILABLE' ? 'unavailable' : 'failed', error);
+        const status = STATUS_OF[code] ?? 500;
         const message = error instanceof DomainError ? error.message : 'The graph database failed to answer.';
-        const retry: Record<string, string> = { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) };
+        const retry: Record<string, string> =
+          status === 429 || status === 503 ? { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } : {};
         return endResponse(problem(fetchAPI, status, code, message, retry));
       }
 
