@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import jsonld from 'jsonld';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -304,7 +305,7 @@ describe('JSON-LD with PROV-O', () => {
         continue;
       }
       const check = (what: string, actual: unknown, expected: unknown) => {
-        if (JSON.stringify(actual) !== JSON.stringify(expected) && !isEqual(actual, expected))
+        if (!isDeepStrictEqual(actual, expected))
           problems.push(`${fact.key} ${what}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
       };
       check('@type', asArray(node['@type']).sort(), ['Assertion', 'Entity', fact.kind].sort());
@@ -330,7 +331,7 @@ describe('JSON-LD with PROV-O', () => {
       const node = nodes.get(`aig:${source.key}`);
       const expected = { title: source.title, kind: source.kind, contentHash: source.contentHash, text: source.text };
       const actual = { title: node?.title, kind: node?.kind, contentHash: node?.contentHash, text: node?.text };
-      if (!isEqual(actual, expected)) problems.push(`${source.key}: ${JSON.stringify(actual).slice(0, 200)}`);
+      if (!isDeepStrictEqual(actual, expected)) problems.push(`${source.key}: ${JSON.stringify(actual).slice(0, 200)}`);
       if (node?.publisher !== `aig:${source.publisher}`) problems.push(`${source.key}: publisher ${node?.publisher}`);
     }
     for (const entity of seedEntities) {
@@ -343,15 +344,6 @@ describe('JSON-LD with PROV-O', () => {
     expect(problems).toEqual([]);
   });
 });
-
-function isEqual(a: unknown, b: unknown): boolean {
-  try {
-    expect(a).toEqual(b);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('limits: concurrent exports, slow clients and the pool', () => {
   it('paused exports hold no connection: three paused on a 2-connection pool, a GraphQL read still answers, a fourth is BUSY, all three finish whole', async () => {
