@@ -19,13 +19,13 @@ import {
   type SourceInput,
 } from '../src/domain/format.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
+import { tokenConfigLine } from '../src/server/auth.ts';
+import { createLogger } from '../src/server/logger.ts';
+import { buildYoga } from '../src/server/yoga.ts';
 import { readManifest, writeDump } from '../src/services/dump.ts';
 import { exportRecords } from '../src/services/export.ts';
 import { importNdjson } from '../src/services/import/importer.ts';
 import { seedNdjson } from '../src/services/seed.ts';
-import { tokenConfigLine } from '../src/server/auth.ts';
-import { createLogger } from '../src/server/logger.ts';
-import { buildYoga } from '../src/server/yoga.ts';
 import { gql, neo4jEnv, testApp } from './helpers/app.ts';
 import { parsePrometheus, sampleValue } from './helpers/prometheus.ts';
 import { sleep } from './helpers/wait.ts';
@@ -70,7 +70,7 @@ const countBy = <T>(items: T[], key: (t: T) => string) =>
     return acc;
   }, {});
 
-const get = (path: string, headers: Record<string, string> = {}, server = yoga) =>
+const get = async (path: string, headers: Record<string, string> = {}, server = yoga): Promise<Response> =>
   server.fetch(`http://localhost${path}`, { headers });
 
 /** The NDJSON `npm run export` writes: the reference for the HTTP export. */
@@ -186,7 +186,9 @@ describe('CSV', () => {
     const expected = countBy(seedFacts, (f) => f.kind);
     const { rows: figures } = await table('financial-figure');
     const header = figures[0]!;
-    const row = Object.fromEntries(header.map((c, i) => [c, figures.find((r) => r[0] === 'fact:alibaba-capex-2024-h1')?.[i]]));
+    const row = Object.fromEntries(
+      header.map((c, i) => [c, figures.find((r) => r[0] === 'fact:alibaba-capex-2024-h1')?.[i]]),
+    );
     expect(row).toMatchObject({
       kind: 'FinancialFigure',
       subject: 'company:alibaba',
@@ -211,7 +213,9 @@ describe('CSV', () => {
     expect(snippets.length - 1).toBe(seedFacts.reduce((n, f) => n + f.sources.length, 0));
     expect(snippets.length - 1).toBe(54);
     const h20 = snippets.filter((r) => r[0] === 'fact:h20-shipments-china-forecast').map((r) => r[4]);
-    expect(h20).toEqual(seedFacts.find((f) => f.key === 'fact:h20-shipments-china-forecast')?.sources.map((s) => s.snippet));
+    expect(h20).toEqual(
+      seedFacts.find((f) => f.key === 'fact:h20-shipments-china-forecast')?.sources.map((s) => s.snippet),
+    );
   });
 
   it('neutralises cells a spreadsheet would run as formulas (= + - @), keeps plain numbers, and quotes what needs it', async () => {
@@ -230,7 +234,7 @@ describe('CSV', () => {
       type: 'assertion',
       kind: 'FinancialFigure',
       key: 'fact:test-exports-formula',
-      summary: '=cmd|\' /C calc\'!A0',
+      summary: "=cmd|' /C calc'!A0",
       mode: 'reported',
       roles: { SUBJECT: ['company:test-exports-formula'] },
       metric: 'net_income',
@@ -313,7 +317,11 @@ describe('JSON-LD with PROV-O', () => {
       check('mode', node.mode, fact.mode);
       check('rank', node.rank, fact.rank);
       for (const [role, keys] of Object.entries(fact.roles))
-        check(role, asArray(node[role]), keys.map((k) => `aig:${k}`));
+        check(
+          role,
+          asArray(node[role]),
+          keys.map((k) => `aig:${k}`),
+        );
       for (const field of FACT_FIELD_NAMES) check(field, deref(node[field]), fact[field]);
       check('wasDerivedFrom', node.wasDerivedFrom, [...new Set(fact.sources.map((s) => `aig:${s.source}`))]);
       const quotations = asArray(node.quotations).map((q) => nodes.get((q as Node)['@id'] as string));
@@ -410,9 +418,13 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
     const reader = stalled.body!.getReader();
     await reader.read();
     const outcome = async (name: string) =>
-      sampleValue(parsePrometheus(await (await server.fetch('http://localhost/metrics')).text()), 'export_requests_total', {
-        outcome: name,
-      });
+      sampleValue(
+        parsePrometheus(await (await server.fetch('http://localhost/metrics')).text()),
+        'export_requests_total',
+        {
+          outcome: name,
+        },
+      );
     /** Polls until the counter reaches 1 (or 20 s pass); the cut and the cancel happen off this test's call stack. */
     const once = async (name: string) => {
       for (let i = 0; i < 200; i++) {
@@ -441,7 +453,12 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
 
 describe('failures before the first byte', () => {
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After when Neo4j cannot be reached, and counts it', async () => {
-    const gone = new Database({ ...loadConfig().neo4j, ...neo4j, uri: 'bolt://127.0.0.1:1', connectionTimeoutMs: 1_000 });
+    const gone = new Database({
+      ...loadConfig().neo4j,
+      ...neo4j,
+      uri: 'bolt://127.0.0.1:1',
+      connectionTimeoutMs: 1_000,
+    });
     databases.push(gone);
     const server = buildYoga({ database: gone, logger });
     const response = await get('/export/ndjson', {}, server);

@@ -111,7 +111,9 @@ export function useExports({ database, logger, config, observer }: ExportsDeps):
         );
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return endResponse(problem(fetchAPI, 405, 'BAD_REQUEST', 'Exports answer GET and HEAD only', { allow: 'GET, HEAD' }));
+        return endResponse(
+          problem(fetchAPI, 405, 'BAD_REQUEST', 'Exports answer GET and HEAD only', { allow: 'GET, HEAD' }),
+        );
       }
       if (target === 'index') return endResponse(json(fetchAPI, 200, exportIndex()));
 
@@ -207,7 +209,10 @@ export function useExports({ database, logger, config, observer }: ExportsDeps):
               stall.unref();
             } catch (error) {
               // Headers are gone: the only honest signal left is to break the transfer (no end-of-body marker).
-              finish(error instanceof DomainError && error.code === 'DATABASE_UNAVAILABLE' ? 'unavailable' : 'failed', error);
+              finish(
+                error instanceof DomainError && error.code === 'DATABASE_UNAVAILABLE' ? 'unavailable' : 'failed',
+                error,
+              );
               controller.error(error);
             }
           },

@@ -50,7 +50,11 @@ export interface DumpManifest {
 }
 
 const VERSION = /^\d{8}T\d{6}Z$/;
-export const versionOf = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+export const versionOf = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** A file being written: bytes and sha256 counted on the way, waiting for the disk when it falls behind. */
 class HashedFile {
@@ -91,7 +95,10 @@ async function writeFormats(db: DbScope, dir: string, pageSize: number) {
   await mkdir(join(dir, 'csv'), { recursive: true });
   const ndjson = new HashedFile(dir, GRAPH_NDJSON, MEDIA_TYPES.ndjson);
   const jsonld = new HashedFile(dir, 'graph.jsonld', MEDIA_TYPES.jsonld);
-  const tables = CSV_TABLES.map((table) => ({ table, file: new HashedFile(dir, `csv/${table.name}.csv`, MEDIA_TYPES.csv) }));
+  const tables = CSV_TABLES.map((table) => ({
+    table,
+    file: new HashedFile(dir, `csv/${table.name}.csv`, MEDIA_TYPES.csv),
+  }));
   const counts = emptyCounts();
   await jsonld.write(JSONLD_HEAD);
   for (const { table, file } of tables) await file.write(csvHead(table));
@@ -160,9 +167,10 @@ export async function writeDump(db: DbScope, root: string, options: DumpOptions 
     const counts: DeltaCounts = {};
     for await (const line of deltaLines(join(root, previous, GRAPH_NDJSON), join(partial, GRAPH_NDJSON))) {
       await out.write(`${JSON.stringify(line)}\n`);
-      const byKind = (counts[line.type] ??= {});
-      const c = (byKind[line.kind] ??= { added: 0, changed: 0, removed: 0 });
-      c[line.op] += 1;
+      counts[line.type] ??= {};
+      const byKind = counts[line.type]!;
+      byKind[line.kind] ??= { added: 0, changed: 0, removed: 0 };
+      byKind[line.kind]![line.op] += 1;
     }
     delta = { from: previous, file: await out.close(), counts };
   }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ASSERTION_KINDS, type AssertionKind, FACT_FIELD_NAMES, FACT_FIELDS, factKind } from '../../domain/facts/index.ts';
+import {
+  ASSERTION_KINDS,
+  type AssertionKind,
+  FACT_FIELD_NAMES,
+  FACT_FIELDS,
+  factKind,
+} from '../../domain/facts/index.ts';
 import { ROLE_TYPES } from '../../domain/format.ts';
 import type { ExportEntry, ExportPart } from '../export.ts';
 
