@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import jsonld from 'jsonld';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { Database } from '../src/db/database.ts';
 import { FACT_FIELD_NAMES } from '../src/domain/facts/index.ts';
@@ -286,10 +286,16 @@ describe('JSON-LD with PROV-O', () => {
     const back = await jsonld.fromRDF(nquads as never, { format: 'application/n-quads', useNativeTypes: true });
     const compacted = (await jsonld.compact(back, doc['@context'] as never)) as { '@graph': Node[] };
     const nodes = new Map(compacted['@graph'].map((n) => [n['@id'] as string, n]));
-    /** Blank nodes (value objects such as `money`) put back in place, without their blank ids. */
+    /**
+     * Blank nodes (value objects such as `money`) put back in place, without their blank ids; a literal typed
+     * xsd:string is the plain string it is in RDF 1.1 (jsonld's fromRDF keeps the datatype explicit).
+     */
     const deref = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(deref);
       if (!value || typeof value !== 'object') return value;
+      const literal = value as { '@value'?: unknown; '@type'?: unknown };
+      if ('@value' in literal && literal['@type'] === 'xsd:string' && Object.keys(literal).length === 2)
+        return literal['@value'];
       const id = (value as Node)['@id'];
       const blank = typeof id === 'string' && id.startsWith('_:');
       const whole = blank && Object.keys(value).length === 1 ? (nodes.get(id) ?? {}) : value;
@@ -299,11 +305,12 @@ describe('JSON-LD with PROV-O', () => {
           .map(([k, v]) => [k, deref(v)]),
       );
     };
+    const nodeOf = (id: string) => deref(nodes.get(id)) as Node | undefined;
     const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
     const problems: string[] = [];
     for (const fact of seedFacts) {
-      const node = nodes.get(`aig:${fact.key}`);
+      const node = nodeOf(`aig:${fact.key}`);
       if (!node) {
         problems.push(`${fact.key}: missing`);
         continue;
@@ -323,37 +330,54 @@ describe('JSON-LD with PROV-O', () => {
           keys.map((k) => `aig:${k}`),
         );
       for (const field of FACT_FIELD_NAMES) check(field, deref(node[field]), fact[field]);
-      check('wasDerivedFrom', node.wasDerivedFrom, [...new Set(fact.sources.map((s) => `aig:${s.source}`))]);
-      const quotations = asArray(node.quotations).map((q) => nodes.get((q as Node)['@id'] as string));
+      check('wasDerivedFrom', asArray(node.wasDerivedFrom), [...new Set(fact.sources.map((s) => `aig:${s.source}`))]);
+      const quotations = asArray(node.quotations).map((q) => nodeOf((q as Node)['@id'] as string));
       check(
         'quotations',
         quotations.map((q) => ({ source: q?.wasQuotedFrom, snippet: q?.['prov:value'], start: q?.start, end: q?.end })),
         fact.sources.map((s) => ({ source: `aig:${s.source}`, snippet: s.snippet, start: s.start, end: s.end })),
       );
-      const activity = nodes.get((node.wasGeneratedBy as Node)?.['@id'] as string);
+      const activity = nodeOf((node.wasGeneratedBy as Node)?.['@id'] as string);
       check('wasGeneratedBy', asArray(activity?.['@type']).sort(), ['Activity', 'Import']);
       if (typeof activity?.endedAtTime !== 'string' || Number.isNaN(Date.parse(activity.endedAtTime)))
         problems.push(`${fact.key}: the recording activity has no time`);
     }
     for (const source of seedSources) {
-      const node = nodes.get(`aig:${source.key}`);
+      const node = nodeOf(`aig:${source.key}`);
       const expected = { title: source.title, kind: source.kind, contentHash: source.contentHash, text: source.text };
       const actual = { title: node?.title, kind: node?.kind, contentHash: node?.contentHash, text: node?.text };
       if (!isDeepStrictEqual(actual, expected)) problems.push(`${source.key}: ${JSON.stringify(actual).slice(0, 200)}`);
       if (node?.publisher !== `aig:${source.publisher}`) problems.push(`${source.key}: publisher ${node?.publisher}`);
     }
     for (const entity of seedEntities) {
-      const node = nodes.get(`aig:${entity.key}`);
+      const node = nodeOf(`aig:${entity.key}`);
       if (node?.name !== entity.name || node?.['@type'] !== entity.kind)
         problems.push(`${entity.key}: ${node?.name} ${node?.['@type']}`);
     }
-    const johor = nodes.get('aig:place:my-johor');
+    const johor = nodeOf('aig:place:my-johor');
     expect(johor?.PART_OF).toBe('aig:place:my');
     expect(problems).toEqual([]);
   });
 });
 
 describe('limits: concurrent exports, slow clients and the pool', () => {
+  // Enough to outlast the stream buffers (about 16 KB each side), so an unread export stays in flight.
+  const BULK = 600;
+  beforeAll(async () => {
+    const lines = Array.from({ length: BULK }, (_, i) =>
+      JSON.stringify({
+        v: 1,
+        type: 'entity',
+        kind: 'Company',
+        key: `company:test-exports-bulk-${String(i).padStart(4, '0')}`,
+        name: `Bulk company ${i}`,
+        description: `A company written by the export test to make the exports long. ${'x'.repeat(400)}`,
+      }),
+    );
+    await importNdjson(db, `${lines.join('\n')}\n`);
+  });
+  afterAll(() => graphStateRepository(db).deleteKeyspace(':test-exports-bulk-'));
+
   it('paused exports hold no connection: three paused on a 2-connection pool, a GraphQL read still answers, a fourth is BUSY, all three finish whole', async () => {
     const small = new Database({ ...loadConfig().neo4j, ...neo4j, maxPoolSize: 2, connectionTimeoutMs: 3_000 });
     databases.push(small);
@@ -363,7 +387,7 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
       exports: { maxConcurrent: 3, stallTimeoutMs: 60_000 },
     });
     const reference = await referenceNdjson();
-    const formats = ['/export/ndjson', '/export/jsonld', '/export/csv/claim'];
+    const formats = ['/export/ndjson', '/export/jsonld', '/export/csv/entities'];
     const started = await Promise.all(formats.map((path) => get(path, {}, server)));
     expect(started.map((r) => r.status)).toEqual([200, 200, 200]);
     const readers = started.map((r) => r.body!.getReader());
@@ -374,7 +398,7 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
     const read = await gql(server, '{ entity(key: "company:alibaba") { name } }');
     expect(read.errors).toBeUndefined();
     expect(read.data?.entity).toEqual({ name: 'Alibaba Group' });
-    const busy = await get('/export/csv/entities', {}, server);
+    const busy = await get('/export/csv/links', {}, server);
     expect(busy.status).toBe(429);
     expect(busy.headers.get('retry-after')).toBe('1');
     expect(((await busy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
@@ -391,10 +415,9 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
     };
     const bodies = await Promise.all(readers.map((r, i) => rest(r, firsts[i]!.value!)));
     expect(bodies[0]).toBe(reference);
-    expect(JSON.parse(bodies[1]!)['@graph']).toHaveLength(
-      seed.length, // one node per record (a link is a partial node of its `from` entity)
-    );
-    expect(bodies[2]!.trim().split('\r\n')).toHaveLength(1 + seedFacts.filter((f) => f.kind === 'Claim').length);
+    // One node per record (a link is a partial node of its `from` entity); one row per entity and the header.
+    expect(JSON.parse(bodies[1]!)['@graph']).toHaveLength(seed.length + BULK);
+    expect(bodies[2]!.trim().split('\r\n')).toHaveLength(1 + seedEntities.length + BULK);
 
     // Several clients at once, every format, while GraphQL reads run: all whole, none refused (3 slots).
     const again = await Promise.all([
