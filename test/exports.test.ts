@@ -379,19 +379,25 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
   afterAll(() => graphStateRepository(db).deleteKeyspace(':test-exports-bulk-'));
 
   it('paused exports hold no connection: three paused on a 2-connection pool, a GraphQL read still answers, a fourth is BUSY, all three finish whole', async () => {
-    const small = new Database({ ...loadConfig().neo4j, ...neo4j, maxPoolSize: 2, connectionTimeoutMs: 3_000 });
+    // A statement waits up to 20 s for one of the 2 connections (the machine is loaded; pages of 500 rows are slow): had
+    // the paused exports kept theirs, the GraphQL read below would be answered BUSY.
+    const small = new Database({ ...loadConfig().neo4j, ...neo4j, maxPoolSize: 2, connectionTimeoutMs: 20_000 });
     databases.push(small);
     const server = buildYoga({
       database: small,
       logger,
       exports: { maxConcurrent: 3, stallTimeoutMs: 60_000 },
     });
+    const t0 = performance.now();
+    const step = (what: string) => console.log(`[exports] ${what} at ${Math.round(performance.now() - t0)} ms`);
     const reference = await referenceNdjson();
+    step('reference read');
     const formats = ['/export/ndjson', '/export/jsonld', '/export/csv/entities'];
     const started = await Promise.all(formats.map((path) => get(path, {}, server)));
     expect(started.map((r) => r.status)).toEqual([200, 200, 200]);
     const readers = started.map((r) => r.body!.getReader());
     const firsts = await Promise.all(readers.map((r) => r.read()));
+    step('three exports started');
     expect(firsts.map((f) => f.done)).toEqual([false, false, false]);
 
     // Three exports are in flight, each stopped between two pages: the pool of 2 still serves a read.
@@ -413,7 +419,9 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
         parts.push(value);
       }
     };
+    step('read and BUSY answered');
     const bodies = await Promise.all(readers.map((r, i) => rest(r, firsts[i]!.value!)));
+    step('three exports read to the end');
     expect(bodies[0]).toBe(reference);
     // One node per record (a link is a partial node of its `from` entity); one row per entity and the header.
     expect(JSON.parse(bodies[1]!)['@graph']).toHaveLength(seed.length + BULK);
@@ -424,6 +432,7 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
       ...formats.map((path) => get(path, {}, server).then((r) => r.text())),
       ...Array.from({ length: 4 }, () => gql(server, '{ companies(first: 3) { nodes { key } } }')),
     ]);
+    step('three more exports and four reads at once');
     expect(again[0]).toBe(reference);
     for (const answer of again.slice(3)) expect((answer as { errors?: unknown }).errors).toBeUndefined();
 
@@ -433,7 +442,7 @@ describe('limits: concurrent exports, slow clients and the pool', () => {
     expect(sampleValue(metrics, 'exports_in_flight')).toBe(0);
     expect(sampleValue(metrics, 'export_bytes_total', { format: 'ndjson' })).toBe(2 * Buffer.byteLength(reference));
     expect(small.poolStats().inUse).toBe(0);
-  });
+  }, 240_000);
 
   it('cuts an export whose client stops reading (EXPORT_STALL_TIMEOUT_MS) and one the client cancels, freeing the slot', async () => {
     const server = buildYoga({ database, logger, exports: { maxConcurrent: 1, stallTimeoutMs: 300 } });
