@@ -88,11 +88,13 @@ describe('GET /export', () => {
     expect(index.status).toBe(200);
     const body = (await index.json()) as { ndjson: { path: string }; csv: { table: string; path: string }[] };
     expect(body.ndjson.path).toBe('/export/ndjson');
-    // entities, sources, links, snippets and one per fact kind (17 kinds in src/domain/facts/kinds.ts).
+    // curators, entities, sources, links, rules, snippets and one per fact kind (16 in src/domain/facts/kinds.ts).
     expect(body.csv.map((t) => t.table)).toEqual([
+      'curators',
       'entities',
       'sources',
       'links',
+      'rules',
       'snippets',
       'financial-figure',
       'group-figure',
@@ -173,7 +175,7 @@ describe('CSV', () => {
     expect(response.headers.get('content-disposition')).toMatch(/filename="ai-infra-graph-entities-[\d-]+\.csv"/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
-    expect(rows[0]).toEqual(['key', 'kind', 'name', 'aliases', 'wikidata', 'description', 'props']);
+    expect(rows[0]).toEqual(['key', 'kind', 'name', 'aliases', 'wikidata', 'description', 'props', 'curator']);
     const alibaba = rows.find((r) => r[0] === 'company:alibaba');
     const line = seedEntities.find((r) => r.key === 'company:alibaba')!;
     expect(alibaba?.slice(0, 4)).toEqual([line.key, line.kind, line.name, line.aliases.join('; ')]);
@@ -518,6 +520,8 @@ describe('npm run dump: versioned dumps, manifest and delta', () => {
     expect(one.consistent).toBe(true);
     expect(one.delta).toBeNull();
     expect(one.counts).toEqual({
+      curator: { curator: seed.filter((r) => r.type === 'curator').length },
+      rule: { rule: seed.filter((r) => r.type === 'rule').length },
       entity: countBy(seedEntities, (r) => r.kind),
       source: { article: 1 },
       link: countBy(seedLinks, (r) => r.rel),

@@ -30,7 +30,10 @@ export interface DumpFile {
   sha256: string;
 }
 
-/** Counts per type (entity, source, link, assertion), each by kind (entity kind, source kind, rel, fact kind). */
+/**
+ * Counts per type (curator, entity, source, link, rule, assertion), each by kind (entity kind, source kind, rel, fact
+ * kind; curators and rules by their type).
+ */
 export type KindCounts = Record<ImportRecord['type'], Record<string, number>>;
 export type DeltaCounts = Record<string, Record<string, { added: number; changed: number; removed: number }>>;
 
@@ -85,10 +88,11 @@ class HashedFile {
 }
 
 function kindOf(record: ImportRecord): string {
-  return record.type === 'link' ? record.rel : record.kind;
+  if (record.type === 'link') return record.rel;
+  return 'kind' in record ? record.kind : record.type;
 }
 
-const emptyCounts = (): KindCounts => ({ entity: {}, source: {}, link: {}, assertion: {} });
+const emptyCounts = (): KindCounts => ({ curator: {}, entity: {}, source: {}, link: {}, rule: {}, assertion: {} });
 
 /** One pass over the graph, every format written as the entries come. */
 async function writeFormats(db: DbScope, dir: string, pageSize: number) {
@@ -207,7 +211,7 @@ export interface DeltaLine {
   after?: ImportRecord;
 }
 
-const SECTIONS: ImportRecord['type'][] = ['entity', 'source', 'link', 'assertion'];
+const SECTIONS: ImportRecord['type'][] = ['curator', 'entity', 'source', 'link', 'rule', 'assertion'];
 
 /**
  * Where a line sits in the export order: its section, then its key (links by from, then rel + to, as the export

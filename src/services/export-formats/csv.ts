@@ -69,6 +69,9 @@ function fieldColumns(field: (typeof FACT_FIELD_NAMES)[number]): string[] {
 
 const ROLE_COLUMNS = ROLE_TYPES.map((r) => r.toLowerCase());
 
+/** The distinct sources cited, in order. */
+const sourceKeys = (sources: readonly { source: string }[]) => [...new Set(sources.map((s) => s.source))].join(KEYS);
+
 function factTable(kind: AssertionKind): CsvTable {
   const spec = factKind(kind);
   const fields = FACT_FIELD_NAMES.filter(
@@ -78,7 +81,18 @@ function factTable(kind: AssertionKind): CsvTable {
   return {
     name: kebab(kind),
     description: `${kind} facts, one per row: roles as entity keys (several separated by ${KEYS}), value fields flattened, the sources cited.`,
-    columns: ['key', 'kind', 'summary', 'mode', 'rank', 'confidence', ...ROLE_COLUMNS, ...valueColumns, 'sources'],
+    columns: [
+      'key',
+      'kind',
+      'summary',
+      'mode',
+      'rank',
+      'confidence',
+      ...ROLE_COLUMNS,
+      ...valueColumns,
+      'curator',
+      'sources',
+    ],
     parts: ['assertions'],
     kind,
     rows(entry) {
@@ -91,7 +105,7 @@ function factTable(kind: AssertionKind): CsvTable {
         if (member === undefined) return value as Cell;
         return value && typeof value === 'object' ? ((value as Record<string, unknown>)[member] as Cell) : undefined;
       });
-      const sources = [...new Set(r.sources.map((s) => s.source))].join(KEYS);
+      const sources = sourceKeys(r.sources);
       return [
         [
           r.key,
@@ -102,6 +116,7 @@ function factTable(kind: AssertionKind): CsvTable {
           r.confidence,
           ...ROLE_TYPES.map((type) => r.roles[type].join(KEYS)),
           ...cells,
+          r.curator,
           sources,
         ],
       ];
@@ -111,15 +126,22 @@ function factTable(kind: AssertionKind): CsvTable {
 
 export const CSV_TABLES: readonly CsvTable[] = [
   {
+    name: 'curators',
+    description: 'Who wrote the editorial texts (summaries, descriptions, notes, paraphrases): key, name, note.',
+    columns: ['key', 'name', 'note'],
+    parts: ['curators'],
+    rows: (entry) => (entry.type === 'curator' ? [[entry.record.key, entry.record.name, entry.record.note]] : []),
+  },
+  {
     name: 'entities',
-    description: `Every entity: key, kind, name, aliases (separated by "${ALIASES}"), Wikidata id, description, kind-specific properties (JSON).`,
-    columns: ['key', 'kind', 'name', 'aliases', 'wikidata', 'description', 'props'],
+    description: `Every entity: key, kind, name, aliases (separated by "${ALIASES}"), Wikidata id, description, kind-specific properties (JSON), curator.`,
+    columns: ['key', 'kind', 'name', 'aliases', 'wikidata', 'description', 'props', 'curator'],
     parts: ['entities'],
     rows: (entry) => {
       if (entry.type !== 'entity') return [];
       const e = entry.record;
       const props = Object.keys(e.props).length ? JSON.stringify(e.props) : '';
-      return [[e.key, e.kind, e.name, e.aliases.join(ALIASES), e.wikidata, e.description, props]];
+      return [[e.key, e.kind, e.name, e.aliases.join(ALIASES), e.wikidata, e.description, props, e.curator]];
     },
   },
   {
@@ -138,6 +160,7 @@ export const CSV_TABLES: readonly CsvTable[] = [
       'citation',
       'note',
       'textSha256',
+      'curator',
     ],
     parts: ['sources'],
     rows: (entry) => {
@@ -157,16 +180,44 @@ export const CSV_TABLES: readonly CsvTable[] = [
           s.citation,
           s.note,
           typeof textSha256 === 'string' ? textSha256 : undefined,
+          s.curator,
         ],
       ];
     },
   },
   {
     name: 'links',
-    description: 'Timeless links between entities: relationship, from, to.',
-    columns: ['rel', 'from', 'to'],
+    description: `Timeless links between entities: relationship, from, to, the sources that say so (${KEYS}-separated).`,
+    columns: ['rel', 'from', 'to', 'sources'],
     parts: ['links'],
-    rows: (entry) => (entry.type === 'link' ? [[entry.record.rel, entry.record.from, entry.record.to]] : []),
+    rows: (entry) =>
+      entry.type === 'link'
+        ? [[entry.record.rel, entry.record.from, entry.record.to, sourceKeys(entry.record.sources)]]
+        : [],
+  },
+  {
+    name: 'rules',
+    description:
+      'The inference rules the API applies, stated as data: key, name, statement, regulation, jurisdiction, context places, limits, curator, sources.',
+    columns: ['key', 'name', 'statement', 'regulation', 'jurisdiction', 'context', 'limits', 'curator', 'sources'],
+    parts: ['rules'],
+    rows: (entry) => {
+      if (entry.type !== 'rule') return [];
+      const r = entry.record;
+      return [
+        [
+          r.key,
+          r.name,
+          r.statement,
+          r.regulation,
+          r.jurisdiction,
+          r.context.join(KEYS),
+          r.limits,
+          r.curator,
+          sourceKeys(r.sources),
+        ],
+      ];
+    },
   },
   {
     name: 'snippets',

@@ -54,6 +54,10 @@ export const JSONLD_CONTEXT = {
   percent: decimal,
   value: decimal,
   quotations: { '@container': '@list' },
+  curator: reference,
+  regulation: reference,
+  jurisdiction: reference,
+  context: roleList,
   wasDerivedFrom: { '@id': 'prov:wasDerivedFrom', '@type': '@id', '@container': '@set' },
   wasQuotedFrom: { '@id': 'prov:wasQuotedFrom', '@type': '@id' },
   wasGeneratedBy: 'prov:wasGeneratedBy',
@@ -102,9 +106,56 @@ function retraction(key: string, props: Node) {
   });
 }
 
+/** The sources a fact or rule cites, and its snippets as quotation entities in its order. */
+function citing(
+  key: string,
+  sources: readonly { source: string; snippet: string; start?: number; end?: number; locator?: string }[],
+) {
+  return {
+    wasDerivedFrom: [...new Set(sources.map((s) => idOf(s.source)))],
+    quotations: sources.map((s, i) =>
+      compact({
+        '@id': `${idOf(key)}#snippet-${i + 1}`,
+        '@type': 'Entity',
+        'prov:value': s.snippet,
+        wasQuotedFrom: idOf(s.source),
+        start: s.start,
+        end: s.end,
+        locator: s.locator,
+      }),
+    ),
+  };
+}
+
+const ref = (key: string | undefined) => (key ? idOf(key) : undefined);
+
 /** The node (or, for a link, the partial node of its `from` entity) of one export entry. */
 export function jsonldNode(entry: ExportEntry): Node {
   switch (entry.type) {
+    case 'curator':
+      return compact({
+        '@id': idOf(entry.record.key),
+        '@type': ['Agent', 'Curator'],
+        key: entry.record.key,
+        name: entry.record.name,
+        note: entry.record.note,
+      });
+    case 'rule': {
+      const r = entry.record;
+      return compact({
+        '@id': idOf(r.key),
+        '@type': ['Entity', 'Rule'],
+        key: r.key,
+        name: r.name,
+        statement: r.statement,
+        regulation: ref(r.regulation),
+        jurisdiction: ref(r.jurisdiction),
+        context: r.context.length ? r.context.map(idOf) : undefined,
+        limits: r.limits,
+        curator: ref(r.curator),
+        ...citing(r.key, r.sources),
+      });
+    }
     case 'entity': {
       const e = entry.record;
       const props = Object.fromEntries(
@@ -120,6 +171,7 @@ export function jsonldNode(entry: ExportEntry): Node {
         aliases: e.aliases.length ? e.aliases : undefined,
         wikidata: e.wikidata ? `http://www.wikidata.org/entity/${e.wikidata}` : undefined,
         description: e.description,
+        curator: ref(e.curator),
         ...props,
       });
     }
@@ -139,6 +191,7 @@ export function jsonldNode(entry: ExportEntry): Node {
         citation: s.citation,
         note: s.note,
         text: s.text,
+        curator: ref(s.curator),
       });
     }
     case 'link':
@@ -165,18 +218,8 @@ export function jsonldNode(entry: ExportEntry): Node {
         confidence,
         ...roles,
         ...values,
-        wasDerivedFrom: [...new Set(sources.map((s) => idOf(s.source)))],
-        quotations: sources.map((s, i) =>
-          compact({
-            '@id': `${idOf(key)}#snippet-${i + 1}`,
-            '@type': 'Entity',
-            'prov:value': s.snippet,
-            wasQuotedFrom: idOf(s.source),
-            start: s.start,
-            end: s.end,
-            locator: s.locator,
-          }),
-        ),
+        curator: ref(a.curator),
+        ...citing(key, sources),
         generatedAtTime: text(props.createdAt),
         wasGeneratedBy: recording(key, props),
         invalidatedAtTime: retracted ? text(props.retractedAt) : undefined,
