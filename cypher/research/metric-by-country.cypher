@@ -23,15 +23,31 @@ CALL (year) {
   WITH countryKey, a.periodType AS periodType, a.amountCurrency AS currency,
        toString(sum(a.amountMinor)) AS totalMinor,
        all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
+       // The interval of the sum (src/domain/interval.ts aggregatedInterval): each figure's lower and upper value
+       // (a range's bounds, else the amount; 0 where it is open on that side) and the precisions of the figures
+       // bounded on both sides (each adds ± half of it); a missing precision is one minor unit.
+       toString(sum(CASE WHEN a.amountQualifier = 'less_than' THEN 0
+                         WHEN a.amountQualifier = 'range' THEN coalesce(a.amountLowerMinor, a.amountMinor)
+                         ELSE a.amountMinor END)) AS lowMinor,
+       toString(sum(CASE WHEN a.amountQualifier IN ['more_than', 'at_least'] THEN 0
+                         WHEN a.amountQualifier = 'range' THEN coalesce(a.amountUpperMinor, a.amountMinor)
+                         ELSE a.amountMinor END)) AS highMinor,
+       toString(sum(CASE WHEN a.amountQualifier IN ['more_than', 'at_least', 'less_than'] THEN 0
+                         ELSE coalesce(a.amountPrecisionMinor, 1) END)) AS precisionMinor,
+       any(q IN collect(a.amountQualifier) WHERE q = 'less_than') AS openBelow,
+       any(q IN collect(a.amountQualifier) WHERE q IN ['more_than', 'at_least']) AS openAbove,
        count(DISTINCT c) AS companies,
        count(a) AS figureCount,
        CASE WHEN $withFigures THEN collect(a.key)[..$figuresLimit] ELSE [] END AS figureKeys
-  RETURN countryKey, periodType, currency, totalMinor, exact, companies, figureCount, figureKeys
+  RETURN countryKey, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor, openBelow,
+         openAbove, companies, figureCount, figureKeys
   ORDER BY periodType, countryKey, currency
 }
 // The country entity comes along, so the answer needs no second statement to name it.
-WITH year AS periodYear, countryKey, periodType, currency, totalMinor, exact, companies, figureCount, figureKeys
+WITH year AS periodYear, countryKey, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor,
+     openBelow, openAbove, companies, figureCount, figureKeys
 LIMIT $limit
 OPTIONAL MATCH (place:Entity {key: countryKey})
 RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,
-       periodYear, periodType, currency, totalMinor, exact, companies, figureCount, figureKeys
+       periodYear, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor, openBelow, openAbove,
+       companies, figureCount, figureKeys

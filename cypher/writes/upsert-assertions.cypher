@@ -5,7 +5,7 @@
 // undo it. The caller then regroups the facts (facts/regroup: their statement groups from their roles as written).
 UNWIND $rows AS row
 MERGE (a:Assertion {key: row.key})
-ON CREATE SET a.createdAt = datetime()
+ON CREATE SET a.createdAt = datetime(), a.createdVia = 'import'
 WITH a, row,
      CASE WHEN a.rankedAt IS NOT NULL OR a.retractedAt IS NOT NULL THEN a.rank END AS curatedRank
 SET a += row.props
