@@ -190,10 +190,11 @@ describe('a second source that disagrees: listed, resolved by rank, read best-ra
     expect(all.data?.assertions).toEqual({ totalCount: 1, nodes: [{ key: WIRE_ALIBABA }] });
     const both = await gql(yoga, ASSERTIONS, { ranks: ['normal', 'preferred'] });
     expect(both.data?.assertions).toEqual({ totalCount: 2, nodes: [{ key: SEED_ALIBABA }, { key: WIRE_ALIBABA }] });
+    // The wire states no change, so its figure ranks after those that do (figures without a change last).
     expect(await ranking()).toEqual([
       'company:tencent fact:tencent-capex-2024-h1 23000000000 CNY',
-      `company:alibaba ${WIRE_ALIBABA} 24500000000 CNY`,
       'company:baidu fact:baidu-capex-2024-h1 4200000000 CNY',
+      `company:alibaba ${WIRE_ALIBABA} 24500000000 CNY`,
     ]);
     // 23 + 24.5 + 4.2 bn yuan: the preferred figure replaces the article's in the country total.
     expect(await chinaTotal()).toEqual(['place:cn 51700000000 CNY 3']);
