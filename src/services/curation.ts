@@ -206,7 +206,12 @@ class KeyTaken extends WriteRejected {}
 
 type Written = { fact: AssertionRow };
 
-async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: ReturnType<typeof entityRow>[]) {
+async function writeFact(
+  tx: TxRunner,
+  input: AddAssertionInput,
+  entities: ReturnType<typeof entityRow>[],
+  principal: string | null,
+) {
   const resolved = await Promise.all(input.sources.map(({ source }) => resolveSource(tx, source)));
   const sources = input.sources.map(({ source }, i) => sourceRowOf(source, resolved[i]!.key, resolved[i]!.exists));
   const givenKey = input.assertion.key ?? null;
@@ -237,7 +242,7 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
     }
     return { fact: existing };
   }
-  if (!(await curationWrites.claimAssertionKey(tx, key))) {
+  if (!(await curationWrites.claimAssertionKey(tx, key, principal))) {
     throw new KeyTaken('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`, { key });
   }
   await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
@@ -260,14 +265,18 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
  * A fact without a key gets one derived from its content (src/domain/fact-key.ts): repeating the call answers the
  * same fact. Given the same key, of concurrent calls exactly one succeeds and the others answer CONFLICT.
  */
-export async function addAssertion(db: DbScope, input: AddAssertionInput): Promise<AssertionRow> {
+export async function addAssertion(
+  db: DbScope,
+  input: AddAssertionInput,
+  principal: string | null = null,
+): Promise<AssertionRow> {
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
     refuseMalformedSourceKeys(input.sources);
     const entities = byKey((input.newEntities ?? []).map((e) => entityRow(entityLine(e))));
     const attempt = (): Promise<Written> =>
-      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities));
+      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities, principal));
     try {
       return (await attempt()).fact;
     } catch (error) {

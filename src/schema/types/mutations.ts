@@ -238,11 +238,15 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       requireScope(ctx, 'write');
-      return addAssertion(ctx.db, {
-        assertion: toFormat(args.assertion),
-        sources: args.sources as never,
-        newEntities: args.newEntities ?? null,
-      });
+      return addAssertion(
+        ctx.db,
+        {
+          assertion: toFormat(args.assertion),
+          sources: args.sources as never,
+          newEntities: args.newEntities ?? null,
+        },
+        ctx.auth.principal,
+      );
     },
   }),
   retractAssertion: t.field({
