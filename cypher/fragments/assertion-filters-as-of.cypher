@@ -8,11 +8,9 @@
 AND ($metric IS NULL OR a.metric = $metric)
 AND ($mode IS NULL OR a.mode = $mode)
 AND coalesce(a.firstSeen <= datetime($asOf), true)
-AND coalesce($rank, 'current') IN CASE
-  WHEN a.rank = 'deprecated' AND coalesce(a.deprecatedSince > datetime($asOf), false)
-    THEN [coalesce(a.rankBeforeRetraction, 'normal'), 'current']
-  WHEN a.rank = 'deprecated' THEN ['deprecated']
-  ELSE [a.rank, 'current'] END
+AND CASE WHEN a.rank = 'deprecated' AND coalesce(a.deprecatedSince > datetime($asOf), false)
+  THEN coalesce(a.rankBeforeRetraction, 'normal') ELSE a.rank END IN coalesce($ranks, ['preferred', 'normal'])
+AND NOT coalesce(a.outranked, false) IN CASE WHEN $ranks IS NULL THEN [true] ELSE [] END
 AND ($periodYear IS NULL OR a.periodYear = $periodYear)
 AND ($periodType IS NULL OR a.periodType = $periodType)
 AND ($entity IS NULL OR EXISTS { (a)-[:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(:Entity {key: $entity}) })

@@ -4,13 +4,12 @@
 // read; the as-of conditions are checked on the entries the (metric, periodYear) index yields.
 CALL () {
   OPTIONAL MATCH (place:Entity {key: $country})<-[:PART_OF*0..4]-(:Place)<-[:OBJECT]-(d:Domicile)-[:SUBJECT]->(c:Entity)
-  WHERE place:Place AND coalesce(d.firstSeen <= datetime($asOf), true) AND (d.rank <> 'deprecated' OR coalesce(d.deprecatedSince > datetime($asOf), false))
+  WHERE place:Place AND coalesce(d.firstSeen <= datetime($asOf), true) AND (d.rank <> 'deprecated' OR coalesce(d.deprecatedSince > datetime($asOf), false)) AND d.outranked IS NULL
   RETURN collect(DISTINCT elementId(c)) AS inCountry
 }
 MATCH (a:Assertion)
 WHERE a.metric = $metric AND a.periodYear >= $yearFrom AND a.periodYear <= $yearTo
-  AND a.kind = 'FinancialFigure'
-  AND coalesce(a.firstSeen <= datetime($asOf), true) AND (a.rank <> 'deprecated' OR coalesce(a.deprecatedSince > datetime($asOf), false))
+  AND a.kind = 'FinancialFigure' AND coalesce(a.firstSeen <= datetime($asOf), true) AND (a.rank <> 'deprecated' OR coalesce(a.deprecatedSince > datetime($asOf), false)) AND a.outranked IS NULL
   AND ($periodType IS NULL OR a.periodType = $periodType)
   AND ($country IS NULL OR EXISTS { (a)-[:SUBJECT]->(c:Entity) WHERE elementId(c) IN inCountry })
 WITH a ORDER BY a.metric DESC, a.periodYear DESC, a.periodType ASC, coalesce(a.changeBp, $noChange) DESC, a.key ASC
@@ -21,7 +20,7 @@ CALL (page) {
   UNWIND page AS p
   WITH DISTINCT p.c AS c
   OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
-  WHERE coalesce(d.firstSeen <= datetime($asOf), true) AND (d.rank <> 'deprecated' OR coalesce(d.deprecatedSince > datetime($asOf), false))
+  WHERE coalesce(d.firstSeen <= datetime($asOf), true) AND (d.rank <> 'deprecated' OR coalesce(d.deprecatedSince > datetime($asOf), false)) AND d.outranked IS NULL
   RETURN collect({c: c, countryKey: country.key}) AS domiciles
 }
 UNWIND page AS p
