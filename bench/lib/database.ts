@@ -20,7 +20,14 @@ export interface BenchNeo4j {
 /** A fresh local Neo4j on a scratch directory and a free port, with the service's constraints and indexes. */
 export async function startBenchNeo4j(log: (line: string) => void): Promise<BenchNeo4j> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-neo4j-'));
-  const local = await startLocalNeo4j({ dataDir: dir, port: await freePort(), password: BENCH_PASSWORD, log });
+  // Ten minutes to start: on the shared 2-core machine (load 40) the default three were not enough.
+  const local = await startLocalNeo4j({
+    dataDir: dir,
+    port: await freePort(),
+    password: BENCH_PASSWORD,
+    log,
+    timeoutMs: 600_000,
+  });
   const config = loadConfig({ NEO4J_URI: local.uri, NEO4J_PASSWORD: BENCH_PASSWORD, NEO4J_QUERY_TIMEOUT_MS: '600000' });
   const database = new Database({ ...config.neo4j, uri: local.uri });
   await database.verify();

@@ -11,6 +11,10 @@ CREATE CONSTRAINT rule_key IF NOT EXISTS FOR (r:Rule) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT judgement_key IF NOT EXISTS FOR (j:Judgement) REQUIRE j.key IS UNIQUE;
 // One lock node per pair of entity keys that a merge, un-merge or judgement touched (curation/lock-entity-pair).
 CREATE CONSTRAINT entity_pair_key IF NOT EXISTS FOR (p:EntityPair) REQUIRE p.key IS UNIQUE;
+// The change log (cypher/changes/record): one numbered entry per change (the feed reads `seq` ranges from this
+// constraint's range index), one counter node.
+CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE;
+CREATE CONSTRAINT change_counter_id IF NOT EXISTS FOR (c:ChangeCounter) REQUIRE c.id IS UNIQUE;
 CREATE INDEX entity_kind_name IF NOT EXISTS FOR (e:Entity) ON (e.kind, e.name, e.key);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key);
 CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);

@@ -17,6 +17,9 @@ export const ENTITY_CORE_PROPS: ReadonlySet<string> = new Set([
   'wikidata',
   'description',
   'createdAt',
+  // Stamped by the change log (cypher/changes/record), never given by a line.
+  'firstSeen',
+  'lastSeen',
   'curator',
   'verbatimFields',
   'verbatimSources',

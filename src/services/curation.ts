@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DbScope, TxRunner } from '../db/database.ts';
+import { type ChangeEntry, entityChange, factChange, sourceChange } from '../domain/changes.ts';
 import { DomainError, WriteRejected } from '../domain/errors.ts';
 import { derivedFactKey } from '../domain/fact-key.ts';
 import { AssertionLine, EntityLine, Key, SourceLine } from '../domain/format.ts';
@@ -8,6 +9,7 @@ import { pairKey } from '../domain/resolution.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 import { snippetProblems } from '../domain/snippets.ts';
 import { assertionRepository } from '../repositories/assertions.ts';
+import { changeLog } from '../repositories/changes.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
@@ -91,12 +93,13 @@ const entityLine = (e: EntityInput) =>
 /** Rows in key order, so concurrent writers of overlapping entities lock them in the same order. */
 const byKey = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
 
-export async function upsertEntity(db: DbScope, input: EntityInput): Promise<EntityRow> {
+export async function upsertEntity(db: DbScope, input: EntityInput, principal: string | null): Promise<EntityRow> {
   return rejecting(async () => {
     const row = entityRow(entityLine(input));
     return db.writeTransaction('curation/upsert-entity', async (tx) => {
       await refuseRedirectedKeys(tx, [row.key]);
       await graphWrites.entities(tx, [row]);
+      await changeLog.record(tx, principal, [entityChange('upsert', row)]);
       const [entity] = await entityRepository(tx).byKeys([row.key]);
       return entity!;
     });
@@ -256,6 +259,14 @@ async function writeFact(
     });
   }
   await graphWrites.assertions(tx, [row]);
+  // Sources cited by key alone (nothing given beyond it) are not changed by the fact; new or completed ones are.
+  const changedSources = sources.filter((s, i) => !resolved[i]!.exists || Object.keys(s.props).length > 0);
+  const changes: ChangeEntry[] = [
+    ...entities.map((e) => entityChange('upsert', e)),
+    ...changedSources.map((s) => sourceChange('upsert', s)),
+    factChange('create', row),
+  ];
+  await changeLog.record(tx, principal, changes);
   const [fact] = await assertionRepository(tx).byKeys([key]);
   return { fact: fact! };
 }
@@ -294,8 +305,12 @@ export async function retractAssertion(db: DbScope, key: string, reason: string,
       const retracted = await curationWrites.retract(tx, key, reason, principal);
       // A retracted preferred fact no longer hides the normal ones of its statement group.
       if (retracted) {
-        if (typeof retracted.statementGroup === 'string') await rankWrites.refresh(tx, [retracted.statementGroup]);
-        return retracted;
+        const { assertion, entities, sources } = retracted;
+        if (typeof assertion.statementGroup === 'string') await rankWrites.refresh(tx, [assertion.statementGroup]);
+        await changeLog.record(tx, principal, [
+          { op: 'retract', target: 'fact', key, kind: assertion.kind, entities, sources, fields: [], reason },
+        ]);
+        return assertion;
       }
       const [existing] = await assertionRepository(tx).byKeys([key]);
       throw existing
@@ -355,6 +370,9 @@ export async function mergeEntities(
       const merged = await curationWrites.merge(tx, { keep, remove, reason, principal, judgement, at });
       if (merged) {
         await rankWrites.regroup(tx, moved);
+        await changeLog.record(tx, principal, [
+          { ...entityChange('merge', { key: keep, kind: merged.kind }), entities: [keep, remove], reason },
+        ]);
         return merged;
       }
       throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);

@@ -39,7 +39,7 @@ export async function applySchemaAndSeed(
   migrations: MigrationOptions = { lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS },
 ) {
   await updateSchema(db, migrations);
-  return importNdjson(db, seedNdjson());
+  return importNdjson(db, seedNdjson(), { actor: 'seed' });
 }
 
 /** Migrations, constraints and indexes; the seed only into a graph that has no entities yet. */
@@ -50,6 +50,6 @@ export async function prepareDatabase(
   const { onStart, lockTimeoutMs } = options.migrations;
   await updateSchema(db, { apply: onStart, lockTimeoutMs, log: options.log });
   const { entities } = await systemRepository(db).counts();
-  if (options.seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson());
+  if (options.seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson(), { actor: 'seed' });
   return null;
 }

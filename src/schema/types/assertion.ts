@@ -135,8 +135,9 @@ AssertionRef.implement({
       description:
         'Its standing, as Wikidata ranks statements: `preferred` (chosen among facts of its statement group that ' +
         'disagree; it hides the normal ones from default reads), `normal`, or `deprecated` (retracted or set aside; ' +
-        'kept for history, never shown by default). Why and by whom: `rankReason`; every change: `history`.',
-      extensions: reads('rank'),
+        'kept for history, never shown by default). Why and by whom: `rankReason`; every change: `history`. In an ' +
+        'as-of read, a fact retracted later shows the rank it had before.',
+      extensions: reads('rank', 'deprecatedSince', 'rankBeforeRetraction'),
       resolve: (a) => a.rank as never,
     }),
     confidence: t.string({
@@ -149,8 +150,18 @@ AssertionRef.implement({
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
-      description: 'Why and when it was retracted or set aside; null unless its rank is `deprecated`.',
-      extensions: reads('rank', 'retractionReason', 'retractedAt', 'rankReason', 'rankedAt'),
+      description:
+        'Why and when it was retracted or set aside; null unless its rank is `deprecated` (in an as-of read: was ' +
+        'deprecated then).',
+      extensions: reads(
+        'rank',
+        'retractionReason',
+        'retractedAt',
+        'rankReason',
+        'rankedAt',
+        'deprecatedSince',
+        'rankBeforeRetraction',
+      ),
       resolve: (a) =>
         a.rank === 'deprecated'
           ? {
@@ -158,6 +169,25 @@ AssertionRef.implement({
               at: text(a.rankedAt) ?? text(a.retractedAt) ?? '',
             }
           : null,
+    }),
+    firstSeen: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the graph learned this fact: the time of the first change-log entry that wrote it (its creation, an ' +
+        'import line). Not the period it is about (see `period`). Null for facts written before the change log ' +
+        'existed, until they are written again.',
+      extensions: reads('firstSeen'),
+      resolve: (a) => text(a.firstSeen),
+    }),
+    lastSeen: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the graph last wrote or confirmed this fact: the latest change-log entry about it (a re-import of the ' +
+        'same line moves it, as does a retraction). Null as for `firstSeen`.',
+      extensions: reads('lastSeen'),
+      resolve: (a) => text(a.lastSeen),
     }),
     sources: t.field({
       type: [SupportRef],
@@ -319,11 +349,19 @@ export function assertionConnectionField(
           required: false,
           description: 'Only facts matching all given filters; default all facts but retracted ones.',
         }),
+        asOf: t.arg({
+          type: 'DateTime',
+          required: false,
+          description:
+            'Answer as the graph stood at this instant (e.g. `2026-09-01`): facts first seen later are left out, facts ' +
+            'retracted later are still current (with the rank they had; `filter.rank` is the rank then). Fact values ' +
+            'and participants are today’s. Default now.',
+        }),
       },
       resolve: async (_root, args, ctx, info) =>
         assertionConnection(
           ctx,
-          await assertionFilter(ctx, fixedKinds, args.filter as FilterArg),
+          { ...(await assertionFilter(ctx, fixedKinds, args.filter as FilterArg)), asOf: args.asOf ?? null },
           args,
           factPropsSelected(info, [['nodes'], ['edges', 'node']]),
         ),

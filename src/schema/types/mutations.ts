@@ -211,7 +211,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EntityInput, required: true, description: 'The entity, by key.' }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx, 'write');
-      return upsertEntity(ctx.db, input);
+      return upsertEntity(ctx.db, input, ctx.auth.principal);
     },
   }),
   addAssertion: t.field({
