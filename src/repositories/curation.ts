@@ -24,8 +24,11 @@ export const curationWrites = {
     const [row] = await tx.run<{ assertion: AssertionRow }>(RETRACT, { key, reason, principal });
     return row?.assertion ?? null;
   },
-  async merge(tx: TxRunner, keep: string, remove: string, reason: string, principal: string | null) {
-    const [row] = await tx.run<{ entity: EntityRow }>(MERGE, { keep, remove, reason, principal });
+  async merge(
+    tx: TxRunner,
+    m: { keep: string; remove: string; reason: string; principal: string | null; judgement: string; at: string },
+  ) {
+    const [row] = await tx.run<{ entity: EntityRow }>(MERGE, m);
     return row?.entity ?? null;
   },
   async findSource(tx: TxRunner, key: string | null, url: string | null, contentHash: string | null) {
