@@ -16,6 +16,7 @@ import {
   ImportLine,
   type ImportRecord,
   type LinkInput,
+  type RuleInput,
   type SourceInput,
 } from '../src/domain/format.ts';
 import { graphStateRepository } from '../src/repositories/graph-state.ts';
@@ -64,6 +65,7 @@ const seedFacts = seed.filter((r): r is AssertionInput => r.type === 'assertion'
 const seedEntities = seed.filter((r): r is EntityInput => r.type === 'entity');
 const seedSources = seed.filter((r): r is SourceInput => r.type === 'source');
 const seedLinks = seed.filter((r): r is LinkInput => r.type === 'link');
+const seedRules = seed.filter((r): r is RuleInput => r.type === 'rule');
 const countBy = <T>(items: T[], key: (t: T) => string) =>
   items.reduce<Record<string, number>>((acc, t) => {
     acc[key(t)] = (acc[key(t)] ?? 0) + 1;
@@ -281,9 +283,12 @@ describe('JSON-LD with PROV-O', () => {
     const quads = nquads.split('\n').filter(Boolean);
     const PROV = 'http://www.w3.org/ns/prov#';
     const withPredicate = (iri: string) => quads.filter((q) => q.includes(` <${iri}> `));
-    // Every seed fact cites the article once: one wasDerivedFrom each; every snippet is one prov:value.
-    expect(withPredicate(`${PROV}wasDerivedFrom`)).toHaveLength(seedFacts.length);
-    expect(withPredicate(`${PROV}value`)).toHaveLength(54);
+    // Every seed fact and rule cites the article once: one wasDerivedFrom each; every snippet is one prov:value (the
+    // facts' 54 and the rules').
+    const cited = [...seedFacts, ...seedRules];
+    expect(withPredicate(`${PROV}wasDerivedFrom`)).toHaveLength(cited.length);
+    expect(withPredicate(`${PROV}value`)).toHaveLength(cited.reduce((n, r) => n + r.sources.length, 0));
+    expect(seedFacts.reduce((n, r) => n + r.sources.length, 0)).toBe(54);
 
     const back = await jsonld.fromRDF(nquads as never, { format: 'application/n-quads', useNativeTypes: true });
     const compacted = (await jsonld.compact(back, doc['@context'] as never)) as { '@graph': Node[] };

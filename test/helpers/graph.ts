@@ -6,6 +6,8 @@ import { applySchemaAndSeed } from '../../src/services/seed.ts';
  * Lucene statistics would otherwise still count deleted nodes and shift search scores from one file to the next.
  */
 const EMPTY_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
+const EMPTY_DATA =
+  'MATCH (n) WHERE NOT n:Migration AND NOT n:MigrationLock CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
 const DROP_SEARCH_INDEXES = ['search_text', 'search_en', 'snippet_en'].map((name) => `DROP INDEX ${name} IF EXISTS`);
 
 /** An index on a label no node has: marks a database the tests may empty, without adding a node to any count. */
@@ -36,11 +38,14 @@ export async function claimForTests(database: Database, uri: string) {
   }
 }
 
-/** Deletes every node and relationship, keeping constraints and indexes: an import then rebuilds a graph. */
-export async function emptyGraph(database: Database) {
+/**
+ * Deletes the graph's data, keeping constraints, indexes and the migration ledger (:Migration, :MigrationLock — the
+ * schema's state, which `npm run migrate` gives a new graph, not an import): an import then rebuilds the data.
+ */
+export async function emptyData(database: Database) {
   const session = database.driver.session({ database: database.databaseName });
   try {
-    await session.run(EMPTY_GRAPH);
+    await session.run(EMPTY_DATA);
   } finally {
     await session.close();
   }
