@@ -298,6 +298,10 @@ describe('negative and unsure judgements', () => {
       code: 'NOT_FOUND',
       message: `Both ${A} and company:test-judge-nobody must be existing entities`,
     });
+    // A string that cannot be a key (here 10,000 characters) names no entity either.
+    const long = `company:${'x'.repeat(10_000)}`;
+    expect((await judge(long, A, 'negative')).data?.judgeEntities).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await merge(A, long)).data?.mergeEntities).toMatchObject({ code: 'NOT_FOUND' });
     expect((await withdraw('judgement:test-judge-nobody')).data?.withdrawJudgement).toEqual({
       __typename: 'WriteRejected',
       code: 'NOT_FOUND',
