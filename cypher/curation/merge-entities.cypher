@@ -15,12 +15,23 @@ CALL (keep, gone) {
   MATCH (gone)-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(x:Entity) WHERE x <> keep AND x <> gone
   MERGE (keep)-[moved:$(type(r))]->(x)
   ON CREATE SET moved = properties(r)
+  // A link the kept entity already has gains the moved link's sources (parallel lists).
+  ON MATCH SET moved.sourceKeys = coalesce(moved.sourceKeys, []) + coalesce(r.sourceKeys, []),
+      moved.snippets = coalesce(moved.snippets, []) + coalesce(r.snippets, []),
+      moved.starts = coalesce(moved.starts, []) + coalesce(r.starts, []),
+      moved.ends = coalesce(moved.ends, []) + coalesce(r.ends, []),
+      moved.locators = coalesce(moved.locators, []) + coalesce(r.locators, [])
   DELETE r
 }
 CALL (keep, gone) {
   MATCH (x:Entity)-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(gone) WHERE x <> keep AND x <> gone
   MERGE (x)-[moved:$(type(r))]->(keep)
   ON CREATE SET moved = properties(r)
+  ON MATCH SET moved.sourceKeys = coalesce(moved.sourceKeys, []) + coalesce(r.sourceKeys, []),
+      moved.snippets = coalesce(moved.snippets, []) + coalesce(r.snippets, []),
+      moved.starts = coalesce(moved.starts, []) + coalesce(r.starts, []),
+      moved.ends = coalesce(moved.ends, []) + coalesce(r.ends, []),
+      moved.locators = coalesce(moved.locators, []) + coalesce(r.locators, [])
   DELETE r
 }
 CALL (keep, gone) {

@@ -39,9 +39,9 @@ export const curationWrites = {
    * Creates the fact's node; false when the key is taken (by a committed fact, or by a concurrent transaction that
    * then committed). Must be the transaction's first write: after a false the transaction can only roll back.
    */
-  async claimAssertionKey(tx: TxRunner, key: string): Promise<boolean> {
+  async claimAssertionKey(tx: TxRunner, key: string, principal: string | null): Promise<boolean> {
     try {
-      await tx.run(CLAIM_ASSERTION_KEY, { key });
+      await tx.run(CLAIM_ASSERTION_KEY, { key, principal });
       return true;
     } catch (error) {
       if (isConstraintViolation(error)) return false;

@@ -12,6 +12,7 @@ import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
 import { judgementWrites } from '../repositories/judgements.ts';
+import { rankWrites } from '../repositories/ranks.ts';
 import { sourceTexts } from '../repositories/source-texts.ts';
 
 /**
@@ -208,7 +209,12 @@ class KeyTaken extends WriteRejected {}
 
 type Written = { fact: AssertionRow };
 
-async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: ReturnType<typeof entityRow>[]) {
+async function writeFact(
+  tx: TxRunner,
+  input: AddAssertionInput,
+  entities: ReturnType<typeof entityRow>[],
+  principal: string | null,
+) {
   const resolved = await Promise.all(input.sources.map(({ source }) => resolveSource(tx, source)));
   const sources = input.sources.map(({ source }, i) => sourceRowOf(source, resolved[i]!.key, resolved[i]!.exists));
   const givenKey = input.assertion.key ?? null;
@@ -239,7 +245,7 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
     }
     return { fact: existing };
   }
-  if (!(await curationWrites.claimAssertionKey(tx, key))) {
+  if (!(await curationWrites.claimAssertionKey(tx, key, principal))) {
     throw new KeyTaken('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`, { key });
   }
   await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
@@ -262,14 +268,18 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
  * A fact without a key gets one derived from its content (src/domain/fact-key.ts): repeating the call answers the
  * same fact. Given the same key, of concurrent calls exactly one succeeds and the others answer CONFLICT.
  */
-export async function addAssertion(db: DbScope, input: AddAssertionInput): Promise<AssertionRow> {
+export async function addAssertion(
+  db: DbScope,
+  input: AddAssertionInput,
+  principal: string | null = null,
+): Promise<AssertionRow> {
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
     refuseMalformedSourceKeys(input.sources);
     const entities = byKey((input.newEntities ?? []).map((e) => entityRow(entityLine(e))));
     const attempt = (): Promise<Written> =>
-      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities));
+      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities, principal));
     try {
       return (await attempt()).fact;
     } catch (error) {
@@ -285,7 +295,11 @@ export async function retractAssertion(db: DbScope, key: string, reason: string,
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A retraction needs a reason');
     return db.writeTransaction('curation/retract', async (tx) => {
       const retracted = await curationWrites.retract(tx, key, reason, principal);
-      if (retracted) return retracted;
+      // A retracted preferred fact no longer hides the normal ones of its statement group.
+      if (retracted) {
+        if (typeof retracted.statementGroup === 'string') await rankWrites.refresh(tx, [retracted.statementGroup]);
+        return retracted;
+      }
       const [existing] = await assertionRepository(tx).byKeys([key]);
       throw existing
         ? new WriteRejected('CONFLICT', `Fact ${key} is already retracted`)
@@ -343,8 +357,13 @@ export async function mergeEntities(
       }
       await judgementWrites.supersede(tx, pair, judgement, at, principal);
       await judgementWrites.recordMerge(tx, { judgement, pair, keep, remove, reason, at }, principal);
+      // The removed entity's facts get the kept key in their statement groups (read before the merge moves them).
+      const moved = await rankWrites.groupedFactsOf(tx, remove);
       const merged = await curationWrites.merge(tx, { keep, remove, reason, principal, judgement, at });
-      if (merged) return merged;
+      if (merged) {
+        await rankWrites.regroup(tx, moved);
+        return merged;
+      }
       throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
     });
   });

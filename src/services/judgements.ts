@@ -9,6 +9,7 @@ import {
   judgementWrites,
   type Verdict,
 } from '../repositories/judgements.ts';
+import { rankWrites } from '../repositories/ranks.ts';
 import { isKey, newJudgementKey, rejecting } from './curation.ts';
 
 /**
@@ -135,9 +136,12 @@ export async function withdrawJudgement(
       }
       const refusal = unmergeRefusal(state);
       if (refusal) throw refusal;
+      // Facts the merge moved to the kept entity leave its statement groups again (read before they move back).
+      const regrouped = await rankWrites.groupedFactsOf(tx, j.entity);
       if (!(await judgementWrites.unmerge(tx, key, reason, at, principal))) {
         throw new WriteRejected('CONFLICT', `Judgement ${key} could not be un-merged`);
       }
+      await rankWrites.regroup(tx, regrouped);
       return (await stateOf(tx, key)).judgement;
     });
   });
