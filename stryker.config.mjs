@@ -37,7 +37,7 @@ const SCOPES = {
   merge: {
     // mergeEntities, the judgements (un-merge, negative/unsure) and the candidate rules (the repository calls they
     // make are one-line wrappers of cypher/curation/*.cypher, and Stryker mutates TypeScript, not Cypher).
-    mutate: ['src/services/curation.ts:299-344', 'src/services/judgements.ts', 'src/domain/resolution.ts'],
+    mutate: ['src/services/curation.ts:302-351', 'src/services/judgements.ts', 'src/domain/resolution.ts'],
     rules: ['test/rules/resolution.test.ts'],
     suite: ['test/mutations.test.ts', 'test/merge-entities.test.ts', 'test/judgements.test.ts'],
   },

@@ -74,6 +74,14 @@ function fixture(): string {
     name,
     ...extra,
   });
+  const link = (from: string, to: string, snippet: string) => ({
+    v: 1,
+    type: 'link',
+    rel: 'UNIT_OF',
+    from,
+    to,
+    sources: [{ source: SOURCE, snippet }],
+  });
   const lines: object[] = [
     entity(KEEP, 'Judge Keep Co', { aliases: ['JKC'], wikidata: 'Q99000001' }),
     entity(GONE, 'Judge Gone Co', {
@@ -85,10 +93,11 @@ function fixture(): string {
     entity(PARENT, 'Judge Parent Co'),
     entity(CHILD, 'Judge Child Co'),
     { v: 1, type: 'source', key: SOURCE, title: 'Judge fixture source', kind: 'manual', publisher: GONE },
-    { v: 1, type: 'link', rel: 'UNIT_OF', from: GONE, to: PARENT },
-    { v: 1, type: 'link', rel: 'UNIT_OF', from: KEEP, to: PARENT },
-    { v: 1, type: 'link', rel: 'UNIT_OF', from: CHILD, to: GONE },
-    { v: 1, type: 'link', rel: 'UNIT_OF', from: GONE, to: KEEP },
+    // Links carry their sources; GONE → PARENT and KEEP → PARENT are one link after the merge, with both sources.
+    link(GONE, PARENT, 'Gone Co is a unit of Parent Co'),
+    link(KEEP, PARENT, 'Keep Co is a unit of Parent Co'),
+    link(CHILD, GONE, 'Child Co is a unit of Gone Co'),
+    link(GONE, KEEP, 'Gone Co is a unit of Keep Co'),
     claim('fact:test-judge-gone-only', { CONCERNS: [GONE] }, 'Gone Co builds a data centre'),
     claim('fact:test-judge-both', { CONCERNS: [KEEP, GONE] }, 'Keep Co and Gone Co compete'),
     claim('fact:test-judge-earlier', { CONCERNS: [EARLIER] }, 'Earlier Co was renamed'),
@@ -298,6 +307,10 @@ describe('negative and unsure judgements', () => {
       code: 'NOT_FOUND',
       message: `Both ${A} and company:test-judge-nobody must be existing entities`,
     });
+    // A string that cannot be a key (here 10,000 characters) names no entity either.
+    const long = `company:${'x'.repeat(10_000)}`;
+    expect((await judge(long, A, 'negative')).data?.judgeEntities).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await merge(A, long)).data?.mergeEntities).toMatchObject({ code: 'NOT_FOUND' });
     expect((await withdraw('judgement:test-judge-nobody')).data?.withdrawJudgement).toEqual({
       __typename: 'WriteRejected',
       code: 'NOT_FOUND',

@@ -24,6 +24,19 @@ CALL (copy, keep, gone) {
     OPTIONAL MATCH (x)-[toKeep]->(keep) WHERE NOT outgoing AND type(toKeep) = t
     DELETE fromKeep, toKeep
   }
+  // A link the kept entity already had gained the moved link's sources at the end of its lists (merge-entities):
+  // they come off again, when they are still its last ones.
+  CALL (keep, x, t, outgoing, h) {
+    WITH keep, x, t, outgoing, h, size(coalesce(h.sourceKeys, [])) AS n
+    WHERE h.mergeMoved AND h.mergeKeepHad AND n > 0
+    OPTIONAL MATCH (keep)-[fromKeep]->(x) WHERE outgoing AND type(fromKeep) = t
+    OPTIONAL MATCH (x)-[toKeep]->(keep) WHERE NOT outgoing AND type(toKeep) = t
+    WITH h, n, coalesce(fromKeep, toKeep) AS k
+    WHERE k IS NOT NULL AND size(coalesce(k.sourceKeys, [])) >= n AND k.sourceKeys[-n..] = h.sourceKeys
+      AND k.snippets[-n..] = h.snippets
+    SET k.sourceKeys = k.sourceKeys[..-n], k.snippets = k.snippets[..-n], k.starts = k.starts[..-n],
+        k.ends = k.ends[..-n], k.locators = k.locators[..-n]
+  }
   CALL (gone, x, t, outgoing, props) {
     WITH gone, x, t, props, outgoing WHERE outgoing
     CREATE (gone)-[r:$(t)]->(x)

@@ -132,6 +132,9 @@ export interface AddAssertionInput {
   newEntities?: EntityInput[] | null;
 }
 
+/** Whether a string can be an entity key at all (what the import and upsertEntity accept). */
+export const isKey = (value: string) => Key.safeParse(value).success;
+
 /** A new judgement's key: judgement:<uuid>. */
 export const newJudgementKey = () => `judgement:${randomUUID()}`;
 
@@ -335,6 +338,10 @@ export async function mergeEntities(
   return rejecting(async () => {
     if (keep === remove) throw new WriteRejected('BAD_USER_INPUT', 'Cannot merge an entity into itself');
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A merge needs a reason');
+    // A string that is no key names no entity; refused before the pair's lock, whose key must fit its index.
+    if (!isKey(keep) || !isKey(remove)) {
+      throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
+    }
     const judgement = newJudgementKey();
     const pair = pairKey(keep, remove);
     return db.writeTransaction('curation/merge', async (tx) => {

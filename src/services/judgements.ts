@@ -10,7 +10,7 @@ import {
   type Verdict,
 } from '../repositories/judgements.ts';
 import { rankWrites } from '../repositories/ranks.ts';
-import { newJudgementKey, rejecting } from './curation.ts';
+import { isKey, newJudgementKey, rejecting } from './curation.ts';
 
 /**
  * Entity resolution as judgements (docs/data-model.md): whether two entity keys name one thing — positive (merged,
@@ -40,6 +40,9 @@ export async function judgeEntities(
     }
     if (entity === other) throw new WriteRejected('BAD_USER_INPUT', 'An entity cannot be judged against itself');
     needsReason(reason, 'A judgement');
+    if (!isKey(entity) || !isKey(other)) {
+      throw new WriteRejected('NOT_FOUND', `Both ${entity} and ${other} must be existing entities`);
+    }
     const key = newJudgementKey();
     const pair = pairKey(entity, other);
     return db.writeTransaction('curation/judge', async (tx) => {
