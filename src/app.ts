@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './server/logger.ts';
 import { createCounterStore } from './server/rate-limit-store.ts';
 import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
+import { LiveChanges } from './services/live-changes.ts';
 import { prepareDatabase } from './services/seed.ts';
 
 /** Where the Neo4j comes from: NEO4J_URI if set, else the local Neo4j Community from Maven Central. */
@@ -32,6 +33,8 @@ export async function createApp(config: Config) {
   let stopping = false;
   const tracing = createTracing(config.tracing, database);
   const counters = createCounterStore(config.apps.rateLimits.redisUrl, logger);
+  // One change-log tailer per process feeds every subscription served here.
+  const live = new LiveChanges(() => database.scope('change-log-tailer'), config.live, logger);
   const yoga = buildYoga({
     database,
     logger,
@@ -40,6 +43,8 @@ export async function createApp(config: Config) {
     ops: config.ops,
     apps: config.apps,
     counters,
+    live,
+    liveConfig: config.live,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],
   });
@@ -47,10 +52,14 @@ export async function createApp(config: Config) {
     yoga,
     database,
     logger,
+    live,
+    /** Graceful shutdown begins: /ready turns 503 and every subscription stream ends (SHUTTING_DOWN, complete). */
     markStopping() {
       stopping = true;
+      live.close();
     },
     async close() {
+      live.close();
       await tracing?.shutdown();
       await counters.close();
       await database.close();

@@ -132,6 +132,16 @@ const EnvSchema = z.object({
   /** How long a client or shared cache may reuse a GET answer without asking (0: revalidate every time). */
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
 
+  /**
+   * Subscriptions over SSE (src/services/live-changes.ts): how often each replica reads the change log while it has
+   * subscribers, how many subscriptions one client (token, else address) may hold open on a replica, how many events
+   * may wait for a slow subscriber before it is dropped, and how often an idle stream sends a heartbeat comment.
+   */
+  SUBSCRIPTION_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  SUBSCRIPTION_MAX_PER_CLIENT: z.coerce.number().int().min(0).max(10_000).default(10),
+  SUBSCRIPTION_QUEUE_SIZE: z.coerce.number().int().min(1).max(100_000).default(100),
+  SUBSCRIPTION_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
   /** Tests only: where the page tests write their screenshots (`npm run screenshots` sets docs/screenshots). */
@@ -169,6 +179,7 @@ export interface Config {
   limits: LimitsConfig;
   auth: AuthConfig;
   apps: AppsConfig;
+  live: LiveConfig;
   tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
 }
 
@@ -189,6 +200,16 @@ export interface AppsConfig {
   trustedDocuments: TrustedDocumentsConfig;
   rateLimits: RateLimitsConfig;
   httpCache: HttpCacheConfig;
+}
+
+/** Subscriptions over SSE: the change-log tailer of each replica and the limits of its streams. */
+export interface LiveConfig {
+  pollIntervalMs: number;
+  /** Open subscriptions per client (token, else address) on one replica; 0 turns subscriptions off. */
+  maxPerClient: number;
+  /** Events that may wait for one subscriber; one more and it is dropped with SUBSCRIBER_TOO_SLOW. */
+  queueSize: number;
+  heartbeatMs: number;
 }
 
 export interface HttpCacheConfig {
@@ -331,6 +352,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         redisUrl: e.REDIS_URL,
       },
       httpCache: { enabled: e.HTTP_CACHE, maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS },
+    },
+    live: {
+      pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,
+      maxPerClient: e.SUBSCRIPTION_MAX_PER_CLIENT,
+      queueSize: e.SUBSCRIPTION_QUEUE_SIZE,
+      heartbeatMs: e.SUBSCRIPTION_HEARTBEAT_MS,
     },
     tests: { chromiumPath: e.CHROMIUM_PATH, screenshotDir: e.SCREENSHOT_DIR },
   };

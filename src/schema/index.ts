@@ -24,6 +24,7 @@ import './types/investments-by-place.ts';
 import './types/system.ts';
 import './types/vocabulary.ts';
 import './types/mutations.ts';
+import './types/subscriptions.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 
