@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { tokenConfigLine } from '../src/server/auth.ts';
 import { createLogger } from '../src/server/logger.ts';
-import { type LiveEvent, LiveChanges } from '../src/services/live-changes.ts';
+import { LiveChanges, type LiveEvent } from '../src/services/live-changes.ts';
 import { testApp } from './helpers/app.ts';
 import { ROOT, type Service, startService } from './helpers/service.ts';
 import { openSse, payload, type SseStream } from './helpers/sse.ts';
@@ -87,7 +87,12 @@ async function writeFact(service: Service, name: string, subject = 'company:baid
           roles: { subject: [subject] },
           text: `a paraphrase for the subscription tests (${name})`,
         },
-        sources: [{ source: { title: `Live test source ${name}`, url: `https://example.test/${MARKER}${name}` }, snippet: 'a verbatim snippet' }],
+        sources: [
+          {
+            source: { title: `Live test source ${name}`, url: `https://example.test/${MARKER}${name}` },
+            snippet: 'a verbatim snippet',
+          },
+        ],
         newEntities,
       },
     }),
@@ -207,7 +212,7 @@ describe('a fact written on instance A reaches a subscriber on instance B', () =
     onB.close();
   });
 
-  it('entityChanged on B: the entity's own update and a fact about it, in seq order, the entity as it stands', async () => {
+  it('entityChanged on B: an update of the entity and a fact about it, in seq order, the entity as it stands', async () => {
     const stream = await subscribe(
       b,
       `subscription($key: String!) { entityChanged(key: $key) {

@@ -31,6 +31,8 @@ export interface LiveRequest {
   client: string;
   /** The Last-Event-ID header (an EventSource reconnecting), raw; it wins over an `after` argument. */
   lastEventId: string | null;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
   /** The seq of the event being resolved (sent as its SSE id and `extensions.seq`). */
   eventSeq?: number;
   /** The subscribed entity's key as resolved (entityChanged). */

@@ -76,18 +76,18 @@ export function costMessage(report: CostReport, limit: number): string {
 export function useQueryCost(limits: LimitsConfig, sizes: GraphSizes | null = null): Plugin {
   const check = async (args: Parameters<typeof executionCost>[0]) => {
     const report = await executionCost(args, limits.maxPageSize, sizes);
-      if (report.cost > limits.maxCost) {
-        throw new GraphQLError(costMessage(report, limits.maxCost), {
-          extensions: {
-            code: LIMIT_CODES.costLimit,
-            limit: 'MAX_QUERY_COST',
-            max: limits.maxCost,
-            cost: Math.ceil(report.cost),
-            costliest: report.costliest.map((f) => ({ ...f, cost: Math.ceil(f.cost) })),
-            http: { status: 400 },
-          },
-        });
-      }
+    if (report.cost > limits.maxCost) {
+      throw new GraphQLError(costMessage(report, limits.maxCost), {
+        extensions: {
+          code: LIMIT_CODES.costLimit,
+          limit: 'MAX_QUERY_COST',
+          max: limits.maxCost,
+          cost: Math.ceil(report.cost),
+          costliest: report.costliest.map((f) => ({ ...f, cost: Math.ceil(f.cost) })),
+          http: { status: 400 },
+        },
+      });
+    }
   };
   // A subscription's cost is what one of its events may hold.
   return { onExecute: ({ args }) => check(args), onSubscribe: ({ args }) => check(args) };

@@ -35,7 +35,12 @@ function clientAddress(request: Request, serverContext: unknown, header: string 
 }
 
 /** Who a request comes from: `token:<name>` (one client whatever its address), else `ip:<address>`. */
-export function clientKey(request: Request, serverContext: unknown, clientIpHeader: string | undefined, auth: AuthConfig) {
+export function clientKey(
+  request: Request,
+  serverContext: unknown,
+  clientIpHeader: string | undefined,
+  auth: AuthConfig,
+) {
   const { principal } = authOf(request, auth);
   return principal === null ? `ip:${clientAddress(request, serverContext, clientIpHeader)}` : `token:${principal}`;
 }

@@ -170,6 +170,7 @@ export function buildYoga(deps: ServerDeps) {
           hub: live,
           client: clientKey(request, initial, apps.rateLimits.clientIpHeader, auth),
           lastEventId: request.headers.get('last-event-id'),
+          signal: request.signal,
           renewLoaders: () => {
             context.loaders = createLoaders(repos, metrics.onBatch);
           },

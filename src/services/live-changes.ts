@@ -19,6 +19,8 @@ export interface SubscribeOptions {
   /** Resume after this seq (Last-Event-ID or `after`); undefined: from the log's last seq now. */
   after: number | undefined;
   filter: LiveFilter;
+  /** The request's: aborted when the client goes away, which ends the stream and frees its place. */
+  signal?: AbortSignal;
 }
 
 /** The same test the log's read applies (cypher/changes/after.cypher), for entries the tailer hands out. */
@@ -100,6 +102,8 @@ export class LiveChanges {
     const subscription = new Subscription(this, options, options.after ?? last);
     this.all.add(subscription);
     this.perClient.set(options.client, (this.perClient.get(options.client) ?? 0) + 1);
+    if (options.signal?.aborted) void subscription.return();
+    else options.signal?.addEventListener('abort', () => void subscription.return(), { once: true });
     return subscription;
   }
 

@@ -120,7 +120,8 @@ async function existingSource(ctx: Context, key: string): Promise<string> {
 
 function stream(ctx: Context, filter: LiveFilter, after: number | null | undefined) {
   const request = live(ctx);
-  return request.hub.subscribe({ client: request.client, after: resumePoint(request, after), filter });
+  const { hub, client, signal } = request;
+  return hub.subscribe({ client, after: resumePoint(request, after), filter, signal });
 }
 
 /** Each event is read with fresh loaders and carries its seq; a stream's last word is its error. */
