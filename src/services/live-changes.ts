@@ -68,12 +68,16 @@ export class LiveChanges {
   private closed = false;
   private lastWarning = 0;
 
-  constructor(
-    /** A reader for one round of reads (the tailer's statements are counted apart from any request's). */
-    private readonly reader: () => Reader,
-    private readonly settings: LiveConfig,
-    private readonly logger: Logger,
-  ) {}
+  /** A reader for one round of reads (the tailer's statements are counted apart from any request's). */
+  private readonly reader: () => Reader;
+  private readonly settings: LiveConfig;
+  private readonly logger: Logger;
+
+  constructor(reader: () => Reader, settings: LiveConfig, logger: Logger) {
+    this.reader = reader;
+    this.settings = settings;
+    this.logger = logger;
+  }
 
   /** Open streams on this process (all clients). */
   get size() {
@@ -246,11 +250,12 @@ class Subscription implements AsyncIterableIterator<LiveEvent> {
   private wake: (() => void) | undefined;
   private lastDelivered: number;
 
-  constructor(
-    private readonly hub: LiveChanges,
-    private readonly options: SubscribeOptions,
-    start: number,
-  ) {
+  private readonly hub: LiveChanges;
+  private readonly options: SubscribeOptions;
+
+  constructor(hub: LiveChanges, options: SubscribeOptions, start: number) {
+    this.hub = hub;
+    this.options = options;
     this.client = options.client;
     this.cursor = start;
     this.lastDelivered = start;
