@@ -28,7 +28,7 @@ function withoutInternals(result: ExecutionResult): unknown {
  * browser's EventSource resumes with Last-Event-ID on its own), and a comment line every SUBSCRIPTION_HEARTBEAT_MS
  * while nothing happens. `event: complete` ends a stream that ends (shutdown, a dropped slow reader).
  */
-function eventStreamProcessor(heartbeatMs: number) {
+function eventStreamProcessor(heartbeatMs: number, signal: AbortSignal) {
   return (result: unknown, fetchAPI: FetchAPI) => {
     const iterator = (result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
@@ -41,6 +41,20 @@ function eventStreamProcessor(heartbeatMs: number) {
           if (controller.desiredSize === null) clearInterval(heartbeat);
           else if (controller.desiredSize > 0) controller.enqueue(encoder.encode(':\n\n'));
         }, heartbeatMs);
+        // The client went away: nothing reads this stream any more, so stop its timer and its subscription here.
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearInterval(heartbeat);
+            void iterator.return?.();
+            try {
+              controller.close();
+            } catch {
+              // already closed
+            }
+          },
+          { once: true },
+        );
       },
       async pull(controller) {
         let next: IteratorResult<ExecutionResult>;
@@ -86,7 +100,6 @@ function eventStreamProcessor(heartbeatMs: number) {
  */
 export function useLiveStreams(live: LiveChanges | undefined, heartbeatMs: number): Plugin {
   if (!live) return {};
-  const processor = eventStreamProcessor(heartbeatMs);
   return {
     onSubscribe() {
       return {
@@ -106,7 +119,7 @@ export function useLiveStreams(live: LiveChanges | undefined, heartbeatMs: numbe
     },
     onResultProcess({ request, result, setResultProcessor }) {
       if (isAsyncIterable(result) && acceptsEventStream(request)) {
-        setResultProcessor(processor as never, 'text/event-stream');
+        setResultProcessor(eventStreamProcessor(heartbeatMs, request.signal) as never, 'text/event-stream');
       }
     },
   };
