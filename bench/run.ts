@@ -119,6 +119,13 @@ async function validate(contenders: Contender[], params: Params) {
     const entry: Record<string, any> = {};
     let reference: string | undefined;
     const floorFirst = [...contenders.filter((c) => c.id === 'floor'), ...contenders.filter((c) => c.id !== 'floor')];
+    if (w.sameAnswerAs) {
+      // Only the service can ask it: its answer must be the service's answer to the current read it mirrors.
+      const twin = WORKLOADS.find((x) => x.id === w.sameAnswerAs)!;
+      const service = contenders.find((c) => c.id === 'service')!;
+      const answer = await post(service, twin.requests(params).service!);
+      reference = JSON.stringify(twin.canonical.service(answer.data));
+    }
     for (const c of floorFirst) {
       const request = requests[role(c.id)];
       if (!request) {

@@ -10,6 +10,11 @@ export const CONTENDERS: ContenderId[] = ['service', 'neo4j-graphql', 'floor'];
 
 /** Values taken from the imported data before measuring (see params.ts). */
 export interface Params {
+  /**
+   * The instant of the as-of workloads (W1A, W4FA, W8A): the change log's last entry after the import, so an as-of
+   * read sees the whole graph and answers what the current read answers; it does the as-of work all the same.
+   */
+  asOf: string;
   hubCompany: string;
   country: string;
   deepOffset: number;
@@ -36,6 +41,11 @@ export interface Workload {
   requests: (p: Params) => Partial<Record<ContenderId, Request>>;
   handWritten?: ContenderId[];
   canonical: Record<ContenderId, (data: any) => unknown>;
+  /**
+   * A workload only the service can express (as-of reads) is checked against the service's answer to this other
+   * workload instead of the floor's: the two must answer the same.
+   */
+  sameAnswerAs?: string;
 }
 
 const sortedSupports = (sources: any[]) =>
@@ -244,3 +254,43 @@ export const WORKLOADS: Workload[] = [
     },
   },
 ];
+
+/**
+ * The as-of twin of a current read: the same service request with `asOf` on its root field (`query`), checked against
+ * the service's answer to the current read.
+ */
+function asOfTwin(id: string, title: string, query: string): Workload {
+  const current = WORKLOADS.find((w) => w.id === id)!;
+  const same = current.canonical.service;
+  return {
+    id: `${id}A`,
+    title,
+    requests: (p) => ({
+      service: { query, variables: { ...current.requests(p).service!.variables, asOf: p.asOf } },
+    }),
+    canonical: { service: same, 'neo4j-graphql': same, floor: same },
+    sameAnswerAs: id,
+  };
+}
+
+/** Issue 17: as-of reads beside the current reads they must stay within 1.5× of. */
+WORKLOADS.push(
+  asOfTwin(
+    'W1',
+    'W1 as of an instant: entity by key + its 10 newest financial figures and their sources, asOf',
+    `query($key: String!, $asOf: DateTime) { entity(key: $key, asOf: $asOf) { key name kind
+      facts(kinds: ["FinancialFigure"], first: 10) { ${FIGURES} } } }`,
+  ),
+  asOfTwin(
+    'W4F',
+    'W4F as of an instant: first page of 20 facts by key, asOf',
+    `query($after: String, $asOf: DateTime) { assertions(first: 20, after: $after, asOf: $asOf) {
+      nodes { key kind summary } pageInfo { hasNextPage endCursor } } }`,
+  ),
+  asOfTwin(
+    'W8',
+    'W8 as of an instant: capex by country and period (one year, the first 100 rows), asOf',
+    `query($year: Int!, $asOf: DateTime) { metricByCountry(metric: "capex", periodYear: $year, asOf: $asOf) {
+      rows { country { key } periodYear periodType total { amount currency } } } }`,
+  ),
+);

@@ -245,7 +245,10 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   edges: 'a connection’s page: bounded by the parent’s first',
   relationships: 'among the nodes of a capped subgraph or path',
   rows: 'a capped research view: bounded by the parent’s first',
-  sources: 'the supports of one fact, as written by its importer',
+  sources:
+    'the supports of one fact, as written by its importer / the sources one change-log entry concerns (one fact’s)',
+  entities: 'ChangeLogEntry.entities: the participants of one fact, or the two sides of a merge or link',
+  fields: 'ChangeLogEntry.fields: the fields one update changed (at most the seven updatable fields)',
   participants: 'the role edges of one fact',
   subjects: 'the role edges of one fact',
   objects: 'the role edges of one fact',

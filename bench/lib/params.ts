@@ -30,7 +30,9 @@ export async function chooseParams(database: Database): Promise<Params> {
     );
     const { year } = await one(`MATCH (f:FinancialFigure {metric: 'capex'}) WHERE f.periodYear IS NOT NULL
       WITH f.periodYear AS year, count(*) AS n ORDER BY n DESC, year DESC LIMIT 1 RETURN year`);
+    const { asOf } = await one(`MATCH (c:ChangeCounter {id: 'changes'}) RETURN toString(c.at) AS asOf`);
     return {
+      asOf,
       hubCompany: hub,
       country,
       deepOffset,

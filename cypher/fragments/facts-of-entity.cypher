@@ -1,7 +1,9 @@
 // Fragment: facts-of-entity — for the entity `e` (may be null), each list of facts asked for in $facts
-// ({roles, kinds, metric, includeDeprecated, limit, withSources, props}), so an entity and the facts its GraphQL selection
+// ({roles, kinds, metric, includeDeprecated, limit, withSources, props, asOf}), so an entity and the facts its GraphQL selection
 // asks for come back in one statement. Only the relationship types asked for are expanded; retracted facts are left
 // out unless asked for; newest period first, then key; supporting sources (verbatim snippets) only when asked for.
+// With q.asOf (an ISO instant), as the graph stood then: facts first seen later are left out, and a fact retracted
+// later counts as current (docs/data-model.md#as-of).
 // Yields `facts`: one list of {fact, values, sources} per entry of $facts, in the same order: `fact` is the whole
 // fact when q.props is null, else `values` holds the properties named in q.props, in that order.
 CALL (e) {
@@ -11,7 +13,9 @@ CALL (e) {
     MATCH (e)<-[:$any(q.roles)]-(a:Assertion)
     WHERE (q.kinds IS NULL OR a.kind IN q.kinds)
       AND (q.metric IS NULL OR a.metric = q.metric)
-      AND (q.includeDeprecated OR a.rank <> 'deprecated')
+      AND (q.includeDeprecated OR a.rank <> 'deprecated'
+        OR (q.asOf IS NOT NULL AND coalesce(a.deprecatedSince > datetime(q.asOf), false)))
+      AND (q.asOf IS NULL OR coalesce(a.firstSeen <= datetime(q.asOf), true))
     WITH DISTINCT a
     ORDER BY coalesce(a.periodYear, 0) DESC, a.key ASC
     WITH q, collect(a) AS matched

@@ -17,4 +17,7 @@ export const ENTITY_CORE_PROPS: ReadonlySet<string> = new Set([
   'wikidata',
   'description',
   'createdAt',
+  // Stamped by the change log (cypher/changes/record), never given by a line.
+  'firstSeen',
+  'lastSeen',
 ]);

@@ -35,6 +35,9 @@ export interface SourceRow {
   /** sha256 of the stored full text (a SourceText node), absent when none is stored. */
   textSha256?: string | null;
   publisherKey: string | null;
+  /** Stamped by the change log (docs/data-model.md#change-log); absent on sources written before it. */
+  firstSeen?: string | null;
+  lastSeen?: string | null;
 }
 
 export interface RoleRow {

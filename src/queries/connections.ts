@@ -59,6 +59,7 @@ export function factConnection(
   source: FactPages,
   args: PageArgs,
   props: string[] | null,
+  asOf: string | null = null,
 ): Connection<AssertionRow> {
   const size = pageSize(args.first, scope.limits.maxPageSize);
   const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
@@ -66,8 +67,8 @@ export function factConnection(
     size,
     async (limit) => {
       const rows = await source.page(after, limit, props);
-      // Only whole facts may serve later loads by key.
-      if (props === null) for (const row of rows) scope.loaders.assertion.prime(row.key, row);
+      // Only whole facts as they are now may serve later loads by key.
+      if (props === null && !asOf) for (const row of rows) scope.loaders.assertion.prime(row.key, row);
       return rows;
     },
     (r) => [r.key],
@@ -90,6 +91,7 @@ export const assertionConnection = (
     },
     args,
     props,
+    filter.asOf ?? null,
   );
 
 /** A page of sources by key, optionally by a substring of the title. */

@@ -1,3 +1,4 @@
+import { factAsOf } from '../domain/as-of.ts';
 import { type Capped, capped } from '../domain/limits.ts';
 import { checkGroup, rankByGrowth } from '../domain/research.ts';
 import { searchPlan } from '../domain/search-query.ts';
@@ -19,12 +20,16 @@ export interface MetricQuery {
   periodType: string | null;
   /** A resolved Place key. */
   country: string | null;
+  /** As the graph stood at this instant (ISO 8601); null: now. */
+  asOf?: string | null;
 }
 
 export const researchViews = {
   async metricByCompany(scope: ViewScope, q: MetricQuery, limit: number) {
-    const rows = await scope.repos.research.figures(q.metric, q.periodYear, q.periodType, q.country, limit + 1);
-    return capped(rankByGrowth(rows), limit);
+    const asOf = q.asOf ?? null;
+    const rows = await scope.repos.research.figures(q.metric, q.periodYear, q.periodType, q.country, limit + 1, asOf);
+    const then = asOf ? rows.map((r) => ({ ...r, figure: factAsOf(r.figure, asOf) })) : rows;
+    return capped(rankByGrowth(then), limit);
   },
   async metricByCountry(
     scope: ViewScope,
@@ -40,6 +45,7 @@ export const researchViews = {
       withFigures,
       limit + 1,
       perRow,
+      q.asOf ?? null,
     );
     return capped(rows, limit);
   },

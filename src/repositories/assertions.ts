@@ -1,6 +1,7 @@
 import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
+import { factAsOf } from '../domain/as-of.ts';
 import type { AssertionRow, FactRow, RoleRow, SupportRow } from '../domain/rows.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
@@ -12,6 +13,9 @@ const PAGE_OF_KIND = statement('assertions/page-of-kind');
 const COUNT = statement('assertions/count');
 const COUNT_OF_KIND = statement('assertions/count-of-kind');
 const COUNT_OF_METRIC = statement('assertions/count-of-metric');
+const PAGE_AS_OF = statement('assertions/page-as-of');
+const PAGE_OF_KIND_AS_OF = statement('assertions/page-of-kind-as-of');
+const COUNT_AS_OF = statement('assertions/count-as-of');
 
 export interface AssertionFilter {
   kinds: string[] | null;
@@ -23,6 +27,8 @@ export interface AssertionFilter {
   entity: string | null;
   country: string | null;
   textContains: string | null;
+  /** As the graph stood at this instant (ISO 8601; fragments/assertion-filters-as-of); absent or null: now. */
+  asOf?: string | null;
 }
 
 export interface InvolvementQuery {
@@ -35,6 +41,8 @@ export interface InvolvementQuery {
   withSources: boolean;
   /** The fact properties to read (null: all of them). */
   props: string[] | null;
+  /** As the graph stood at this instant (ISO 8601); absent or null: now. */
+  asOf?: string | null;
 }
 
 /** A fact as fragments/facts-of-entity returns it: whole, or only the properties asked for, as values. */
@@ -56,11 +64,16 @@ function factOf(props: readonly string[] | null, whole: AssertionRow | null, val
 
 /** Facts of one query, as fragments/facts-of-entity returns them. */
 export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): FactRow[] {
-  return records.map(({ fact, values, sources }) => ({ fact: factOf(q.props, fact, values), sources }));
+  const asOf = q.asOf ?? null;
+  return records.map(({ fact, values, sources }) => {
+    const row = factOf(q.props, fact, values);
+    return { fact: asOf ? factAsOf(row, asOf) : row, sources };
+  });
 }
 
 /** The `$facts` parameter of statements that include fragments/facts-of-entity. */
-export const factsParam = (queries: readonly InvolvementQuery[]) => queries.map((q) => ({ ...q, limit: int(q.limit) }));
+export const factsParam = (queries: readonly InvolvementQuery[]) =>
+  queries.map((q) => ({ ...q, limit: int(q.limit), asOf: q.asOf ?? null }));
 
 const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
   const map = new Map(rows.map((r) => [r.key, pick(r)]));
@@ -69,6 +82,7 @@ const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: 
 
 const filterParams = (f: AssertionFilter) => ({
   ...f,
+  asOf: f.asOf ?? null,
   kind: f.kinds?.length === 1 ? f.kinds[0] : null,
   periodYear: f.periodYear === null ? null : int(f.periodYear),
 });
@@ -102,14 +116,33 @@ export function assertionRepository(db: Reader) {
       limit: number,
       props: string[] | null = null,
     ): Promise<AssertionRow[]> {
-      const rows = await db.read<{ assertion: AssertionRow | null; values: unknown[] }>(
-        ofOneKind(filter) ? PAGE_OF_KIND : PAGE,
-        { ...filterParams(filter), after: after ?? '', limit: int(limit), props },
-      );
-      return rows.map((r) => factOf(props, r.assertion, r.values));
+      const asOf = filter.asOf ?? null;
+      const page = asOf
+        ? ofOneKind(filter)
+          ? PAGE_OF_KIND_AS_OF
+          : PAGE_AS_OF
+        : ofOneKind(filter)
+          ? PAGE_OF_KIND
+          : PAGE;
+      const rows = await db.read<{ assertion: AssertionRow | null; values: unknown[] }>(page, {
+        ...filterParams(filter),
+        after: after ?? '',
+        limit: int(limit),
+        props,
+      });
+      return rows.map((r) => {
+        const fact = factOf(props, r.assertion, r.values);
+        return asOf ? factAsOf(fact, asOf) : fact;
+      });
     },
     async count(filter: AssertionFilter): Promise<number> {
-      const counting = filter.metric !== null ? COUNT_OF_METRIC : ofOneKind(filter) ? COUNT_OF_KIND : COUNT;
+      const counting = filter.asOf
+        ? COUNT_AS_OF
+        : filter.metric !== null
+          ? COUNT_OF_METRIC
+          : ofOneKind(filter)
+            ? COUNT_OF_KIND
+            : COUNT;
       const [row] = await db.read<{ total: number }>(counting, filterParams(filter));
       return row?.total ?? 0;
     },

@@ -20,9 +20,14 @@ export interface SourceMatches {
 
 /** Curation writes; each runs inside the caller's transaction. */
 export const curationWrites = {
-  async retract(tx: TxRunner, key: string, reason: string, principal: string | null): Promise<AssertionRow | null> {
-    const [row] = await tx.run<{ assertion: AssertionRow }>(RETRACT, { key, reason, principal });
-    return row?.assertion ?? null;
+  /** The retracted fact with the entities and sources it concerns (for the change log); null when none was. */
+  async retract(tx: TxRunner, key: string, reason: string, principal: string | null) {
+    const [row] = await tx.run<{ assertion: AssertionRow; entities: string[]; sources: string[] }>(RETRACT, {
+      key,
+      reason,
+      principal,
+    });
+    return row ?? null;
   },
   async merge(tx: TxRunner, keep: string, remove: string, reason: string, principal: string | null) {
     const [row] = await tx.run<{ entity: EntityRow }>(MERGE, { keep, remove, reason, principal });

@@ -7,8 +7,8 @@ const CHECKSUM = statement('system/checksum');
 const KEYSPACE_COUNT = statement('system/keyspace-count');
 const KEYSPACE_DELETE = statement('system/keyspace-delete');
 
-/** Properties that record when something was written, not what the graph says. */
-const VOLATILE = new Set(['createdAt', 'updatedAt']);
+/** Properties that record when something was written, not what the graph says (the change log stamps the last three). */
+const VOLATILE = new Set(['createdAt', 'updatedAt', 'firstSeen', 'lastSeen', 'deprecatedSince']);
 
 interface Row {
   part: 'N' | 'R';
@@ -30,7 +30,7 @@ function canonical(row: Row): string {
 /**
  * Whole-graph state for "nothing changed" checks (idempotent imports, rejected writes): node and
  * relationship counts plus a sha256 over every node's labels and properties and every
- * relationship's type, end keys and properties, in sorted order. createdAt/updatedAt are left out.
+ * relationship's type, end keys and properties, in sorted order. The VOLATILE properties and the change log are left out.
  * It reads the whole graph into memory: meant for tests and small graphs.
  */
 export function graphStateRepository(db: DbScope) {

@@ -1,5 +1,6 @@
 import type { DbScope } from '../db/database.ts';
 import { assertionRepository } from './assertions.ts';
+import { changeRepository } from './changes.ts';
 import { checksRepository } from './checks.ts';
 import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
@@ -18,6 +19,7 @@ export function createRepositories(db: DbScope) {
     schema: schemaRepository(db),
     entities: entityRepository(db),
     assertions: assertionRepository(db),
+    changes: changeRepository(db),
     sources: sourceRepository(db),
     graph: graphRepository(db),
     research: researchRepository(db),

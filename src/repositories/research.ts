@@ -6,6 +6,8 @@ import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 const FIGURES = statement('research/figures');
 const GROUP_FIGURES = statement('research/group-figures');
 const METRIC_BY_COUNTRY = statement('research/metric-by-country');
+const FIGURES_AS_OF = statement('research/figures-as-of');
+const METRIC_BY_COUNTRY_AS_OF = statement('research/metric-by-country-as-of');
 
 export interface FigureRow {
   figure: AssertionRow;
@@ -42,15 +44,17 @@ const NO_CHANGE = int(Number.MIN_SAFE_INTEGER);
 
 export function researchRepository(db: DbScope) {
   return {
-    /** The first `limit` figures: newest period first, fastest growth first within a period. */
+    /** The first `limit` figures: newest period first, fastest growth first within a period (as of `asOf`, if given). */
     figures(
       metric: string,
       periodYear: number | null,
       periodType: string | null,
       country: string | null,
       limit: number,
+      asOf: string | null = null,
     ) {
-      return db.read<FigureRow>(FIGURES, {
+      return db.read<FigureRow>(asOf ? FIGURES_AS_OF : FIGURES, {
+        asOf,
         metric,
         ...years(periodYear),
         periodType,
@@ -67,8 +71,10 @@ export function researchRepository(db: DbScope) {
       withFigures: boolean,
       limit: number,
       figuresLimit: number,
+      asOf: string | null = null,
     ) {
-      return db.read<CountryTotalRow>(METRIC_BY_COUNTRY, {
+      return db.read<CountryTotalRow>(asOf ? METRIC_BY_COUNTRY_AS_OF : METRIC_BY_COUNTRY, {
+        asOf,
         metric,
         ...years(periodYear),
         periodType,

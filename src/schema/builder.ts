@@ -7,6 +7,7 @@ interface BuilderTypes {
   DefaultFieldNullability: false;
   Scalars: {
     Decimal: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
   };
 }
 

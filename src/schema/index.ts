@@ -16,6 +16,7 @@ import './types/data-center.ts';
 import './types/regulation.ts';
 import './types/source.ts';
 import './types/revision.ts';
+import './types/changes.ts';
 import './types/lookup.ts';
 import './types/graph.ts';
 import './types/research.ts';

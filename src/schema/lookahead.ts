@@ -10,6 +10,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
+import { AS_OF } from '../domain/as-of.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 
 /**
@@ -139,7 +140,20 @@ export function factsSelected(info: GraphQLResolveInfo, path: readonly string[] 
   return [...found.values()];
 }
 
-/** The query a facts field's own resolver loads with. */
-export function factsQuery(queryOf: FactsQueryOf, args: Record<string, unknown>, info: GraphQLResolveInfo) {
-  return queryFor(queryOf, args, getNamedType(info.returnType), info.fieldNodes, info);
+/** A facts query as of an instant (unchanged when there is none, so current reads keep their loader signatures). */
+export const atInstant = (query: InvolvementQuery, asOf: string | null | undefined): InvolvementQuery =>
+  asOf ? { ...query, asOf } : query;
+
+/** The query a facts field's own resolver loads with (as of the entity row's instant, when it has one). */
+export function factsQuery(
+  queryOf: FactsQueryOf,
+  args: Record<string, unknown>,
+  info: GraphQLResolveInfo,
+  entity: Record<string, unknown> = {},
+) {
+  const asOf = entity[AS_OF];
+  return atInstant(
+    queryFor(queryOf, args, getNamedType(info.returnType), info.fieldNodes, info),
+    typeof asOf === 'string' ? asOf : null,
+  );
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DbScope, TxRunner } from '../db/database.ts';
+import { type ChangeEntry, entityChange, factChange, sourceChange } from '../domain/changes.ts';
 import { DomainError, WriteRejected } from '../domain/errors.ts';
 import { derivedFactKey } from '../domain/fact-key.ts';
 import { AssertionLine, EntityLine, Key, SourceLine } from '../domain/format.ts';
@@ -7,6 +8,7 @@ import { assertionRow, entityRow, sourceRow } from '../domain/records.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 import { snippetProblems } from '../domain/snippets.ts';
 import { assertionRepository } from '../repositories/assertions.ts';
+import { changeLog } from '../repositories/changes.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
@@ -88,12 +90,13 @@ const entityLine = (e: EntityInput) =>
 /** Rows in key order, so concurrent writers of overlapping entities lock them in the same order. */
 const byKey = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
 
-export async function upsertEntity(db: DbScope, input: EntityInput): Promise<EntityRow> {
+export async function upsertEntity(db: DbScope, input: EntityInput, principal: string | null): Promise<EntityRow> {
   return rejecting(async () => {
     const row = entityRow(entityLine(input));
     return db.writeTransaction('curation/upsert-entity', async (tx) => {
       await refuseRedirectedKeys(tx, [row.key]);
       await graphWrites.entities(tx, [row]);
+      await changeLog.record(tx, principal, [entityChange('upsert', row)]);
       const [entity] = await entityRepository(tx).byKeys([row.key]);
       return entity!;
     });
@@ -200,7 +203,12 @@ class KeyTaken extends WriteRejected {}
 
 type Written = { fact: AssertionRow };
 
-async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: ReturnType<typeof entityRow>[]) {
+async function writeFact(
+  tx: TxRunner,
+  input: AddAssertionInput,
+  entities: ReturnType<typeof entityRow>[],
+  principal: string | null,
+) {
   const resolved = await Promise.all(input.sources.map(({ source }) => resolveSource(tx, source)));
   const sources = input.sources.map(({ source }, i) => sourceRowOf(source, resolved[i]!.key, resolved[i]!.exists));
   const givenKey = input.assertion.key ?? null;
@@ -245,6 +253,14 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
     });
   }
   await graphWrites.assertions(tx, [row]);
+  // Sources cited by key alone (nothing given beyond it) are not changed by the fact; new or completed ones are.
+  const changedSources = sources.filter((s, i) => !resolved[i]!.exists || Object.keys(s.props).length > 0);
+  const changes: ChangeEntry[] = [
+    ...entities.map((e) => entityChange('upsert', e)),
+    ...changedSources.map((s) => sourceChange('upsert', s)),
+    factChange('create', row),
+  ];
+  await changeLog.record(tx, principal, changes);
   const [fact] = await assertionRepository(tx).byKeys([key]);
   return { fact: fact! };
 }
@@ -254,14 +270,18 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
  * A fact without a key gets one derived from its content (src/domain/fact-key.ts): repeating the call answers the
  * same fact. Given the same key, of concurrent calls exactly one succeeds and the others answer CONFLICT.
  */
-export async function addAssertion(db: DbScope, input: AddAssertionInput): Promise<AssertionRow> {
+export async function addAssertion(
+  db: DbScope,
+  input: AddAssertionInput,
+  principal: string | null,
+): Promise<AssertionRow> {
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
     refuseMalformedSourceKeys(input.sources);
     const entities = byKey((input.newEntities ?? []).map((e) => entityRow(entityLine(e))));
     const attempt = (): Promise<Written> =>
-      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities));
+      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities, principal));
     try {
       return (await attempt()).fact;
     } catch (error) {
@@ -277,7 +297,13 @@ export async function retractAssertion(db: DbScope, key: string, reason: string,
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A retraction needs a reason');
     return db.writeTransaction('curation/retract', async (tx) => {
       const retracted = await curationWrites.retract(tx, key, reason, principal);
-      if (retracted) return retracted;
+      if (retracted) {
+        const { assertion, entities, sources } = retracted;
+        await changeLog.record(tx, principal, [
+          { op: 'retract', target: 'fact', key, kind: assertion.kind, entities, sources, fields: [], reason },
+        ]);
+        return assertion;
+      }
       const [existing] = await assertionRepository(tx).byKeys([key]);
       throw existing
         ? new WriteRejected('CONFLICT', `Fact ${key} is already retracted`)
@@ -308,7 +334,12 @@ export async function mergeEntities(
         );
       }
       const merged = await curationWrites.merge(tx, keep, remove, reason, principal);
-      if (merged) return merged;
+      if (merged) {
+        await changeLog.record(tx, principal, [
+          { ...entityChange('merge', { key: keep, kind: merged.kind }), entities: [keep, remove], reason },
+        ]);
+        return merged;
+      }
       throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
     });
   });

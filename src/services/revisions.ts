@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { DbScope } from '../db/database.ts';
+import { entityChange, sourceChange } from '../domain/changes.ts';
 import { WriteRejected } from '../domain/errors.ts';
 import { EntityLine, SourceLine } from '../domain/format.ts';
 import { normaliseAlias } from '../domain/records.ts';
 import type { EntityRow, SourceRow } from '../domain/rows.ts';
+import { changeLog } from '../repositories/changes.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { sourceRepository } from '../repositories/sources.ts';
@@ -76,6 +78,8 @@ export async function updateEntity(
         reason,
         principal,
       });
+      const fields = revisions.map((r) => r.field);
+      await changeLog.record(tx, principal, [{ ...entityChange('update', updated!), fields, reason }]);
       return updated!;
     });
   });
@@ -111,6 +115,10 @@ export async function updateSource(
           reason,
           principal,
         });
+        const fields = revisions.map((r) => r.field);
+        await changeLog.record(tx, principal, [
+          { ...sourceChange('update', { key, publisher: null }), fields, reason },
+        ]);
       }
       const [updated] = await sourceRepository(tx).byKeys([key]);
       return updated!;

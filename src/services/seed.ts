@@ -35,13 +35,13 @@ export function seedNdjson(): string {
 /** Applies constraints and indexes, then the seed dataset. Safe to run any number of times. */
 export async function applySchemaAndSeed(db: DbScope) {
   await schemaRepository(db).apply();
-  return importNdjson(db, seedNdjson());
+  return importNdjson(db, seedNdjson(), { actor: 'seed' });
 }
 
 /** Applies the schema; loads the seed only into a graph that has no entities yet. */
 export async function prepareDatabase(db: DbScope, seedWhenEmpty: boolean) {
   await schemaRepository(db).apply();
   const { entities } = await systemRepository(db).counts();
-  if (seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson());
+  if (seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson(), { actor: 'seed' });
   return null;
 }

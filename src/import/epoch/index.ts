@@ -69,7 +69,11 @@ export async function importEpoch(
 ): Promise<EpochImportResult> {
   const started = performance.now();
   const { records, report } = buildEpochRecords(files);
-  const { counts, lines } = await importOrThrow(db, recordLines(records), { ...options, what: 'Epoch record' });
+  const { counts, lines } = await importOrThrow(db, recordLines(records), {
+    actor: 'import:epoch',
+    ...options,
+    what: 'Epoch record',
+  });
   const seconds = (performance.now() - started) / 1000;
   const { sites, timelines, chips } = files.dataCenters;
   return {

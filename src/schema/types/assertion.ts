@@ -132,8 +132,10 @@ AssertionRef.implement({
     }),
     rank: t.field({
       type: RankEnum,
-      description: 'Its standing: `normal`, `preferred`, or `deprecated` when retracted.',
-      extensions: reads('rank'),
+      description:
+        'Its standing: `normal`, `preferred`, or `deprecated` when retracted. In an as-of read, the rank it had then ' +
+        '(a fact retracted later shows the rank it had before).',
+      extensions: reads('rank', 'deprecatedSince', 'rankBeforeRetraction'),
       resolve: (a) => a.rank as never,
     }),
     confidence: t.string({
@@ -146,10 +148,30 @@ AssertionRef.implement({
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
-      description: 'Why and when it was retracted; null unless its rank is `deprecated`.',
-      extensions: reads('rank', 'retractionReason', 'retractedAt'),
+      description:
+        'Why and when it was retracted; null unless its rank is `deprecated` (in an as-of read: was deprecated then).',
+      extensions: reads('rank', 'retractionReason', 'retractedAt', 'deprecatedSince', 'rankBeforeRetraction'),
       resolve: (a) =>
         a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null,
+    }),
+    firstSeen: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the graph learned this fact: the time of the first change-log entry that wrote it (its creation, an ' +
+        'import line). Not the period it is about (see `period`). Null for facts written before the change log ' +
+        'existed, until they are written again.',
+      extensions: reads('firstSeen'),
+      resolve: (a) => text(a.firstSeen),
+    }),
+    lastSeen: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the graph last wrote or confirmed this fact: the latest change-log entry about it (a re-import of the ' +
+        'same line moves it, as does a retraction). Null as for `firstSeen`.',
+      extensions: reads('lastSeen'),
+      resolve: (a) => text(a.lastSeen),
     }),
     sources: t.field({
       type: [SupportRef],
@@ -299,11 +321,19 @@ export function assertionConnectionField(
           required: false,
           description: 'Only facts matching all given filters; default all facts but retracted ones.',
         }),
+        asOf: t.arg({
+          type: 'DateTime',
+          required: false,
+          description:
+            'Answer as the graph stood at this instant (e.g. `2026-09-01`): facts first seen later are left out, facts ' +
+            'retracted later are still current (with the rank they had; `filter.rank` is the rank then). Fact values ' +
+            'and participants are today’s. Default now.',
+        }),
       },
       resolve: async (_root, args, ctx, info) =>
         assertionConnection(
           ctx,
-          await assertionFilter(ctx, fixedKinds, args.filter as FilterArg),
+          { ...(await assertionFilter(ctx, fixedKinds, args.filter as FilterArg)), asOf: args.asOf ?? null },
           args,
           factPropsSelected(info, [['nodes'], ['edges', 'node']]),
         ),

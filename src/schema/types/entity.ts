@@ -122,7 +122,7 @@ EntityRef.implement({
         first: t.arg.int(nestedFirst(50)),
       },
       extensions: { [FACTS_QUERY]: entityFactsQuery },
-      resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info)),
+      resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info, e)),
     }),
   }),
 });
@@ -163,7 +163,7 @@ export function factsField(
     },
     extensions: { [FACTS_QUERY]: queryOf },
     resolve: (e: EntityRow, args: FactsArgs, ctx: Context, info: GraphQLResolveInfo) =>
-      ctx.loaders.involvement(e.key, factsQuery(queryOf, args, info)),
+      ctx.loaders.involvement(e.key, factsQuery(queryOf, args, info, e)),
   });
 }
 

@@ -211,7 +211,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EntityInput, required: true, description: 'The entity, by key.' }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx, 'write');
-      return upsertEntity(ctx.db, input);
+      return upsertEntity(ctx.db, input, ctx.auth.principal);
     },
   }),
   addAssertion: t.field({
@@ -238,11 +238,15 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       requireScope(ctx, 'write');
-      return addAssertion(ctx.db, {
-        assertion: toFormat(args.assertion),
-        sources: args.sources as never,
-        newEntities: args.newEntities ?? null,
-      });
+      return addAssertion(
+        ctx.db,
+        {
+          assertion: toFormat(args.assertion),
+          sources: args.sources as never,
+          newEntities: args.newEntities ?? null,
+        },
+        ctx.auth.principal,
+      );
     },
   }),
   retractAssertion: t.field({

@@ -154,6 +154,13 @@ const PERIOD_TYPE_ARG = {
   required: false,
   description: 'Only this period type, e.g. `H1`; default every period type.',
 } as const;
+const AS_OF_ARG = {
+  type: 'DateTime',
+  required: false,
+  description:
+    'Answer as the graph stood at this instant (e.g. `2026-09-01`): figures and domiciles first seen later are left ' +
+    'out, those retracted later still count. Values are today’s. Default now.',
+} as const;
 const METRIC_ARG =
   'e.g. capex, cloud_revenue — any case, spaces for _ ("Cloud revenue"); `vocabulary { metrics }` lists them. ' +
   'A metric no fact uses is BAD_USER_INPUT naming the nearest.';
@@ -182,13 +189,14 @@ builder.queryFields((t) => ({
           'NOT_FOUND with the nearest keys.',
       }),
       first: t.arg.int(CAPPED_FIRST),
+      asOf: t.arg(AS_OF_ARG),
     },
     resolve: async (_root, args, ctx) => {
       const limit = cappedRows(ctx, args.first);
       const country = await existingKeyOrNull(ctx, 'country', args.country);
-      const { periodYear = null, periodType = null } = args;
+      const { periodYear = null, periodType = null, asOf = null } = args;
       const metric = normaliseMetric(args.metric);
-      const query = { metric, periodYear, periodType, country };
+      const query = { metric, periodYear, periodType, country, asOf };
       return checkedMetric(ctx, metric, await researchViews.metricByCompany(ctx, query, limit));
     },
   }),
@@ -202,12 +210,13 @@ builder.queryFields((t) => ({
       periodYear: t.arg.int(PERIOD_YEAR_ARG),
       periodType: t.arg({ type: PeriodTypeEnum, ...PERIOD_TYPE_ARG }),
       first: t.arg.int(CAPPED_FIRST),
+      asOf: t.arg(AS_OF_ARG),
     },
     resolve: async (_root, args, ctx, info) => {
       const limit = cappedRows(ctx, args.first);
-      const { periodYear = null, periodType = null } = args;
+      const { periodYear = null, periodType = null, asOf = null } = args;
       const metric = normaliseMetric(args.metric);
-      const query = { metric, periodYear, periodType };
+      const query = { metric, periodYear, periodType, asOf };
       const answer = await researchViews.metricByCountry(
         ctx,
         query,

@@ -68,6 +68,8 @@ export interface ImportOptions {
   /** Write the valid lines even when some are bad (they are still reported). */
   skipInvalid?: boolean;
   onProgress?: (p: ImportProgress) => void;
+  /** Who the change log names for the lines written (default `import`). */
+  actor?: string;
 }
 
 export interface ImportResult {
@@ -174,6 +176,7 @@ async function write(
   options: ImportOptions,
 ): Promise<ImportCounts> {
   const batchSize = options.batchSize ?? 500;
+  const actor = options.actor ?? 'import';
   const total = TYPE_CODES.reduce((n, t) => n + valid[t], 0);
   const counts = noCounts();
   if (total === 0) return counts;
@@ -182,7 +185,7 @@ async function write(
     // All or nothing: an entity is never left without the link beside it.
     const batch = emptyBatch();
     for await (const { record } of reader.ofType(types, ...TYPE_CODES)) addToBatch(batch, record);
-    addCounts(counts, await db.writeTransaction('import/all', (tx) => writeBatch(tx, batch)));
+    addCounts(counts, await db.writeTransaction('import/all', (tx) => writeBatch(tx, batch, actor)));
     let done = 0;
     for (const { type, plural } of WRITE_ORDER) {
       done += valid[type];
@@ -198,7 +201,7 @@ async function write(
     const flush = async () => {
       if (!size) return;
       const written = batch;
-      addCounts(counts, await db.writeTransaction(`import/${plural}`, (tx) => writeBatch(tx, written)));
+      addCounts(counts, await db.writeTransaction(`import/${plural}`, (tx) => writeBatch(tx, written, actor)));
       done += size;
       options.onProgress?.({ phase: plural, done, total });
       batch = emptyBatch();

@@ -1,6 +1,8 @@
 import type { TxRunner } from '../../db/database.ts';
+import { type ChangeEntry, entityChange, factChange, linkChange, sourceChange } from '../../domain/changes.ts';
 import type { ImportRecord } from '../../domain/format.ts';
 import { assertionRow, entityRow, linkRow, sourceRow } from '../../domain/records.ts';
+import { changeLog } from '../../repositories/changes.ts';
 import { graphWrites } from '../../repositories/graph-writes.ts';
 import { sourceTexts } from '../../repositories/source-texts.ts';
 
@@ -62,10 +64,26 @@ function writeType<T extends RecordType>(tx: TxRunner, type: T, batch: Batch): P
   return batch[type].length ? WRITERS[type](tx, batch[type]) : Promise.resolve(0);
 }
 
-/** Writes a batch inside the caller's transaction, in the write order; every write is a MERGE by key. */
-export async function writeBatch(tx: TxRunner, batch: Batch): Promise<ImportCounts> {
+/** One change-log entry per line of the batch (op `import`: created, or confirmed and updated). */
+function importChanges(batch: Batch): ChangeEntry[] {
+  return [
+    ...batch.entity.map((r) => entityChange('import', r)),
+    ...batch.source.map((r) => sourceChange('import', { key: r.key, publisher: r.publisher ?? null })),
+    ...batch.link.map((r) => linkChange('import', linkRow(r))),
+    ...batch.assertion.map((r) =>
+      factChange('import', { ...r, roles: Object.values(r.roles).flatMap((keys) => keys.map((key) => ({ key }))) }),
+    ),
+  ];
+}
+
+/**
+ * Writes a batch inside the caller's transaction, in the write order (every write is a MERGE by key), and records it
+ * in the change log as the transaction's last statement, by `actor`.
+ */
+export async function writeBatch(tx: TxRunner, batch: Batch, actor: string | null): Promise<ImportCounts> {
   const counts = noCounts();
   for (const { type, plural } of WRITE_ORDER) counts[plural] += await writeType(tx, type, batch);
+  await changeLog.record(tx, actor, importChanges(batch));
   return counts;
 }
 

@@ -1,0 +1,39 @@
+// Name: changes/record — appends $changes to the change log inside the writing transaction, as its last statement.
+// The counter node is locked first (SET), so concurrent writers take their numbers one after another and a number is
+// only ever used by a committed transaction: `seq` is gap-free and unique (constraint change_seq), and a retried
+// transaction leaves nothing of its failed attempt. `at` is read after the lock and never earlier than the previous
+// entry's, so `at` grows with `seq` and an as-of read at a past time is stable. The written nodes get their
+// firstSeen (kept), lastSeen (this change) and, for facts, deprecatedSince (kept while the rank is deprecated, else
+// removed), all equal to the change's `at`, so as-of reads and the log agree. Taking the lock last keeps it held
+// only for this statement and the commit; the nodes stamped here were written (so locked) earlier by the same
+// transaction, so the lock order cannot deadlock.
+MERGE (counter:ChangeCounter {id: 'changes'})
+ON CREATE SET counter.seq = 0
+SET counter.locked = true
+WITH counter, counter.seq AS last, datetime.realtime() AS now
+WITH counter, last, CASE WHEN counter.at IS NOT NULL AND counter.at > now THEN counter.at ELSE now END AS at
+SET counter.seq = last + size($changes), counter.at = at
+REMOVE counter.locked
+WITH last, at
+UNWIND range(0, size($changes) - 1) AS i
+WITH last + i + 1 AS seq, $changes[i] AS ch, at
+CREATE (:Change {seq: seq, at: at, actor: $actor, op: ch.op, target: ch.target, targetKey: ch.key, kind: ch.kind,
+  entities: ch.entities, sources: ch.sources, fields: ch.fields, reason: ch.reason})
+WITH seq, ch, at
+CALL (ch, at) {
+  WITH ch, at WHERE ch.target = 'fact'
+  MATCH (a:Assertion {key: ch.key})
+  SET a.firstSeen = coalesce(a.firstSeen, at), a.lastSeen = at,
+      a.deprecatedSince = CASE WHEN a.rank = 'deprecated' THEN coalesce(a.deprecatedSince, at) END
+}
+CALL (ch, at) {
+  WITH ch, at WHERE ch.target = 'entity'
+  MATCH (e:Entity {key: ch.key})
+  SET e.firstSeen = coalesce(e.firstSeen, at), e.lastSeen = at
+}
+CALL (ch, at) {
+  WITH ch, at WHERE ch.target = 'source'
+  MATCH (s:Source {key: ch.key})
+  SET s.firstSeen = coalesce(s.firstSeen, at), s.lastSeen = at
+}
+RETURN min(seq) AS first, max(seq) AS last, min(at) AS at
