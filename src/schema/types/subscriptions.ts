@@ -7,6 +7,7 @@ import type { Context, LiveRequest } from '../context.ts';
 import { existingKey } from '../keys.ts';
 import { factsSelected } from '../lookahead.ts';
 import { AssertionKindEnum } from './assertion.ts';
+import { ChangeLogEntryRef } from './changes.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 
 builder.subscriptionType({
@@ -16,41 +17,10 @@ builder.subscriptionType({
     'the entry’s seq, so a stream resumes without gap or repeat from `Last-Event-ID` or `after`.',
 });
 
-const LoggedChangeRef = builder.objectRef<ChangeRow>('LoggedChange').implement({
-  description: 'An entry of the change log: what one write changed, when and by whom.',
-  fields: (t) => ({
-    seq: t.int({
-      description: 'Its place in the log: gap-free, increasing in commit order; the SSE event id.',
-      resolve: (c) => c.seq,
-    }),
-    at: t.string({ description: 'When it was committed (ISO 8601, UTC).', resolve: (c) => c.at }),
-    actor: t.string({
-      nullable: true,
-      description: 'The token name that wrote it, `import`/`seed` for command-line imports, null for anonymous.',
-      resolve: (c) => c.actor,
-    }),
-    op: t.string({
-      description: 'What happened: create, upsert, update, retract, merge, rank or import.',
-      resolve: (c) => c.op,
-    }),
-    target: t.string({ description: 'What was written: fact, entity, source or link.', resolve: (c) => c.target }),
-    key: t.string({
-      description: 'The key of what was written (a fact, an entity, a source; a link as `from REL to`).',
-      resolve: (c) => c.key,
-    }),
-    kind: t.string({
-      description: 'Its kind: a fact kind (FinancialFigure), an entity kind (Company), Source, or a link type.',
-      resolve: (c) => c.kind,
-    }),
-    entities: t.stringList({ description: 'The entity keys it concerns.', resolve: (c) => c.entities }),
-    sources: t.stringList({ description: 'The source keys it concerns.', resolve: (c) => c.sources }),
-  }),
-});
-
 const FactChangedRef = builder.objectRef<ChangeRow>('FactChanged').implement({
   description: 'A fact was written: the log entry, and the fact as it stands when the event is sent.',
   fields: (t) => ({
-    change: t.field({ type: LoggedChangeRef, description: 'The log entry.', resolve: (c) => c }),
+    change: t.field({ type: ChangeLogEntryRef, description: 'The log entry.', resolve: (c) => c }),
     fact: t.field({
       type: AssertionRef,
       nullable: true,
@@ -65,7 +35,7 @@ const EntityChangedRef = builder.objectRef<ChangeRow>('EntityChanged').implement
     'Something concerning an entity was written — the entity itself, a fact it takes part in, a link, a merge — ' +
     'with the entity as it stands when the event is sent.',
   fields: (t) => ({
-    change: t.field({ type: LoggedChangeRef, description: 'The log entry.', resolve: (c) => c }),
+    change: t.field({ type: ChangeLogEntryRef, description: 'The log entry.', resolve: (c) => c }),
     entity: t.field({
       type: EntityRef,
       nullable: true,
