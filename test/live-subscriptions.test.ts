@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { tokenConfigLine } from '../src/server/auth.ts';
 import { createLogger } from '../src/server/logger.ts';
@@ -21,17 +21,24 @@ const WRITER = 'live-writer-token-0123456789';
 const READER = 'live-reader-token-0123456789';
 const READER2 = 'live-reader2-token-012345678';
 const RESEARCHER = 'live-research-token-01234567';
+/** Tokens of their own for the tests that count places, so streams of other tests cannot take them. */
+const LIMITED = 'live-limited-token-012345678';
+const CLOSING = 'live-closing-token-012345678';
 const API_TOKENS = [
   tokenConfigLine('writer', ['write'], WRITER),
   tokenConfigLine('reader', ['read'], READER),
   tokenConfigLine('reader2', ['read'], READER2),
   tokenConfigLine('researcher', ['research'], RESEARCHER),
+  tokenConfigLine('limited', ['read'], LIMITED),
+  tokenConfigLine('closing', ['read'], CLOSING),
 ].join(',');
 const MAX_PER_CLIENT = 3;
 const COMMON = {
   API_TOKENS,
   SUBSCRIPTION_MAX_PER_CLIENT: String(MAX_PER_CLIENT),
   SUBSCRIPTION_HEARTBEAT_MS: '300',
+  // As for the in-process tests (vitest.config.ts): a loaded machine must not turn writes into timing checks.
+  NEO4J_QUERY_TIMEOUT_MS: '60000',
 };
 const MARKER = 'wtest-live-';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -43,15 +50,20 @@ const streams: SseStream[] = [];
 const url = (s: Service) => `http://127.0.0.1:${s.port}/graphql`;
 
 beforeAll(async () => {
-  // A serves anonymous reads; B requires a token with the read scope (READS_REQUIRE_TOKEN), as production might.
+  // A serves anonymous reads (behind a proxy that names the client's address); B requires a token with the read
+  // scope (READS_REQUIRE_TOKEN), as production might.
   [a, b] = await Promise.all([
-    startService({ ...COMMON, READS_REQUIRE_TOKEN: 'false' }),
+    startService({ ...COMMON, READS_REQUIRE_TOKEN: 'false', CLIENT_IP_HEADER: 'x-forwarded-for' }),
     startService({ ...COMMON, READS_REQUIRE_TOKEN: 'true' }),
   ]);
 });
 
+afterEach(() => {
+  // A failed test leaves nothing open for the next one.
+  for (const s of streams.splice(0)) s.close();
+});
+
 afterAll(async () => {
-  for (const s of streams) s.close();
   for (const service of [a, b]) {
     if (service && service.child.exitCode === null) {
       service.child.kill('SIGTERM');
@@ -228,7 +240,8 @@ describe('a fact written on instance A reaches a subscriber on instance B', () =
           reason: "subscription test") { __typename } }`,
       }),
     });
-    expect(((await update.json()) as any).data.updateEntity.__typename).toBe('MutationUpdateEntitySuccess');
+    const updated = (await update.json()) as any;
+    expect(updated.data?.updateEntity?.__typename, JSON.stringify(updated)).toBe('MutationUpdateEntitySuccess');
     const fact = await writeFact(a, 'entity-baidu');
     const events = (await stream.nextEvents(2)).map((e) => payload(e).data.entityChanged);
     const entity = { key: 'company:baidu', name: 'Baidu', description: 'Live test description' };
@@ -331,9 +344,9 @@ describe('resuming', () => {
 describe('limits', () => {
   it(`a token holds at most ${MAX_PER_CLIENT} streams on a replica (429 TOO_MANY_SUBSCRIPTIONS); another token is unaffected; closing one frees a place`, async () => {
     const held = [];
-    for (let i = 0; i < MAX_PER_CLIENT; i++) held.push(await subscribe(b, FACTS, { headers: bearer(READER) }));
+    for (let i = 0; i < MAX_PER_CLIENT; i++) held.push(await subscribe(b, FACTS, { headers: bearer(LIMITED) }));
     for (const stream of held) expect(stream.status).toBe(200);
-    const refused = await subscribe(b, FACTS, { headers: bearer(READER) });
+    const refused = await subscribe(b, FACTS, { headers: bearer(LIMITED) });
     expect(refused.status).toBe(429);
     const [event] = await refused.nextEvents(1);
     expect(payload(event!).errors?.[0]).toMatchObject({
@@ -349,21 +362,24 @@ describe('limits', () => {
     let again: SseStream | undefined;
     for (let attempt = 0; attempt < 50 && again?.status !== 200; attempt++) {
       again?.close();
-      again = await subscribe(b, FACTS, { headers: bearer(READER) });
+      again = await subscribe(b, FACTS, { headers: bearer(LIMITED) });
       if (again.status !== 200) await sleep(100);
     }
     expect(again?.status).toBe(200);
     for (const stream of [...held, other, again]) stream?.close();
   });
 
-  it(`anonymous clients are told apart by address: at most ${MAX_PER_CLIENT} from one on A`, async () => {
+  it(`anonymous clients are told apart by address (CLIENT_IP_HEADER on A): at most ${MAX_PER_CLIENT} from one`, async () => {
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': `198.51.100.1, ${address}` } });
     const held = [];
-    for (let i = 0; i < MAX_PER_CLIENT; i++) held.push(await subscribe(a, FACTS));
+    for (let i = 0; i < MAX_PER_CLIENT; i++) held.push(await subscribe(a, FACTS, from('203.0.113.7')));
     expect(held.map((s) => s.status)).toEqual(Array(MAX_PER_CLIENT).fill(200));
-    const refused = await subscribe(a, FACTS);
+    const refused = await subscribe(a, FACTS, from('203.0.113.7'));
     expect(refused.status).toBe(429);
     expect(payload((await refused.nextEvents(1))[0]!).errors?.[0]?.extensions?.code).toBe('TOO_MANY_SUBSCRIPTIONS');
-    for (const stream of held) stream.close();
+    // The proxy's own address comes first in the header and is not the client: another client is served.
+    const other = await subscribe(a, FACTS, from('203.0.113.8'));
+    expect(other.status).toBe(200);
   });
 
   it('an idle stream gets heartbeat comments (SUBSCRIPTION_HEARTBEAT_MS=300)', async () => {
@@ -419,8 +435,8 @@ describe('a reader too slow for its queue (the tailer in-process, on the same Ne
 describe('graceful shutdown', () => {
   it('SIGTERM on B ends its open streams (SHUTTING_DOWN, then complete) and B exits 0, drained', async () => {
     const open = [
-      await subscribe(b, FACTS, { headers: bearer(READER) }),
-      await subscribe(b, FACTS, { variables: BAIDU, headers: bearer(READER2) }),
+      await subscribe(b, FACTS, { headers: bearer(CLOSING) }),
+      await subscribe(b, FACTS, { variables: BAIDU, headers: bearer(CLOSING) }),
     ];
     for (const stream of open) expect(stream.status).toBe(200);
     b.child.kill('SIGTERM');
