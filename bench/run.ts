@@ -15,7 +15,7 @@ import { loadDataset } from './lib/dataset.ts';
 import { load } from './lib/load.ts';
 import { describeMachine, load1 } from './lib/machine.ts';
 import { chooseParams } from './lib/params.ts';
-import { type Started, sampleRss, startNode } from './lib/processes.ts';
+import { cpuMs, type Started, sampleRss, startNode } from './lib/processes.ts';
 import { profileAll } from './lib/profile-all.ts';
 import { writeMarkdown } from './lib/report.ts';
 import { summarise } from './lib/stats.ts';
@@ -203,13 +203,22 @@ async function main() {
       for (const connections of levels) {
         const perContender = new Map<
           RunnerId,
-          { rps: number[]; p50: number[]; p95: number[]; p99: number[]; errors: number; rss: number }
+          {
+            rps: number[];
+            p50: number[];
+            p95: number[];
+            p99: number[];
+            cpuMsPerRequest: number[];
+            errors: number;
+            rss: number;
+          }
         >();
         for (let rep = 0; rep < reps; rep++) {
           // Alternate the order so that no contender always runs first (or right after the floor).
           const order = able.map((_, i) => able[(i + rep) % able.length]!);
           for (const c of order) {
             const stopRss = sampleRss(c.proc.child.pid);
+            const cpuBefore = cpuMs(c.proc.child.pid);
             const r = await load({
               url: url(c, requests[role(c.id)]!),
               body: body(c, requests[role(c.id)]!),
@@ -217,7 +226,20 @@ async function main() {
               seconds,
             });
             const rss = stopRss();
-            const acc = perContender.get(c.id) ?? { rps: [], p50: [], p95: [], p99: [], errors: 0, rss: 0 };
+            // The contender process's own CPU per answered request: far less sensitive to other load than req/s.
+            const cpuPerRequest = r.requests
+              ? Math.round(((cpuMs(c.proc.child.pid) - cpuBefore) / r.requests) * 100) / 100
+              : 0;
+            const acc = perContender.get(c.id) ?? {
+              rps: [],
+              p50: [],
+              p95: [],
+              p99: [],
+              cpuMsPerRequest: [],
+              errors: 0,
+              rss: 0,
+            };
+            acc.cpuMsPerRequest.push(cpuPerRequest);
             acc.rps.push(r.rps);
             acc.p50.push(r.p50);
             acc.p95.push(r.p95);
@@ -236,6 +258,7 @@ async function main() {
             p50: summarise(acc.p50),
             p95: summarise(acc.p95),
             p99: summarise(acc.p99),
+            cpuMsPerRequest: summarise(acc.cpuMsPerRequest),
             errors: acc.errors,
             peakRssMb: acc.rss,
           };

@@ -162,7 +162,7 @@ describe('the change log', () => {
       entities: ['company:baidu'],
       sources: ['source:panfinance-chinese-tech-giants-ai-investment'],
     });
-  });
+  }, 300_000);
 
   it('a transaction the driver retries leaves its change once', async () => {
     const { last: base } = await log.last();
