@@ -1,7 +1,7 @@
 // Fragment: facts-of-entity — for the entity `e` (may be null), each list of facts asked for in $facts
-// ({roles, kinds, metric, includeDeprecated, limit, withSources, props, asOf}), so an entity and the facts its GraphQL selection
-// asks for come back in one statement. Only the relationship types asked for are expanded; retracted facts are left
-// out unless asked for; newest period first, then key; supporting sources (verbatim snippets) only when asked for.
+// ({roles, kinds, metric, ranks, limit, withSources, props, asOf}), so an entity and the facts its GraphQL selection
+// asks for come back in one statement. Only the relationship types asked for are expanded; best rank unless q.ranks
+// names ranks (deprecated and outranked facts left out; given ranks: exactly those); newest period first, then key; supporting sources (verbatim snippets) only when asked for.
 // With q.asOf (an ISO instant), as the graph stood then: facts first seen later are left out, and a fact retracted
 // later counts as current (docs/data-model.md#as-of).
 // Yields `facts`: one list of {fact, values, sources} per entry of $facts, in the same order: `fact` is the whole
@@ -13,8 +13,10 @@ CALL (e) {
     MATCH (e)<-[:$any(q.roles)]-(a:Assertion)
     WHERE (q.kinds IS NULL OR a.kind IN q.kinds)
       AND (q.metric IS NULL OR a.metric = q.metric)
-      AND (q.includeDeprecated OR a.rank <> 'deprecated'
-        OR (q.asOf IS NOT NULL AND coalesce(a.deprecatedSince > datetime(q.asOf), false)))
+      AND CASE WHEN q.ranks IS NULL
+        THEN (a.rank <> 'deprecated' OR (q.asOf IS NOT NULL AND coalesce(a.deprecatedSince > datetime(q.asOf), false)))
+          AND a.outranked IS NULL
+        ELSE a.rank IN q.ranks END
       AND (q.asOf IS NULL OR coalesce(a.firstSeen <= datetime(q.asOf), true))
     WITH DISTINCT a
     ORDER BY coalesce(a.periodYear, 0) DESC, a.key ASC

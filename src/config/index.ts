@@ -63,6 +63,10 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
 
   SEED_ON_START: bool.default(true),
+  /** Apply pending migrations (cypher/migrations) at start; false: refuse to start while any is pending. */
+  MIGRATE_ON_START: bool.default(true),
+  /** How long a start (or `npm run migrate`) waits while another replica holds the migration lock. */
+  MIGRATION_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** Epoch AI's CSV exports (npm run import:epoch; see docs/epoch-import.md). */
   EPOCH_DATA_DIR: filePath.default(join(REPO_ROOT, 'data', 'epoch')),
 
@@ -142,6 +146,13 @@ const EnvSchema = z.object({
   SUBSCRIPTION_QUEUE_SIZE: z.coerce.number().int().min(1).max(100_000).default(100),
   SUBSCRIPTION_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
 
+  /**
+   * Exports (src/server/exports.ts): how many GET /export/… may stream at once (each holds at most one pooled
+   * connection, and only while it reads a page), and how long one may wait for its client to read on.
+   */
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).optional(),
+  EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
   /** Tests only: where the page tests write their screenshots (`npm run screenshots` sets docs/screenshots). */
@@ -172,6 +183,7 @@ export interface Config {
     localPort: number;
   };
   seedOnStart: boolean;
+  migrations: MigrationsConfig;
   /** Absolute paths. */
   epochDataDir: string;
   ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
@@ -180,7 +192,15 @@ export interface Config {
   auth: AuthConfig;
   apps: AppsConfig;
   live: LiveConfig;
+  exports: ExportsConfig;
   tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
+}
+
+/** Migrations of the stored data (src/services/migrations.ts). */
+export interface MigrationsConfig {
+  /** Apply pending migrations at start; otherwise a pending one stops the start. */
+  onStart: boolean;
+  lockTimeoutMs: number;
 }
 
 export interface LimitsConfig {
@@ -192,6 +212,14 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   maxBatchOperations: number;
   maxPageSize: number;
+}
+
+/** GET /export/… (src/server/exports.ts). */
+export interface ExportsConfig {
+  /** Exports streaming at once; one more is answered BUSY (429). */
+  maxConcurrent: number;
+  /** An export whose client has not read for this long is cut, and its slot freed. */
+  stallTimeoutMs: number;
 }
 
 /** What browser and mobile apps meet around the endpoint (src/server/cors.ts, …). */
@@ -299,6 +327,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  // Unset: a twelfth of the pool, 1 to 4 (4 of 50); set, it must leave readers connections beside the write budget.
+  const maxConcurrentExports =
+    e.EXPORT_MAX_CONCURRENT ?? Math.min(4, Math.max(1, Math.floor(e.NEO4J_MAX_POOL_SIZE / 12)));
+  if (e.EXPORT_MAX_CONCURRENT !== undefined && maxConcurrentWrites + maxConcurrentExports >= e.NEO4J_MAX_POOL_SIZE) {
+    throw new ConfigError(
+      `Invalid configuration:\n  EXPORT_MAX_CONCURRENT: with the write budget (${maxConcurrentWrites}) it must stay below NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE}) so GraphQL reads keep connections`,
+    );
+  }
   if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
     throw new ConfigError('Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: required when TRACING=otlp');
   }
@@ -323,6 +359,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       localPort: e.NEO4J_LOCAL_PORT,
     },
     seedOnStart: e.SEED_ON_START,
+    migrations: { onStart: e.MIGRATE_ON_START, lockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS },
     epochDataDir: e.EPOCH_DATA_DIR,
     ops: {
       readyTimeoutMs: e.READY_TIMEOUT_MS,
@@ -359,6 +396,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       queueSize: e.SUBSCRIPTION_QUEUE_SIZE,
       heartbeatMs: e.SUBSCRIPTION_HEARTBEAT_MS,
     },
+    exports: { maxConcurrent: maxConcurrentExports, stallTimeoutMs: e.EXPORT_STALL_TIMEOUT_MS },
     tests: { chromiumPath: e.CHROMIUM_PATH, screenshotDir: e.SCREENSHOT_DIR },
   };
 }

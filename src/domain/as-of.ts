@@ -36,6 +36,8 @@ export function factAsOf<T extends AssertionRow>(fact: T, asOf: string): T {
     rank: typeof fact.rankBeforeRetraction === 'string' ? fact.rankBeforeRetraction : 'normal',
     retractionReason: null,
     retractedAt: null,
+    rankReason: null,
+    rankedAt: null,
     deprecatedSince: null,
   };
 }

@@ -20,7 +20,7 @@ export const CHANGE_OP_MEANINGS: Record<ChangeOp, string> = {
   update: 'stored values changed through updateEntity or updateSource (`fields` names them)',
   retract: 'a fact retracted (its rank became deprecated)',
   merge: 'an entity merged into another (`key` is the kept one, `entities` both)',
-  rank: 'a fact’s rank changed (reserved: no write changes a rank other than by retraction yet)',
+  rank: 'a fact’s rank changed (reserved: setRank and resolveConflict do not record their changes yet)',
   import: 'a line written by an import (a file, the seed, Epoch): created, or confirmed and updated',
 };
 

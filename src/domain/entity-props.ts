@@ -20,4 +20,9 @@ export const ENTITY_CORE_PROPS: ReadonlySet<string> = new Set([
   // Stamped by the change log (cypher/changes/record), never given by a line.
   'firstSeen',
   'lastSeen',
+  'curator',
+  'verbatimFields',
+  'verbatimSources',
+  'verbatimStarts',
+  'verbatimEnds',
 ]);

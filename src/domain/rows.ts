@@ -38,6 +38,8 @@ export interface SourceRow {
   /** Stamped by the change log (docs/data-model.md#change-log); absent on sources written before it. */
   firstSeen?: string | null;
   lastSeen?: string | null;
+  /** The curator who wrote its note, when one was declared. */
+  curator?: string | null;
 }
 
 export interface RoleRow {

@@ -7,8 +7,17 @@ const CHECKSUM = statement('system/checksum');
 const KEYSPACE_COUNT = statement('system/keyspace-count');
 const KEYSPACE_DELETE = statement('system/keyspace-delete');
 
-/** Properties that record when something was written, not what the graph says (the change log stamps the last three). */
-const VOLATILE = new Set(['createdAt', 'updatedAt', 'firstSeen', 'lastSeen', 'deprecatedSince']);
+/** Properties that record when and how something was written, not what the graph says (the change log stamps firstSeen,
+ * lastSeen and deprecatedSince). */
+const VOLATILE = new Set([
+  'createdAt',
+  'updatedAt',
+  'createdVia',
+  'createdBy',
+  'firstSeen',
+  'lastSeen',
+  'deprecatedSince',
+]);
 
 interface Row {
   part: 'N' | 'R';

@@ -17,6 +17,7 @@ import './types/regulation.ts';
 import './types/source.ts';
 import './types/revision.ts';
 import './types/changes.ts';
+import './types/provenance.ts';
 import './types/lookup.ts';
 import './types/graph.ts';
 import './types/research.ts';
@@ -26,6 +27,8 @@ import './types/system.ts';
 import './types/vocabulary.ts';
 import './types/mutations.ts';
 import './types/subscriptions.ts';
+import './types/conflict.ts';
+import './types/judgement.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -4,6 +4,7 @@ import {
   type AppsConfig,
   type AuthConfig,
   type Config,
+  type ExportsConfig,
   type LimitsConfig,
   type LiveConfig,
   loadConfig,
@@ -19,6 +20,7 @@ import { authOf, useAuth } from './auth.ts';
 import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { useExplorePage } from './explore.ts';
+import { useExports } from './exports.ts';
 import { graphSizes } from './graph-size.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { useHttpCache } from './http-cache.ts';
@@ -46,6 +48,8 @@ export interface ServerDeps {
   ops?: OpsConfig;
   /** CORS, trusted documents, rate limits and HTTP caching for the apps that consume the API. */
   apps?: AppsConfig;
+  /** GET /export/…: how many stream at once, how long one may stall. */
+  exports?: ExportsConfig;
   /** Rate-limit counters (Redis when REDIS_URL is set; the composition root closes them); default: this process's. */
   counters?: CounterStore;
   /** True once graceful shutdown began (/ready then says 503). */
@@ -134,6 +138,7 @@ export function buildYoga(deps: ServerDeps) {
   const { database, logger, stopping, live, extraPlugins = [] } = deps;
   const liveConfig = deps.liveConfig ?? DEFAULTS.live;
   const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
+  const exports = deps.exports ?? DEFAULTS.exports;
   const counters = deps.counters ?? new MemoryCounterStore();
   const sizes = graphSizes(database);
   const metrics = createMetrics(database);
@@ -184,6 +189,7 @@ export function buildYoga(deps: ServerDeps) {
       ops.metricsEnabled ? metrics.plugin : {},
       useRequestLogging(logger, database),
       useAuth(auth, '/graphql'),
+      useExports({ database, logger, config: exports, observer: metrics.exports }),
       useTrustedDocuments(apps.trustedDocuments, auth, manifest),
       useBodyLimit(limits.maxBodyBytes),
       useMalformedParams(),
