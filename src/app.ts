@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './server/logger.ts';
 import { createCounterStore } from './server/rate-limit-store.ts';
 import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
+import { LiveChanges } from './services/live-changes.ts';
 import { MigrationError } from './services/migrations.ts';
 import { prepareDatabase } from './services/seed.ts';
 
@@ -46,6 +47,8 @@ export async function createApp(config: Config) {
   let stopping = false;
   const tracing = createTracing(config.tracing, database);
   const counters = createCounterStore(config.apps.rateLimits.redisUrl, logger);
+  // One change-log tailer per process feeds every subscription served here.
+  const live = new LiveChanges(() => database.scope('change-log-tailer'), config.live, logger);
   const yoga = buildYoga({
     database,
     logger,
@@ -55,6 +58,8 @@ export async function createApp(config: Config) {
     apps: config.apps,
     exports: config.exports,
     counters,
+    live,
+    liveConfig: config.live,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],
   });
@@ -62,10 +67,14 @@ export async function createApp(config: Config) {
     yoga,
     database,
     logger,
+    live,
+    /** Graceful shutdown begins: /ready turns 503 and every subscription stream ends (SHUTTING_DOWN, complete). */
     markStopping() {
       stopping = true;
+      live.close();
     },
     async close() {
+      live.close();
       await tracing?.shutdown();
       await counters.close();
       await database.close();

@@ -137,6 +137,16 @@ const EnvSchema = z.object({
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
 
   /**
+   * Subscriptions over SSE (src/services/live-changes.ts): how often each replica reads the change log while it has
+   * subscribers, how many subscriptions one client (token, else address) may hold open on a replica, how many events
+   * may wait for a slow subscriber before it is dropped, and how often an idle stream sends a heartbeat comment.
+   */
+  SUBSCRIPTION_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  SUBSCRIPTION_MAX_PER_CLIENT: z.coerce.number().int().min(0).max(10_000).default(10),
+  SUBSCRIPTION_QUEUE_SIZE: z.coerce.number().int().min(1).max(100_000).default(100),
+  SUBSCRIPTION_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+
+  /**
    * Exports (src/server/exports.ts): how many GET /export/… may stream at once (each holds at most one pooled
    * connection, and only while it reads a page), and how long one may wait for its client to read on.
    */
@@ -181,6 +191,7 @@ export interface Config {
   limits: LimitsConfig;
   auth: AuthConfig;
   apps: AppsConfig;
+  live: LiveConfig;
   exports: ExportsConfig;
   tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
 }
@@ -217,6 +228,16 @@ export interface AppsConfig {
   trustedDocuments: TrustedDocumentsConfig;
   rateLimits: RateLimitsConfig;
   httpCache: HttpCacheConfig;
+}
+
+/** Subscriptions over SSE: the change-log tailer of each replica and the limits of its streams. */
+export interface LiveConfig {
+  pollIntervalMs: number;
+  /** Open subscriptions per client (token, else address) on one replica; 0 turns subscriptions off. */
+  maxPerClient: number;
+  /** Events that may wait for one subscriber; one more and it is dropped with SUBSCRIBER_TOO_SLOW. */
+  queueSize: number;
+  heartbeatMs: number;
 }
 
 export interface HttpCacheConfig {
@@ -368,6 +389,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         redisUrl: e.REDIS_URL,
       },
       httpCache: { enabled: e.HTTP_CACHE, maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS },
+    },
+    live: {
+      pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,
+      maxPerClient: e.SUBSCRIPTION_MAX_PER_CLIENT,
+      queueSize: e.SUBSCRIPTION_QUEUE_SIZE,
+      heartbeatMs: e.SUBSCRIPTION_HEARTBEAT_MS,
     },
     exports: { maxConcurrent: maxConcurrentExports, stallTimeoutMs: e.EXPORT_STALL_TIMEOUT_MS },
     tests: { chromiumPath: e.CHROMIUM_PATH, screenshotDir: e.SCREENSHOT_DIR },

@@ -13,7 +13,13 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   | 'DATABASE_ERROR'
   | 'UNAUTHENTICATED'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** Subscriptions: one client holds SUBSCRIPTION_MAX_PER_CLIENT streams on this replica already. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  /** Subscriptions: the stream fell SUBSCRIPTION_QUEUE_SIZE events behind and was ended; resume from its last id. */
+  | 'SUBSCRIBER_TOO_SLOW'
+  /** Subscriptions: the replica is shutting down; resume from the last id (on another replica). */
+  | 'SHUTTING_DOWN';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -26,6 +26,7 @@ import './types/investments-by-place.ts';
 import './types/system.ts';
 import './types/vocabulary.ts';
 import './types/mutations.ts';
+import './types/subscriptions.ts';
 import './types/conflict.ts';
 import './types/judgement.ts';
 

@@ -70,27 +70,27 @@ export function costMessage(report: CostReport, limit: number): string {
 /**
  * Rejects an operation whose cost (src/server/query-cost.ts documentCost: what its fields read, at their caps, a
  * connection at no more rows than the graph holds) exceeds MAX_QUERY_COST, before it runs, with 400 and code
- * QUERY_TOO_COMPLEX; the message and `extensions.costliest` say which fields cost most. Runs at execution because
- * a cap given as a variable is only known then.
+ * QUERY_TOO_COMPLEX; the message and `extensions.costliest` say which fields cost most. Runs at execution (and at
+ * subscription) because a cap given as a variable is only known then.
  */
 export function useQueryCost(limits: LimitsConfig, sizes: GraphSizes | null = null): Plugin {
-  return {
-    async onExecute({ args }) {
-      const report = await executionCost(args, limits.maxPageSize, sizes);
-      if (report.cost > limits.maxCost) {
-        throw new GraphQLError(costMessage(report, limits.maxCost), {
-          extensions: {
-            code: LIMIT_CODES.costLimit,
-            limit: 'MAX_QUERY_COST',
-            max: limits.maxCost,
-            cost: Math.ceil(report.cost),
-            costliest: report.costliest.map((f) => ({ ...f, cost: Math.ceil(f.cost) })),
-            http: { status: 400 },
-          },
-        });
-      }
-    },
+  const check = async (args: Parameters<typeof executionCost>[0]) => {
+    const report = await executionCost(args, limits.maxPageSize, sizes);
+    if (report.cost > limits.maxCost) {
+      throw new GraphQLError(costMessage(report, limits.maxCost), {
+        extensions: {
+          code: LIMIT_CODES.costLimit,
+          limit: 'MAX_QUERY_COST',
+          max: limits.maxCost,
+          cost: Math.ceil(report.cost),
+          costliest: report.costliest.map((f) => ({ ...f, cost: Math.ceil(f.cost) })),
+          http: { status: 400 },
+        },
+      });
+    }
   };
+  // A subscription's cost is what one of its events may hold.
+  return { onExecute: ({ args }) => check(args), onSubscribe: ({ args }) => check(args) };
 }
 
 function payloadTooLarge(max: number) {

@@ -34,12 +34,21 @@ function clientAddress(request: Request, serverContext: unknown, header: string 
   return socket?.remoteAddress ?? 'unknown';
 }
 
+/** Who a request comes from: `token:<name>` (one client whatever its address), else `ip:<address>`. */
+export function clientKey(
+  request: Request,
+  serverContext: unknown,
+  clientIpHeader: string | undefined,
+  auth: AuthConfig,
+) {
+  const { principal } = authOf(request, auth);
+  return principal === null ? `ip:${clientAddress(request, serverContext, clientIpHeader)}` : `token:${principal}`;
+}
+
 /** A token is one client whatever its address; anonymous clients are told apart by address. */
 function clientOf(request: Request, serverContext: unknown, config: RateLimitsConfig, auth: AuthConfig) {
-  const { principal } = authOf(request, auth);
-  return principal === null
-    ? { client: `ip:${clientAddress(request, serverContext, config.clientIpHeader)}`, budgets: config.anonymous }
-    : { client: `token:${principal}`, budgets: config.token };
+  const client = clientKey(request, serverContext, config.clientIpHeader, auth);
+  return { client, budgets: client.startsWith('token:') ? config.token : config.anonymous };
 }
 
 function tooMany(what: 'requests' | 'query cost', state: RequestBudget, windowSeconds: number) {

@@ -6,6 +6,7 @@ import {
   type Config,
   type ExportsConfig,
   type LimitsConfig,
+  type LiveConfig,
   loadConfig,
 } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
@@ -14,6 +15,7 @@ import { createLoaders } from '../loaders/index.ts';
 import { createRepositories } from '../repositories/index.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
+import type { LiveChanges } from '../services/live-changes.ts';
 import { authOf, useAuth } from './auth.ts';
 import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
@@ -23,11 +25,12 @@ import { graphSizes } from './graph-size.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { useHttpCache } from './http-cache.ts';
 import { batchingOption, useBatchLimit, useBodyLimit, useQueryCost, useQueryLimits } from './limits.ts';
+import { useLiveStreams } from './live-sse.ts';
 import type { Logger } from './logger.ts';
 import { useRequestLogging, yogaLogger } from './logging.ts';
 import { createMetrics } from './metrics.ts';
 import { type CounterStore, MemoryCounterStore } from './rate-limit-store.ts';
-import { useRateLimits } from './rate-limits.ts';
+import { clientKey, useRateLimits } from './rate-limits.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 import { useMalformedParams } from './request-shape.ts';
@@ -51,6 +54,9 @@ export interface ServerDeps {
   counters?: CounterStore;
   /** True once graceful shutdown began (/ready then says 503). */
   stopping?: () => boolean;
+  /** The change-log tailer that feeds subscriptions (createApp makes one per process); without it they are refused. */
+  live?: LiveChanges;
+  liveConfig?: LiveConfig;
   /** Extra plugins from the composition root (e.g. OpenTelemetry tracing). */
   extraPlugins?: Plugin[];
 }
@@ -60,7 +66,13 @@ type OpsConfig = Config['ops'];
 /** The documented defaults (an empty environment), for callers that pass only part of the config. */
 const DEFAULTS = loadConfig({});
 
-const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BUSY: 429 };
+const HTTP_STATUS: Partial<Record<string, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BUSY: 429,
+  TOO_MANY_SUBSCRIPTIONS: 429,
+  SHUTTING_DOWN: 503,
+};
 
 /** BUSY says when to come back: `extensions.retryAfterSeconds` and the HTTP `Retry-After` header. */
 function retryAfterOf(error: DomainError) {
@@ -123,7 +135,8 @@ function useQueryStats(): Plugin<Context> {
 }
 
 export function buildYoga(deps: ServerDeps) {
-  const { database, logger, stopping, extraPlugins = [] } = deps;
+  const { database, logger, stopping, live, extraPlugins = [] } = deps;
+  const liveConfig = deps.liveConfig ?? DEFAULTS.live;
   const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
   const exports = deps.exports ?? DEFAULTS.exports;
   const counters = deps.counters ?? new MemoryCounterStore();
@@ -144,12 +157,31 @@ export function buildYoga(deps: ServerDeps) {
     batching: batchingOption(limits),
     maxRequestBodySize: false,
     cors: corsOption(apps.cors),
-    context: ({ request }) => {
+    context: (initial) => {
+      const { request } = initial;
       const requestId = requestInfo(request).id;
       const db = database.scope(requestId, undefined, clientBookmarks(request));
       const repos = createRepositories(db);
-      const loaders = createLoaders(repos, metrics.onBatch);
-      return { requestId, db, repos, loaders, auth: authOf(request, auth), limits };
+      const context: Context = {
+        requestId,
+        db,
+        repos,
+        loaders: createLoaders(repos, metrics.onBatch),
+        auth: authOf(request, auth),
+        limits,
+      };
+      if (live) {
+        context.live = {
+          hub: live,
+          client: clientKey(request, initial, apps.rateLimits.clientIpHeader, auth),
+          lastEventId: request.headers.get('last-event-id'),
+          signal: request.signal,
+          renewLoaders: () => {
+            context.loaders = createLoaders(repos, metrics.onBatch);
+          },
+        };
+      }
+      return context;
     },
     plugins: [
       useRequestTracking(),
@@ -169,6 +201,7 @@ export function buildYoga(deps: ServerDeps) {
       useGraphiQLAssets(),
       useExplorePage(),
       useQueryStats(),
+      useLiveStreams(live, liveConfig.heartbeatMs),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
       ...extraPlugins,
     ],

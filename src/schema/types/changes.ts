@@ -28,7 +28,7 @@ const ChangeTargetEnum = builder.enumType('ChangeTarget', {
   values: Object.fromEntries(CHANGE_TARGETS.map((t) => [t, { description: `${TARGET_MEANINGS[t]}.` }])),
 });
 
-const ChangeLogEntryRef = builder.objectRef<ChangeRow>('ChangeLogEntry').implement({
+export const ChangeLogEntryRef = builder.objectRef<ChangeRow>('ChangeLogEntry').implement({
   description:
     'One entry of the change log: something a write changed, recorded in the same transaction as the change. ' +
     'Entries are numbered by `seq` with no gaps, in commit order.',
