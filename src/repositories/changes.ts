@@ -1,11 +1,12 @@
 import type { Reader, TxRunner } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
-import type { ChangeEntry, ChangeRow } from '../domain/changes.ts';
+import type { ChangeEntry, ChangeOp, ChangeRow } from '../domain/changes.ts';
 
 const RECORD = statement('changes/record');
 const AFTER = statement('changes/after');
 const LAST = statement('changes/last');
+const FACTS_CONCERNED = statement('changes/facts-concerned');
 
 /** At most this many entries of the log are looked at by one read (a filtered read may match fewer). */
 export const MAX_CHANGE_SCAN = 5_000;
@@ -47,6 +48,19 @@ export const changeLog = {
     if (!changes.length) return null;
     const [row] = await tx.run<{ first: number; last: number; at: string }>(RECORD, { actor, changes });
     return row ?? null;
+  },
+  /** Log entries for facts changed by a statement that does not return what they concern (e.g. a rank change). */
+  async factEntries(
+    tx: TxRunner,
+    op: ChangeOp,
+    keys: readonly string[],
+    reason: string | null,
+  ): Promise<ChangeEntry[]> {
+    if (!keys.length) return [];
+    const rows = await tx.run<{ key: string; kind: string; entities: string[]; sources: string[] }>(FACTS_CONCERNED, {
+      keys,
+    });
+    return rows.map((r) => ({ op, target: 'fact', ...r, fields: [], reason }));
   },
 };
 

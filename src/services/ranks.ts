@@ -3,6 +3,7 @@ import { WriteRejected } from '../domain/errors.ts';
 import type { AssertionRow } from '../domain/rows.ts';
 import { RANKS } from '../domain/scalars.ts';
 import { assertionRepository } from '../repositories/assertions.ts';
+import { changeLog } from '../repositories/changes.ts';
 import { type GroupFactRow, rankWrites } from '../repositories/ranks.ts';
 import { rejecting } from './curation.ts';
 
@@ -66,6 +67,7 @@ export async function setRank(
       if (fact.rank !== input.rank) {
         await rankWrites.setRanks(tx, [{ key: input.key, rank: input.rank }], input.reason, principal);
         if (group) await rankWrites.refresh(tx, [group]);
+        await changeLog.record(tx, principal, await changeLog.factEntries(tx, 'rank', [input.key], input.reason));
       }
       return written(tx, input.key);
     });
@@ -119,6 +121,8 @@ export async function resolveConflict(
       ].map((f) => ({ key: f.key, rank: f.key === chosen.key ? 'preferred' : others }));
       await rankWrites.setRanks(tx, changes, input.reason, principal);
       await rankWrites.refresh(tx, [group]);
+      const keys = changes.map((c) => c.key);
+      await changeLog.record(tx, principal, await changeLog.factEntries(tx, 'rank', keys, input.reason));
       return written(tx, input.preferred);
     });
   });
