@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/index.ts';
 import { Database } from '../src/db/database.ts';
 import { freePort, NEO4J_VERSION, startLocalNeo4j } from '../src/devdb/local-neo4j.ts';
-import { schemaRepository } from '../src/repositories/schema.ts';
 import { systemRepository } from '../src/repositories/system.ts';
 import { importFile } from '../src/services/import/importer.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../src/services/migrations.ts';
 import { createProgress } from '../src/services/progress.ts';
 import { generate, SIZES, type Size } from './generate.ts';
 
@@ -65,7 +65,7 @@ if (!uri) {
 const database = new Database({ ...config.neo4j, uri, password, queryTimeoutMs: 600_000 });
 try {
   const db = database.scope('bench:import');
-  await schemaRepository(db).apply();
+  await updateSchema(db, { lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS });
   const before = await systemRepository(db).counts();
   const progress = createProgress();
   const started = performance.now();

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './server/logger.ts';
 import { createCounterStore } from './server/rate-limit-store.ts';
 import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
+import { MigrationError } from './services/migrations.ts';
 import { prepareDatabase } from './services/seed.ts';
 
 /** Where the Neo4j comes from: NEO4J_URI if set, else the local Neo4j Community from Maven Central. */
@@ -21,13 +22,26 @@ export async function resolveNeo4jUri(config: Config, logger: Logger): Promise<{
   return { uri: local.uri, local };
 }
 
-/** Composition root: database, schema and seed, then the Yoga server. */
+/** Composition root: database, migrations, schema and seed, then the Yoga server. */
 export async function createApp(config: Config) {
   const logger = createLogger(config.logLevel);
   const { uri, local } = await resolveNeo4jUri(config, logger);
   const database = new Database({ ...config.neo4j, uri });
-  await database.verify();
-  const seeded = await prepareDatabase(database.scope('startup'), config.seedOnStart);
+  let seeded: Awaited<ReturnType<typeof prepareDatabase>>;
+  try {
+    await database.verify();
+    seeded = await prepareDatabase(database.scope('startup'), {
+      seedWhenEmpty: config.seedOnStart,
+      migrations: config.migrations,
+      log: (message, fields) => logger.info(fields ?? {}, message),
+    });
+  } catch (error) {
+    // Nothing listens yet: a refused or failed migration stops the start (src/index.ts exits 1 on it).
+    if (error instanceof MigrationError) logger.fatal({ err: error }, error.message);
+    await database.close();
+    await local?.stop();
+    throw error;
+  }
   if (seeded) logger.info({ ...seeded.counts }, 'seed dataset loaded into an empty graph');
   let stopping = false;
   const tracing = createTracing(config.tracing, database);

@@ -181,8 +181,8 @@ describe('Epoch import: entity resolution', () => {
     expect(b.org('Microsoft Azure', 'test')).toBe('company:microsoft-azure');
     expect(b.org('AWS', 'test')).toBe('company:aws');
     expect(b.org('Amazon', 'test')).toBe('company:amazon');
-    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test')).toBe('chip:nvidia-h100');
-    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test')).toBe('chip:nvidia-gb300');
+    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test', 'source:test')).toBe('chip:nvidia-h100');
+    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test', 'source:test')).toBe('chip:nvidia-gb300');
     expect(b.country('Korea (Republic of)', 'test')).toBe('place:kr');
     // No fuzzy matching: a near miss is a new, marked entity.
     expect(b.org('Bytedance Ltd', 'test')).toBe('organization:bytedance-ltd');
@@ -338,6 +338,61 @@ describe('Epoch × article questions', () => {
     ];
     for (const o of owners) for (const chip of o.chips) expect(restricted).toContain(chip);
     expect(owners.map((o) => o.ownerKey)).not.toContain('organization:us-department-of-energy');
+  });
+
+  it('(d) is inferred: every row names its rules, the controls’ jurisdiction and context, and whether they bind the owner', async () => {
+    const owners = await epoch.restrictedChipOwners();
+    const parts = ['Nvidia B200', 'Nvidia GB200', 'Nvidia B300 (Blackwell Ultra)', 'Nvidia GB300 (Blackwell Ultra)'];
+    for (const o of owners) {
+      expect(o.jurisdiction).toBe('United States');
+      expect(o.restrictionConcerns).toEqual(['China']);
+      // Only Blackwell parts come through the family rule; the rule is named exactly when one of them is held.
+      expect(o.chipsViaFamily.sort()).toEqual(o.chips.filter((c) => parts.includes(c)).sort());
+      expect(o.rules).toEqual(
+        o.chipsViaFamily.length
+          ? ['rule:holders-of-restricted-chips', 'rule:chip-family-members']
+          : ['rule:holders-of-restricted-chips'],
+      );
+      expect(o.inRestrictionContext).toBe(o.domicile.length ? o.domicile.includes('China') : null);
+    }
+    const bytedance = owners.find((o) => o.ownerKey === 'company:bytedance')!;
+    expect(bytedance).toMatchObject({
+      inRestrictionContext: true,
+      chipsViaFamily: ['Nvidia B200', 'Nvidia B300 (Blackwell Ultra)'],
+    });
+    // Microsoft holds restricted chips, but is a U.S. company: nothing says the controls restrict it.
+    const microsoft = owners.find((o) => o.ownerKey === 'company:microsoft')!;
+    expect(microsoft).toMatchObject({ domicile: ['United States'], inRestrictionContext: false });
+  });
+
+  it('writes every link with its sources: Epoch’s row, the alias table, and the declared Blackwell reference', async () => {
+    const cypher = (text: string) => ({ name: 'test/epoch-links', text });
+    const [unsourced] = await db.read<{ n: number }>(
+      cypher(
+        'MATCH ()-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->() WHERE coalesce(size(r.sourceKeys), 0) = 0 RETURN count(r) AS n',
+      ),
+    );
+    expect(unsourced?.n).toBe(0);
+    const [b200] = await db.read<{ rel: string; to: string; sources: string[]; snippets: string[] }>(
+      cypher(`MATCH (:Chip {key: 'chip:nvidia-b200'})-[r:UNIT_OF]->(f) RETURN type(r) AS rel, f.key AS to,
+         r.sourceKeys AS sources, r.snippets AS snippets`),
+    );
+    // The first row naming the B200 (the GPU-clusters file is read first) is cited with its cell; the membership
+    // itself with the alias-table entry and the declared reference.
+    expect(b200).toEqual({
+      rel: 'UNIT_OF',
+      to: 'chip:nvidia-blackwell',
+      sources: ['source:epoch-gpu-clusters', 'source:epoch-import-alias-table', 'source:ref-nvidia-blackwell-parts'],
+      snippets: [
+        'NVIDIA B200',
+        'NVIDIA B200 → chip:nvidia-b200, a part of chip:nvidia-blackwell',
+        'Nvidia B200 is a part of Nvidia’s Blackwell series',
+      ],
+    });
+    const [reference] = await db.read<{ kind: string; url: string | null }>(
+      cypher(`MATCH (s:Source {key: 'source:ref-nvidia-blackwell-parts'}) RETURN s.kind AS kind, s.url AS url`),
+    );
+    expect(reference).toEqual({ kind: 'reference', url: null });
   });
 });
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/index.ts';
 import { Database } from '../../src/db/database.ts';
 import { freePort, type LocalNeo4j, NEO4J_VERSION, startLocalNeo4j } from '../../src/devdb/local-neo4j.ts';
-import { schemaRepository } from '../../src/repositories/schema.ts';
 import { importFile } from '../../src/services/import/importer.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../../src/services/migrations.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
 
@@ -24,7 +24,7 @@ export async function startBenchNeo4j(log: (line: string) => void): Promise<Benc
   const config = loadConfig({ NEO4J_URI: local.uri, NEO4J_PASSWORD: BENCH_PASSWORD, NEO4J_QUERY_TIMEOUT_MS: '600000' });
   const database = new Database({ ...config.neo4j, uri: local.uri });
   await database.verify();
-  await schemaRepository(database.scope('bench')).apply();
+  await updateSchema(database.scope('bench'), { lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS });
   return {
     uri: local.uri,
     local,

@@ -11,12 +11,24 @@ CALL (keep, gone) {
 }
 CALL (keep, gone) {
   MATCH (gone)-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(x:Entity) WHERE x <> keep
-  MERGE (keep)-[:$(type(r))]->(x)
+  MERGE (keep)-[moved:$(type(r))]->(x)
+  // A link keeps its sources (parallel lists) when it moves.
+  SET moved.sourceKeys = coalesce(moved.sourceKeys, []) + coalesce(r.sourceKeys, []),
+      moved.snippets = coalesce(moved.snippets, []) + coalesce(r.snippets, []),
+      moved.starts = coalesce(moved.starts, []) + coalesce(r.starts, []),
+      moved.ends = coalesce(moved.ends, []) + coalesce(r.ends, []),
+      moved.locators = coalesce(moved.locators, []) + coalesce(r.locators, [])
   DELETE r
 }
 CALL (keep, gone) {
   MATCH (x:Entity)-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(gone) WHERE x <> keep
-  MERGE (x)-[:$(type(r))]->(keep)
+  MERGE (x)-[moved:$(type(r))]->(keep)
+  // A link keeps its sources (parallel lists) when it moves.
+  SET moved.sourceKeys = coalesce(moved.sourceKeys, []) + coalesce(r.sourceKeys, []),
+      moved.snippets = coalesce(moved.snippets, []) + coalesce(r.snippets, []),
+      moved.starts = coalesce(moved.starts, []) + coalesce(r.starts, []),
+      moved.ends = coalesce(moved.ends, []) + coalesce(r.ends, []),
+      moved.locators = coalesce(moved.locators, []) + coalesce(r.locators, [])
   DELETE r
 }
 CALL (keep, gone) {

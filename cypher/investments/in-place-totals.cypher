@@ -4,7 +4,7 @@
 MATCH (place:Place {key: $place})
 MATCH (target:Entity)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(place)
 MATCH (a:Investment)-[:OBJECT]->(target)
-WHERE a.rank <> 'deprecated' AND coalesce(a.metric, '') <> 'capital_cost_to_date'
+WHERE a.rank <> 'deprecated' AND a.outranked IS NULL AND coalesce(a.metric, '') <> 'capital_cost_to_date'
 MATCH (a)-[:SUPPORTED_BY]->(s:Source)
 WITH DISTINCT a, s
 RETURN s.key AS sourceKey, a.metric AS metric, a.amountCurrency AS currency, a.amountPriceBasis AS priceBasis,

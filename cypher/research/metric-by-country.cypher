@@ -1,5 +1,5 @@
 // Name: research/metric-by-country — reported figures of a metric summed per company country, period and currency
-// (integers, exact; currencies never mixed), newest year first, the first $limit rows. One year at a time: the
+// (integers, exact; currencies never mixed; best rank: no deprecated or outranked figure or Domicile), newest year first, the first $limit rows. One year at a time: the
 // years come from the (metric, periodYear) index, newest first, and each is summed only when the page still needs
 // rows, so a page reads the figures of the years it shows, not of every year (PROFILE on M, all years: 423k db hits
 // summing everything, 125k this way). Only the keys of the first $figuresLimit figures of a row leave the database,
@@ -11,14 +11,14 @@ ORDER BY year DESC
 CALL (year) {
   MATCH (a:Assertion)
   WHERE a.metric = $metric AND a.periodYear = year
-    AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated' AND a.amountMinor IS NOT NULL
+    AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated' AND a.outranked IS NULL AND a.amountMinor IS NOT NULL
     AND ($periodType IS NULL OR a.periodType = $periodType)
   MATCH (a)-[:SUBJECT]->(c:Entity)
   // Joined from the Domicile side: expanding from a hub company walks every fact it is the subject of (PROFILE on
   // the benchmark's S data: 225k db hits that way, 8.7k with the join).
   OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
   USING JOIN ON c
-  WHERE d.rank <> 'deprecated'
+  WHERE d.rank <> 'deprecated' AND d.outranked IS NULL
   WITH a, c, min(country.key) AS countryKey
   WITH countryKey, a.periodType AS periodType, a.amountCurrency AS currency,
        toString(sum(a.amountMinor)) AS totalMinor,

@@ -1,15 +1,23 @@
-// Name: schema/constraints — applied at start-up and by `npm run db:seed`; every statement is idempotent.
+// Name: schema/constraints — applied at start-up (after the migrations), by `npm run migrate` and `npm run db:seed`;
+// every statement is idempotent. An index whose definition changes needs a migration that drops it (IF NOT EXISTS
+// keeps an existing one as it is): cypher/migrations/0001-unit-price-property-names.cypher.
 CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE;
 CREATE CONSTRAINT assertion_key IF NOT EXISTS FOR (a:Assertion) REQUIRE a.key IS UNIQUE;
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE;
 CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (r:Redirect) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT source_text_key IF NOT EXISTS FOR (t:SourceText) REQUIRE t.key IS UNIQUE;
+CREATE CONSTRAINT curator_key IF NOT EXISTS FOR (c:Curator) REQUIRE c.key IS UNIQUE;
+CREATE CONSTRAINT rule_key IF NOT EXISTS FOR (r:Rule) REQUIRE r.key IS UNIQUE;
 CREATE INDEX entity_kind_name IF NOT EXISTS FOR (e:Entity) ON (e.kind, e.name, e.key);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key);
 CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);
 CREATE INDEX assertion_kind IF NOT EXISTS FOR (a:Assertion) ON (a.kind, a.key);
 CREATE INDEX assertion_metric IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.periodYear);
 CREATE INDEX assertion_metric_kind IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.kind, a.rank);
+// Statement groups (ranks and conflicts): best-rank refreshes seek a group's facts; `conflicts` reads only the
+// contested ones, in group order.
+CREATE INDEX assertion_statement_group IF NOT EXISTS FOR (a:Assertion) ON (a.statementGroup);
+CREATE INDEX assertion_contested IF NOT EXISTS FOR (a:Assertion) ON (a.contested, a.statementGroup);
 CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
 // A URL names one source. The constraint replaces the plain index of earlier versions (drop first: same property).
 DROP INDEX source_url IF EXISTS;
@@ -23,7 +31,7 @@ FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.text, n.summary];
 // verbatim snippets on SUPPORTED_BY. search_text (standard analyzer) stays for key suggestions.
 CREATE FULLTEXT INDEX search_en IF NOT EXISTS
 FOR (n:Entity|Assertion) ON EACH [n.name, n.aliases, n.description, n.text, n.summary, n.amountAsReported,
-  n.conversionAsReported, n.priceAsReported, n.changeAsReported, n.quantityAsReported, n.attribution]
+  n.conversionAsReported, n.unitPriceAsReported, n.changeAsReported, n.quantityAsReported, n.attribution]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
 CREATE FULLTEXT INDEX snippet_en IF NOT EXISTS
 FOR ()-[r:SUPPORTED_BY]-() ON EACH [r.snippet]

@@ -63,6 +63,10 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
 
   SEED_ON_START: bool.default(true),
+  /** Apply pending migrations (cypher/migrations) at start; false: refuse to start while any is pending. */
+  MIGRATE_ON_START: bool.default(true),
+  /** How long a start (or `npm run migrate`) waits while another replica holds the migration lock. */
+  MIGRATION_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** Epoch AI's CSV exports (npm run import:epoch; see docs/epoch-import.md). */
   EPOCH_DATA_DIR: filePath.default(join(REPO_ROOT, 'data', 'epoch')),
 
@@ -162,6 +166,7 @@ export interface Config {
     localPort: number;
   };
   seedOnStart: boolean;
+  migrations: MigrationsConfig;
   /** Absolute paths. */
   epochDataDir: string;
   ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
@@ -170,6 +175,13 @@ export interface Config {
   auth: AuthConfig;
   apps: AppsConfig;
   tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
+}
+
+/** Migrations of the stored data (src/services/migrations.ts). */
+export interface MigrationsConfig {
+  /** Apply pending migrations at start; otherwise a pending one stops the start. */
+  onStart: boolean;
+  lockTimeoutMs: number;
 }
 
 export interface LimitsConfig {
@@ -302,6 +314,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       localPort: e.NEO4J_LOCAL_PORT,
     },
     seedOnStart: e.SEED_ON_START,
+    migrations: { onStart: e.MIGRATE_ON_START, lockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS },
     epochDataDir: e.EPOCH_DATA_DIR,
     ops: {
       readyTimeoutMs: e.READY_TIMEOUT_MS,

@@ -248,6 +248,27 @@ export class DbScope implements Reader {
   }
 
   /**
+   * One statement as an auto-commit transaction in a WRITE session, for what a managed transaction cannot run: a
+   * statement that commits in batches itself (`CALL … IN TRANSACTIONS`). Never retried, so it must be safe to run
+   * again from the start (migrations are written so). `timeoutMs` 0: no transaction timeout (a migration at size L
+   * may run for minutes, and stopping it halfway only means running it again).
+   */
+  async writeAutoCommit<T>(statement: Statement, params: Params = {}, options: { timeoutMs?: number } = {}) {
+    if (!this.db.availability.isUp) throw unavailable('circuit open');
+    return this.db.writeGate.run(() =>
+      this.guarded('WRITE', statement.name, async (session, config) => {
+        const timeout = options.timeoutMs ?? config.timeout;
+        const rows = await this.runner({ run: (text, p) => session.run(text, p, { ...config, timeout }) }).run<T>(
+          statement,
+          params,
+        );
+        this.lastWriteBookmarks = session.lastBookmarks();
+        return rows;
+      }),
+    );
+  }
+
+  /**
    * A session around `use`. While the breaker is open nothing is sent. A read also gives up the moment the breaker
    * opens (its result would be lost anyway); a write waits for the driver's verdict so that a client is never told
    * "failed" about a write that then commits on a retry.

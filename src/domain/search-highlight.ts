@@ -1,3 +1,4 @@
+import { FACT_FIELDS, type FactField } from './facts/fields.ts';
 import { singular } from './search-words.ts';
 
 /** A stretch of a highlighted text, in UTF-16 code units from its start (JavaScript string offsets). */
@@ -17,7 +18,26 @@ export interface SearchHighlight {
   marked: string;
 }
 
-/** The fields a hit is highlighted from, in this order; the snippets come after the fact's own text. */
+/**
+ * The API's name (`SearchHighlight.field`) of the source's own words of each value field. These are API values and
+ * stay as they are when the stored names change (unitPrice was stored as `priceAsReported` until migration 0001).
+ */
+const AS_REPORTED_FIELDS = {
+  money: 'amountAsReported',
+  reportedConversion: 'conversionAsReported',
+  unitPrice: 'priceAsReported',
+  change: 'changeAsReported',
+  quantity: 'quantityAsReported',
+} as const satisfies Partial<Record<FactField, string>>;
+
+/** Stored name → API name of a value's words, e.g. unitPriceAsReported → priceAsReported. */
+const AS_REPORTED = Object.entries(AS_REPORTED_FIELDS).map(([field, api]) => {
+  const stored = FACT_FIELDS[field as keyof typeof AS_REPORTED_FIELDS].codec.asReported;
+  if (!stored) throw new Error(`the codec of ${field} names no asReported property`);
+  return [stored, api] as const;
+});
+
+/** The fields a hit is highlighted from (stored names), in this order; the snippets come after the fact's own text. */
 const FIELDS = [
   'name',
   'aliases',
@@ -25,14 +45,14 @@ const FIELDS = [
   'text',
   'snippets',
   'description',
-  'amountAsReported',
-  'conversionAsReported',
-  'priceAsReported',
-  'changeAsReported',
-  'quantityAsReported',
+  ...AS_REPORTED.map(([stored]) => stored),
   'attribution',
-] as const;
-const FIELD_NAMES: Record<string, string> = { aliases: 'alias', snippets: 'snippet' };
+];
+const FIELD_NAMES: Record<string, string> = {
+  aliases: 'alias',
+  snippets: 'snippet',
+  ...Object.fromEntries(AS_REPORTED),
+};
 const WINDOW = 240;
 const MAX_HIGHLIGHTS = 3;
 

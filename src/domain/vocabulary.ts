@@ -26,10 +26,14 @@ export const MODE_MEANINGS = {
 
 export const RANK_MEANINGS = {
   preferred:
-    'Preferred over other facts on the same point (Wikidata-style); stored and returned, not yet used to order.',
-  normal: 'The standing of a fact unless a curator says otherwise.',
+    'Preferred over the other facts of its statement group (same kind, subject, metric and period), Wikidata-style: ' +
+    'default reads answer it and leave the group’s normal facts out (best rank).',
+  normal:
+    'The standing of a fact unless a curator says otherwise; hidden from default reads only when a preferred fact of ' +
+    'its statement group outranks it.',
   deprecated:
-    'Retracted (see `retraction` for why and when): kept for history, left out of fact lists unless asked for.',
+    'Retracted or set aside (see `retraction` and `rankReason` for why, who and when): kept for history, left out of ' +
+    'every default read unless asked for.',
 } as const satisfies Record<(typeof RANKS)[number], string>;
 
 export const QUALIFIER_MEANINGS = {

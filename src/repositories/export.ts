@@ -3,6 +3,8 @@ import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 
 const PAGES = {
+  curators: statement('export/curators'),
+  rules: statement('export/rules'),
   entities: statement('export/entities'),
   sources: statement('export/sources'),
   links: statement('export/links'),
@@ -24,23 +26,43 @@ export interface SourceExportRow {
 }
 export interface LinkExportRow {
   key: string;
-  links: { rel: string; to: string }[];
+  links: {
+    rel: string;
+    to: string;
+    sourceKeys: string[] | null;
+    snippets: string[] | null;
+    starts: number[] | null;
+    ends: number[] | null;
+    locators: string[] | null;
+  }[];
+}
+export interface SupportExportRow {
+  source: string;
+  snippet: string;
+  start: number | null;
+  end: number | null;
+  locator: string | null;
+  position: number | null;
 }
 export interface AssertionExportRow {
   key: string;
   props: Props;
   roles: { type: string; key: string; position: number | null }[];
-  sources: {
-    source: string;
-    snippet: string;
-    start: number | null;
-    end: number | null;
-    locator: string | null;
-    position: number | null;
-  }[];
+  sources: SupportExportRow[];
+}
+export interface CuratorExportRow {
+  key: string;
+  props: Props;
+}
+export interface RuleExportRow {
+  key: string;
+  props: Props;
+  sources: SupportExportRow[];
 }
 
 interface RowTypes {
+  curators: CuratorExportRow;
+  rules: RuleExportRow;
   entities: EntityExportRow;
   sources: SourceExportRow;
   links: LinkExportRow;

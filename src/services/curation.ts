@@ -10,6 +10,7 @@ import { assertionRepository } from '../repositories/assertions.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
+import { rankWrites } from '../repositories/ranks.ts';
 import { sourceTexts } from '../repositories/source-texts.ts';
 
 /**
@@ -277,7 +278,11 @@ export async function retractAssertion(db: DbScope, key: string, reason: string,
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A retraction needs a reason');
     return db.writeTransaction('curation/retract', async (tx) => {
       const retracted = await curationWrites.retract(tx, key, reason, principal);
-      if (retracted) return retracted;
+      // A retracted preferred fact no longer hides the normal ones of its statement group.
+      if (retracted) {
+        if (typeof retracted.statementGroup === 'string') await rankWrites.refresh(tx, [retracted.statementGroup]);
+        return retracted;
+      }
       const [existing] = await assertionRepository(tx).byKeys([key]);
       throw existing
         ? new WriteRejected('CONFLICT', `Fact ${key} is already retracted`)
@@ -307,8 +312,13 @@ export async function mergeEntities(
           { keepKind: kept.kind, removeKind: removed.kind },
         );
       }
+      // The removed entity's facts get the kept key in their statement groups (read before the merge moves them).
+      const moved = await rankWrites.groupedFactsOf(tx, remove);
       const merged = await curationWrites.merge(tx, keep, remove, reason, principal);
-      if (merged) return merged;
+      if (merged) {
+        await rankWrites.regroup(tx, moved);
+        return merged;
+      }
       throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
     });
   });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { MigrationsConfig } from '../config/index.ts';
 import type { DbScope } from '../db/database.ts';
 import { CYPHER_DIR } from '../db/statements.ts';
-import { schemaRepository } from '../repositories/schema.ts';
 import { systemRepository } from '../repositories/system.ts';
 import { importNdjson } from './import/importer.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, type MigrationOptions, updateSchema } from './migrations.ts';
 
 /** The seed article's facts in the import format (see docs/data-model.md). */
 export const SEED_FILE = `${CYPHER_DIR}/seed/article.ndjson`;
@@ -32,16 +33,23 @@ export function seedNdjson(): string {
     .join('\n');
 }
 
-/** Applies constraints and indexes, then the seed dataset. Safe to run any number of times. */
-export async function applySchemaAndSeed(db: DbScope) {
-  await schemaRepository(db).apply();
+/** Migrations, constraints and indexes, then the seed dataset. Safe to run any number of times. */
+export async function applySchemaAndSeed(
+  db: DbScope,
+  migrations: MigrationOptions = { lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS },
+) {
+  await updateSchema(db, migrations);
   return importNdjson(db, seedNdjson());
 }
 
-/** Applies the schema; loads the seed only into a graph that has no entities yet. */
-export async function prepareDatabase(db: DbScope, seedWhenEmpty: boolean) {
-  await schemaRepository(db).apply();
+/** Migrations, constraints and indexes; the seed only into a graph that has no entities yet. */
+export async function prepareDatabase(
+  db: DbScope,
+  options: { seedWhenEmpty: boolean; migrations: MigrationsConfig; log?: MigrationOptions['log'] },
+) {
+  const { onStart, lockTimeoutMs } = options.migrations;
+  await updateSchema(db, { apply: onStart, lockTimeoutMs, log: options.log });
   const { entities } = await systemRepository(db).counts();
-  if (seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson());
+  if (options.seedWhenEmpty && entities === 0) return importNdjson(db, seedNdjson());
   return null;
 }

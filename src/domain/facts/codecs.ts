@@ -47,6 +47,8 @@ export interface Codec<S extends z.ZodType, Api> {
   api(stored: Stored): Api | null;
   /** The properties `api` reads (a lookahead reads only these). */
   reads: readonly string[];
+  /** The property holding the source's own words for the value ("23 billion yuan"), which search indexes. */
+  asReported?: string;
 }
 
 const missing = (v: unknown): v is null | undefined => v === null || v === undefined;
@@ -288,6 +290,7 @@ export function moneyCodec(
       };
     },
     reads: [...props, ...(conversion?.reads ?? [])],
+    asReported: p.asReported,
   };
 }
 
@@ -417,6 +420,7 @@ export const changeCodec: Codec<typeof ChangeSchema, ChangeValue> = {
     };
   },
   reads: Object.values(CHANGE),
+  asReported: CHANGE.asReported,
 };
 
 // ——— Quantity ———
@@ -493,6 +497,7 @@ export const quantityCodec: Codec<typeof QuantitySchema, QuantityValue> = {
     };
   },
   reads: Object.values(QUANTITY),
+  asReported: QUANTITY.asReported,
 };
 
 // ——— Period ———

@@ -66,9 +66,9 @@ export const FACT_FIELDS = {
     description:
       'A number that is not money, as reported, e.g. 1000000 units `more_than` for "over a million H20 units".',
   },
-  /** Price per unit (forecasts, procurement). */
+  /** Price per unit (forecasts, procurement); stored as unitPriceMinor … (price* before migration 0001). */
   unitPrice: {
-    codec: moneyCodec('price'),
+    codec: moneyCodec('unitPrice'),
     value: true,
     api: 'unitPrice',
     description: 'Price per unit as reported, e.g. 12000 to 13000 USD (qualifier `range`).',

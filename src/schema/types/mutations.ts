@@ -121,7 +121,7 @@ const SourceInput = builder.inputType('SourceInput', {
       description: 'kind:slug; a malformed key is refused, never ignored in favour of the source the URL finds.',
     }),
     title: t.string({ required: false, description: 'Required when the source is new.' }),
-    kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual.' }),
+    kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual, reference.' }),
     url: t.string({ required: false, description: 'Where it is published, e.g. https://…; one source per URL.' }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
     publisher: t.string({ required: false, description: 'Entity key of the publisher.' }),
@@ -165,7 +165,7 @@ const toFormat = ({
 });
 
 /** The result of a write: the written object (`data`), or a WriteRejected with a stable code. */
-const rejectable = (what: string) => ({
+export const rejectable = (what: string) => ({
   types: [WriteRejected],
   union: { description: `Either the ${what} written, or why nothing was written.` },
   result: { description: `Success: \`data\` is the ${what} as stored.` },
@@ -190,7 +190,7 @@ const SourceChangesInput = builder.inputType('SourceChangesInput', {
   description: 'New stored values of a source; only the fields given change.',
   fields: (t) => ({
     title: t.string({ required: false, description: 'A new title.' }),
-    kind: t.string({ required: false, description: 'article, dataset, dataset_row, manual.' }),
+    kind: t.string({ required: false, description: 'article, dataset, dataset_row, manual, reference.' }),
     url: t.string({ required: false, description: 'Must not belong to another source.' }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
     publishedDate: t.string({ required: false, description: 'YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date.' }),

@@ -1,8 +1,20 @@
+import { z } from 'zod';
 import { exactOf } from '../../domain/exact.ts';
-import type { ChangeValue, Interval, MoneyValue, PeriodValue, QuantityValue, Shape } from '../../domain/facts/index.ts';
-import type { PRICE_BASES } from '../../domain/format.ts';
+import {
+  ChangeSchema,
+  type ChangeValue,
+  type Interval,
+  MoneySchema,
+  type MoneyValue,
+  PeriodSchema,
+  type PeriodValue,
+  QuantitySchema,
+  type QuantityValue,
+  type Shape,
+} from '../../domain/facts/index.ts';
 import { plusMinus } from '../../domain/interval.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
+import { Decimal, PERIOD_TYPES, PRICE_BASES, Precision, QUALIFIERS } from '../../domain/scalars.ts';
 import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
 import {
   MODE_MEANINGS,
@@ -293,117 +305,122 @@ export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implemen
   }),
 });
 
-// The inputs of the value shapes (mutations); src/domain/facts/codecs.ts holds the rules they are checked by.
+// The inputs of the value shapes (mutations): their fields, types and whether each is required come from the codecs'
+// import schemas (src/domain/facts/codecs.ts, which also hold the rules they are checked by); only the descriptions
+// are written here. A field added to a codec's schema without a description here stops the schema build.
 
-const MoneyInput = builder.inputType('MoneyInput', {
-  description:
-    'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
+/** Enums of the import schemas that are GraphQL enums; any other string enum is a String input. */
+const INPUT_ENUMS = [
+  [QUALIFIERS, QualifierEnum],
+  [PRICE_BASES, PriceBasisEnum],
+  [PERIOD_TYPES, PeriodTypeEnum],
+] as const;
+
+const sameValues = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((v) => b.includes(v));
+
+type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+/** One input field from an import-schema field: optional or defaulted there means not required here. */
+function inputFieldOf(t: InputFieldBuilder, path: string, schema: z.ZodType, description: string) {
+  let inner = schema;
+  let required = true;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+    required = false;
+    inner = inner.def.innerType as z.ZodType;
+  }
+  if (inner === Decimal || inner === Precision) return t.field({ type: 'Decimal', required, description });
+  if (inner instanceof z.ZodEnum) {
+    const values = inner.options as string[];
+    const graphqlEnum = INPUT_ENUMS.find(([enumValues]) => sameValues(enumValues, values))?.[1];
+    return graphqlEnum ? t.field({ type: graphqlEnum, required, description }) : t.string({ required, description });
+  }
+  if (inner instanceof z.ZodString) return t.string({ required, description });
+  if (inner instanceof z.ZodNumber) return t.int({ required, description });
+  if (inner instanceof z.ZodBoolean) return t.boolean({ required, description });
+  throw new Error(`${path}: no GraphQL input type for this import-schema field (src/schema/types/values.ts)`);
+}
+
+/** The GraphQL input of a value shape: one field per field of its import schema, each described. */
+function valueInput(name: string, schema: z.ZodObject, description: string, fields: Readonly<Record<string, string>>) {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const undescribed = Object.keys(shape).filter((f) => !(f in fields));
+  const unknown = Object.keys(fields).filter((f) => !(f in shape));
+  if (undescribed.length || unknown.length) {
+    throw new Error(
+      `${name}: describe ${undescribed.join(', ') || '–'}; no such import field: ${unknown.join(', ') || '–'}`,
+    );
+  }
+  return builder.inputType(name, {
+    description,
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries(shape).map(([f, field]) => [f, inputFieldOf(t, `${name}.${f}`, field, fields[f] ?? '')]),
+      ),
+  });
+}
+
+const MoneyInput = valueInput(
+  'MoneyInput',
+  MoneySchema,
+  'Exact money: a decimal string and an ISO 4217 currency, with the words of the source. `lower ≤ amount ≤ upper` ' +
     '(compared exactly); amounts, bounds and unit prices follow the sign rule of the metric (no negative capex).',
-  fields: (t) => ({
-    amount: t.field({
-      type: 'Decimal',
-      required: true,
-      description: 'Exact amount in major units, e.g. "23000000000"; for a range its lower bound.',
-    }),
-    currency: t.string({
-      required: true,
-      description: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
-    }),
-    asReported: t.string({ required: true, description: 'The words of the source, e.g. "23 billion yuan".' }),
-    qualifier: t.field({
-      type: QualifierEnum,
-      required: false,
-      description:
-        'How exact, e.g. `rounded` for "23 billion yuan", `more_than` for "exceeding"; default `exact` (only for ' +
-        'amounts stated to the unit).',
-    }),
-    precision: t.field({
-      type: 'Decimal',
-      required: false,
-      description:
-        'The unit of the last stated digit in major units, a power of ten: "1000000000" for "23 billion yuan", "1" ' +
-        'for an amount stated to the unit; default the minor unit. `rounded` needs it.',
-    }),
-    lower: t.field({ type: 'Decimal', required: false, description: 'Lower bound (a `range` needs both bounds).' }),
-    upper: t.field({ type: 'Decimal', required: false, description: 'Upper bound (a `range` needs both bounds).' }),
-    priceBasis: t.field({
-      type: PriceBasisEnum,
-      required: false,
-      description: 'Nominal or constant dollars, when the source says; leave out otherwise.',
-    }),
-  }),
+  {
+    amount: 'Exact amount in major units, e.g. "23000000000"; for a range its lower bound.',
+    currency: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
+    asReported: 'The words of the source, e.g. "23 billion yuan".',
+    qualifier:
+      'How exact, e.g. `rounded` for "23 billion yuan", `more_than` for "exceeding"; default `exact` (only for ' +
+      'amounts stated to the unit).',
+    precision:
+      'The unit of the last stated digit in major units, a power of ten: "1000000000" for "23 billion yuan", "1" ' +
+      'for an amount stated to the unit; default the minor unit. `rounded` needs it.',
+    lower: 'Lower bound (a `range` needs both bounds).',
+    upper: 'Upper bound (a `range` needs both bounds).',
+    priceBasis: 'Nominal or constant dollars, when the source says; leave out otherwise.',
+  },
+);
+
+const ChangeInput = valueInput('ChangeInput', ChangeSchema, 'A reported change in percent (decimal string).', {
+  percent: 'Percent as a decimal string, e.g. "123" or "-4.5".',
+  asReported: 'The words of the source, e.g. "a 123% increase".',
+  qualifier: 'How exact; default `exact`.',
+  precision: 'The unit of the last stated digit in percent, a power of ten ("1" for "123%"); default 0.01.',
+  basis: 'yoy (default), qoq or vs_prior_period.',
+  basisStated:
+    'true when the source states the basis ("year-on-year"); false when it is assumed (then `basisReason` is ' +
+    'required). Left out, the basis counts as assumed, "not recorded".',
+  basisReason: 'Why the basis is assumed (only with basisStated false).',
 });
 
-const ChangeInput = builder.inputType('ChangeInput', {
-  description: 'A reported change in percent (decimal string).',
-  fields: (t) => ({
-    percent: t.field({
-      type: 'Decimal',
-      required: true,
-      description: 'Percent as a decimal string, e.g. "123" or "-4.5".',
-    }),
-    asReported: t.string({ required: true, description: 'The words of the source, e.g. "a 123% increase".' }),
-    qualifier: t.field({ type: QualifierEnum, required: false, description: 'How exact; default `exact`.' }),
-    precision: t.field({
-      type: 'Decimal',
-      required: false,
-      description: 'The unit of the last stated digit in percent, a power of ten ("1" for "123%"); default 0.01.',
-    }),
-    basis: t.string({ required: false, description: 'yoy (default), qoq or vs_prior_period.' }),
-    basisStated: t.boolean({
-      required: false,
-      description:
-        'true when the source states the basis ("year-on-year"); false when it is assumed (then `basisReason` is ' +
-        'required). Left out, the basis counts as assumed, "not recorded".',
-    }),
-    basisReason: t.string({ required: false, description: 'Why the basis is assumed (only with basisStated false).' }),
-  }),
+const QuantityInput = valueInput('QuantityInput', QuantitySchema, 'A non-money quantity.', {
+  value: 'The number as a decimal string, e.g. "1000000".',
+  unit: 'What is counted, e.g. units, chips, H100e.',
+  asReported: 'The words of the source, e.g. "over a million H20 units".',
+  qualifier: 'How exact, e.g. `more_than` for "over"; default `exact`.',
+  precision:
+    'The unit of the last stated digit, a power of ten ("1000000" for "a million"); default that of the ' +
+    'value’s last written digit.',
 });
 
-const QuantityInput = builder.inputType('QuantityInput', {
-  description: 'A non-money quantity.',
-  fields: (t) => ({
-    value: t.field({ type: 'Decimal', required: true, description: 'The number as a decimal string, e.g. "1000000".' }),
-    unit: t.string({ required: true, description: 'What is counted, e.g. units, chips, H100e.' }),
-    asReported: t.string({ required: true, description: 'The words of the source, e.g. "over a million H20 units".' }),
-    qualifier: t.field({
-      type: QualifierEnum,
-      required: false,
-      description: 'How exact, e.g. `more_than` for "over"; default `exact`.',
-    }),
-    precision: t.field({
-      type: 'Decimal',
-      required: false,
-      description:
-        'The unit of the last stated digit, a power of ten ("1000000" for "a million"); default that of the ' +
-        'value’s last written digit.',
-    }),
-  }),
-});
-
-const PeriodInput = builder.inputType('PeriodInput', {
-  description: 'The source’s words and a normalised period; an inferred year needs `inference`.',
-  fields: (t) => ({
-    label: t.string({ required: true, description: 'The words of the source, e.g. "the first half of this year".' }),
-    type: t.field({ type: PeriodTypeEnum, required: true, description: 'The normalised period, e.g. `H1`.' }),
-    year: t.int({ required: false, description: 'The year, e.g. 2024.' }),
-    basis: t.string({ required: false, description: 'calendar (default) or fiscal.' }),
-    yearInferred: t.boolean({
-      required: false,
-      description: 'True when the source does not state the year; default false.',
-    }),
-    inference: t.string({ required: false, description: 'Why the year was inferred (required when yearInferred).' }),
-  }),
-});
+const PeriodInput = valueInput(
+  'PeriodInput',
+  PeriodSchema,
+  'The source’s words and a normalised period; an inferred year needs `inference`.',
+  {
+    label: 'The words of the source, e.g. "the first half of this year".',
+    type: 'The normalised period, e.g. `H1`.',
+    year: 'The year, e.g. 2024.',
+    basis: 'calendar (default) or fiscal.',
+    yearInferred: 'True when the source does not state the year; default false.',
+    inference: 'Why the year was inferred (required when yearInferred).',
+  },
+);
 
 const SHAPE_INPUTS = { money: MoneyInput, change: ChangeInput, quantity: QuantityInput, period: PeriodInput } as const;
 
 /** The input field of a fact field, by its codec's shape (a string shape is a String). */
-export function factInputOf(
-  t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>,
-  shape: Shape,
-  description: string,
-) {
+export function factInputOf(t: InputFieldBuilder, shape: Shape, description: string) {
   return shape === 'string'
     ? t.string({ required: false, description })
     : t.field({ type: SHAPE_INPUTS[shape], required: false, description });
