@@ -160,6 +160,9 @@ async function validate(contenders: Contender[], params: Params) {
 
 const commitOf = (dir: string) => execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD']).toString().trim();
 
+// Taken at start: the processes run the code as it was then, whatever the checkouts become during the run.
+const commits = { service: commitOf(ROOT), baseline: baselineDir ? commitOf(baselineDir) : undefined };
+
 async function main() {
   mkdirSync(opts.out!, { recursive: true });
   const loadAtStart = load1();
@@ -281,7 +284,7 @@ async function main() {
         warmupSeconds: Number(opts.warmup),
       },
       params,
-      ...(baselineDir ? { baseline: { dir: baselineDir, commit: commitOf(baselineDir) }, commit: commitOf(ROOT) } : {}),
+      ...(baselineDir ? { baseline: { dir: baselineDir, commit: commits.baseline }, commit: commits.service } : {}),
       coldStartMs: Object.fromEntries(contenders.map((c) => [c.id, c.coldStartMs])),
       validation,
       profiles,

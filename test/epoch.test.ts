@@ -238,6 +238,48 @@ describe('Epoch import: entity resolution', () => {
     expect(first.report.unlinkedUsers.map((u) => u.text)).toContain('Cloud');
   });
 
+  it('records each alias-table row it used as a judgement with its source row and first CSV cell', async () => {
+    const { yoga } = testApp();
+    const res = await gql(
+      yoga,
+      `{ judgements(first: 100) { totalCount nodes { verdict status entity other name by source locator firstSeen occurrences } }
+         deepmind: entity(key: "company:google-deepmind") { judgements { name locator entity } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const list = res.data?.judgements;
+    // One per alias-table row used; a second import (below) adds none.
+    expect(list.totalCount).toBe(first.aliasJudgements);
+    expect(first.aliasJudgements).toBeGreaterThan(40);
+    const deepMind = list.nodes.find((j: any) => j.name === 'DeepMind');
+    expect(deepMind).toMatchObject({
+      verdict: 'positive',
+      status: 'active',
+      entity: 'company:google-deepmind',
+      other: null,
+      by: 'epoch-import',
+      source: 'src/import/epoch/aliases.ts',
+      locator: 'ORG_ALIASES["DeepMind"]',
+    });
+    // Its first cell really holds the name: the row and column it names, read from the CSV by this test.
+    const [, row, column] = /^epoch_gpu_clusters\.csv row (\d+), (\w+)$/.exec(deepMind.firstSeen) ?? [];
+    expect(items(raw.clusters[Number(row) - 1]?.[column!])).toContain('DeepMind');
+    // Its count: the cells of both files that name DeepMind, as this test reads them.
+    const cells = [
+      ...raw.clusters.flatMap((r) => [...items(r.Owner), ...items(r.Users)]),
+      ...raw.sites.flatMap((r) =>
+        tagged(r.Owner)
+          .concat(tagged(r.Users), tagged(r.Investors))
+          .map((t) => t.name),
+      ),
+    ];
+    expect(deepMind.occurrences).toBeGreaterThan(0);
+    expect(deepMind.occurrences).toBeLessThanOrEqual(cells.filter((c) => c === 'DeepMind').length);
+    // The entity page shows it, with the other names that mean Google DeepMind.
+    expect(res.data?.deepmind.judgements.map((j: any) => j.name).sort()).toEqual(['DeepMind', 'Google DeepMind']);
+    // Every alias judgement names an entity that exists and a row of the tables.
+    for (const j of list.nodes) expect(j.locator).toMatch(/^(ORG_ALIASES|CHIP_ALIASES|COUNTRIES)\[".+"\]$/);
+  });
+
   it('places DayOne Nusajaya, Bridge Data Centres Kulai and YTL AI Johor under Johor → Malaysia', async () => {
     const context = await epoch.entityContext([
       'datacenter:epoch-site-dayone-nusajaya',

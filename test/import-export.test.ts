@@ -11,9 +11,10 @@ import { exportRecords } from '../src/services/export.ts';
 import { importFile } from '../src/services/import/importer.ts';
 import { seedNdjson } from '../src/services/seed.ts';
 import { neo4jEnv, testApp } from './helpers/app.ts';
+import { emptyGraph } from './helpers/graph.ts';
 
 /** npm run export: the graph back in the import format; the seed round-trips exactly. */
-const { database } = testApp();
+const { database, yoga } = testApp();
 const db = database.scope('test-export');
 const dir = mkdtempSync(join(tmpdir(), 'test-export-'));
 const ROOT = resolve(import.meta.dirname, '..');
@@ -73,6 +74,22 @@ describe('npm run export', () => {
     const result = await importFile(db, join(dir, 'a.ndjson'), { batchSize: 50 });
     expect(result.validation.rejected).toEqual([]);
     expect(result.written).toBe(true);
+    expect(await state.snapshot()).toEqual(before);
+  });
+
+  it('GET /export/ndjson streams the same bytes, and importing it into an emptied graph rebuilds the same graph', async () => {
+    const state = graphStateRepository(db);
+    const before = await state.snapshot();
+    const response = await yoga.fetch('http://localhost/export/ndjson');
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toBe(runExport(join(dir, 'c.ndjson')));
+    const file = join(dir, 'http.ndjson');
+    writeFileSync(file, body);
+    await emptyGraph(database);
+    expect((await state.snapshot()).nodes).toBe(0);
+    const result = await importFile(db, file, { batchSize: 50 });
+    expect(result.validation.rejected).toEqual([]);
     expect(await state.snapshot()).toEqual(before);
   });
 

@@ -6,7 +6,7 @@
 // left and joined are returned for facts/refresh-groups.
 UNWIND $rows AS row
 MERGE (a:Assertion {key: row.key})
-ON CREATE SET a.createdAt = datetime()
+ON CREATE SET a.createdAt = datetime(), a.createdVia = 'import'
 WITH a, row, a.statementGroup AS groupBefore,
      CASE WHEN a.rankedAt IS NOT NULL OR a.retractedAt IS NOT NULL THEN a.rank END AS curatedRank
 SET a += row.props

@@ -12,6 +12,7 @@ import { keyAsNames, keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { JudgementRow } from '../repositories/judgements.ts';
 import type { CuratorRow, LinkRow, RuleRow } from '../repositories/provenance.ts';
 import type { CorroborationRow } from '../repositories/ranks.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
@@ -106,6 +107,9 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
   const linkSources = keyed<LinkRow[]>((signature) =>
     loader('linkSources', (keys) => repos.provenance.links(keys, Number(signature))),
   );
+  const judgements = keyed<JudgementRow[]>((signature) =>
+    loader('judgements', (keys) => repos.judgements.ofEntities(keys, Number(signature))),
+  );
   const sourceAssertions = keyed<AssertionRow[]>((signature) =>
     loader('sourceAssertions', (keys) => repos.sources.assertions(keys, Number(signature))),
   );
@@ -145,6 +149,8 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     },
     /** How many independent sources support each fact (with the agreeing facts of its statement group). */
     corroboration: loader<string, CorroborationRow | null>('corroboration', (keys) => repos.ranks.corroboration(keys)),
+    /** Entity-resolution judgements about an entity key (merges, negative and unsure ones, alias-table rows). */
+    judgements: (key: string, limit: number) => judgements(String(limit)).load(key),
     /** Replaced stored values of an entity, a source (updateEntity, updateSource) or a fact's rank. */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };

@@ -5,6 +5,7 @@ import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
 import { investmentRepository } from './investments.ts';
+import { judgementRepository } from './judgements.ts';
 import { provenanceRepository } from './provenance.ts';
 import { rankRepository } from './ranks.ts';
 import { researchRepository } from './research.ts';
@@ -30,6 +31,7 @@ export function createRepositories(db: DbScope) {
     investments: investmentRepository(db),
     provenance: provenanceRepository(db),
     ranks: rankRepository(db),
+    judgements: judgementRepository(db),
   };
 }
 

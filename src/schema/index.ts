@@ -26,6 +26,7 @@ import './types/system.ts';
 import './types/vocabulary.ts';
 import './types/mutations.ts';
 import './types/conflict.ts';
+import './types/judgement.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

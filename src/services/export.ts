@@ -190,24 +190,70 @@ export function assertionLine(row: AssertionExportRow): AssertionInput {
   };
 }
 
+function checked<R extends ImportRecord>(record: R): R {
+  const result = ImportLine.safeParse(record);
+  if (!result.success) {
+    const why = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(
+      `The graph holds ${record.type} ${'key' in record ? record.key : ''} that the format rejects: ${why}`,
+    );
+  }
+  return record;
+}
+
+/** One record of the export with the row it was read from (the JSON-LD export also says who recorded it, and when). */
+export type ExportEntry =
+  | { type: 'curator'; record: CuratorInput; row: CuratorExportRow }
+  | { type: 'entity'; record: EntityInput; row: EntityExportRow }
+  | { type: 'source'; record: SourceInput; row: SourceExportRow }
+  | { type: 'link'; record: LinkInput }
+  | { type: 'rule'; record: RuleInput; row: RuleExportRow }
+  | { type: 'assertion'; record: AssertionInput; row: AssertionExportRow };
+
+export const EXPORT_PARTS = ['curators', 'entities', 'sources', 'links', 'rules', 'assertions'] as const;
+export type ExportPart = (typeof EXPORT_PARTS)[number];
+
+export interface ExportOptions {
+  /** Rows per read (each page one short read statement). */
+  pageSize?: number;
+  /** The parts to read, always in export order (default: all). */
+  parts?: readonly ExportPart[];
+  /** Only the assertions of this kind (one CSV table). */
+  kind?: string;
+}
+
+/**
+ * Every record of the graph in export order (curators, entities, sources, links, rules, assertions; each by key),
+ * validated against the import format, with its row. Pages are read as the consumer asks for them: memory holds one
+ * page.
+ */
+export async function* exportEntries(db: DbScope, options: ExportOptions = {}): AsyncGenerator<ExportEntry> {
+  const { pageSize = 2000, parts = EXPORT_PARTS, kind } = options;
+  const repo = exportRepository(db);
+  const wanted = new Set(parts);
+  if (wanted.has('curators'))
+    for await (const page of repo.pages('curators', pageSize))
+      for (const row of page) yield { type: 'curator', record: checked(curatorLine(row)), row };
+  if (wanted.has('entities'))
+    for await (const page of repo.pages('entities', pageSize))
+      for (const row of page) yield { type: 'entity', record: checked(entityLine(row)), row };
+  if (wanted.has('sources'))
+    for await (const page of repo.pages('sources', pageSize))
+      for (const row of page) yield { type: 'source', record: checked(sourceLine(row)), row };
+  if (wanted.has('links'))
+    for await (const page of repo.pages('links', pageSize))
+      for (const row of page) for (const link of linkLines(row)) yield { type: 'link', record: checked(link) };
+  if (wanted.has('rules'))
+    for await (const page of repo.pages('rules', pageSize))
+      for (const row of page) yield { type: 'rule', record: checked(ruleLine(row)), row };
+  if (wanted.has('assertions')) {
+    const pages = kind === undefined ? repo.pages('assertions', pageSize) : repo.assertionsOfKind(kind, pageSize);
+    for await (const page of pages)
+      for (const row of page) yield { type: 'assertion', record: checked(assertionLine(row)), row };
+  }
+}
+
 /** Every record of the graph in export order; each is validated against the import format. */
 export async function* exportRecords(db: DbScope, pageSize = 2000): AsyncGenerator<ImportRecord> {
-  const repo = exportRepository(db);
-  const check = (record: ImportRecord): ImportRecord => {
-    const result = ImportLine.safeParse(record);
-    if (!result.success) {
-      const why = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(
-        `The graph holds ${record.type} ${'key' in record ? record.key : ''} that the format rejects: ${why}`,
-      );
-    }
-    return record;
-  };
-  for await (const page of repo.pages('curators', pageSize)) for (const row of page) yield check(curatorLine(row));
-  for await (const page of repo.pages('entities', pageSize)) for (const row of page) yield check(entityLine(row));
-  for await (const page of repo.pages('sources', pageSize)) for (const row of page) yield check(sourceLine(row));
-  for await (const page of repo.pages('links', pageSize))
-    for (const row of page) for (const link of linkLines(row)) yield check(link);
-  for await (const page of repo.pages('rules', pageSize)) for (const row of page) yield check(ruleLine(row));
-  for await (const page of repo.pages('assertions', pageSize)) for (const row of page) yield check(assertionLine(row));
+  for await (const entry of exportEntries(db, { pageSize })) yield entry.record;
 }

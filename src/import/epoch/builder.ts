@@ -42,6 +42,19 @@ export interface UnresolvedName {
   occurrences: number;
 }
 
+/** Which alias table resolved a name (src/import/epoch/aliases.ts). */
+export type AliasTable = 'ORG_ALIASES' | 'CHIP_ALIASES' | 'COUNTRIES';
+
+/** One row of an alias table as the import used it: the name, the key it means, where first and how often. */
+export interface AliasUse {
+  table: AliasTable;
+  name: string;
+  key: string;
+  /** The first CSV cell that used it, e.g. "epoch_gpu_clusters.csv row 12, Owner". */
+  firstSeen: string;
+  occurrences: number;
+}
+
 export interface EpochReport {
   unresolved: UnresolvedName[];
   /** Free-text user cells of the GPU-clusters file that name no entity ("Cloud", "Academia" …); kept as text. */
@@ -65,6 +78,7 @@ export class EpochBuilder {
   private readonly unresolved = new Map<string, UnresolvedName>();
   private readonly slugOwners = new Map<string, string>();
   private readonly aliasHits = new Map<string, { name: string; key: string; occurrences: number }>();
+  private readonly aliasUses = new Map<string, AliasUse>();
   readonly unlinkedUsers = new Map<string, number>();
   readonly unparsedTags: { text: string; where: string }[] = [];
   /** Names seen as owners or tagged users anywhere in the import (exact strings). */
@@ -113,7 +127,7 @@ export class EpochBuilder {
     const known = ORG_ALIASES[name];
     if (known) {
       this.declareKnown(known);
-      this.hit(name, known.key);
+      this.hit(name, known.key, 'ORG_ALIASES', seenAt);
       return known.key;
     }
     return this.unresolvedEntity(name, 'organization', seenAt, () => ({
@@ -131,7 +145,7 @@ export class EpochBuilder {
   chip(name: string, seenAt: string, source: string): string {
     const known = CHIP_ALIASES[name];
     if (known) {
-      this.hit(name, known.key);
+      this.hit(name, known.key, 'CHIP_ALIASES', seenAt);
       if (known.declare) {
         const { name: chipName, vendor, family } = known.declare;
         this.entity({
@@ -181,7 +195,7 @@ export class EpochBuilder {
       }));
     }
     const key = `place:${known.iso2.toLowerCase()}`;
-    this.hit(name, key);
+    this.hit(name, key, 'COUNTRIES', seenAt);
     if (!SEED_PLACES.has(key)) {
       this.entity({
         kind: 'Place',
@@ -251,10 +265,21 @@ export class EpochBuilder {
     }
   }
 
-  private hit(name: string, key: string) {
+  /** The alias-table rows this import used, by table and name: they become judgements (epoch/alias-judgements). */
+  aliasTableUses(): AliasUse[] {
+    return [...this.aliasUses.values()].sort((a, b) =>
+      a.table === b.table ? (a.name < b.name ? -1 : 1) : a.table < b.table ? -1 : 1,
+    );
+  }
+
+  private hit(name: string, key: string, table: AliasTable, seenAt: string) {
     const h = this.aliasHits.get(name) ?? { name, key, occurrences: 0 };
     h.occurrences += 1;
     this.aliasHits.set(name, h);
+    const id = `${table}|${name}`;
+    const use = this.aliasUses.get(id) ?? { table, name, key, firstSeen: seenAt, occurrences: 0 };
+    use.occurrences += 1;
+    this.aliasUses.set(id, use);
   }
 
   private unresolvedEntity(

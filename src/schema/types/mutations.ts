@@ -238,11 +238,15 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       requireScope(ctx, 'write');
-      return addAssertion(ctx.db, {
-        assertion: toFormat(args.assertion),
-        sources: args.sources as never,
-        newEntities: args.newEntities ?? null,
-      });
+      return addAssertion(
+        ctx.db,
+        {
+          assertion: toFormat(args.assertion),
+          sources: args.sources as never,
+          newEntities: args.newEntities ?? null,
+        },
+        ctx.auth.principal,
+      );
     },
   }),
   retractAssertion: t.field({
@@ -262,12 +266,14 @@ builder.mutationFields((t) => ({
     type: EntityRef,
     description:
       'Merge `remove` into `keep` (the same thing under two keys): facts and links move, names become aliases, and ' +
-      'the removed key keeps resolving to `keep`. Both must be of the same kind (CONFLICT otherwise).',
+      'the removed key keeps resolving to `keep`. Both must be of the same kind (CONFLICT otherwise). The merge is ' +
+      'recorded as a positive judgement (`judgements` on the entity) with what moved, so withdrawJudgement can ' +
+      'un-merge it; a pair judged not the same (judgeEntities, negative) answers CONFLICT until that is withdrawn.',
     errors: rejectable('merged entity'),
     args: {
       keep: t.arg.string({ required: true, description: 'Key of the entity that stays, e.g. `company:alibaba`.' }),
       remove: t.arg.string({ required: true, description: 'Key of the duplicate; it resolves to `keep` afterwards.' }),
-      reason: t.arg.string({ required: true, description: 'Why they are the same, kept in `history`.' }),
+      reason: t.arg.string({ required: true, description: 'Why they are the same, kept with the judgement.' }),
     },
     resolve: (_root, { keep, remove, reason }, ctx) => {
       requireScope(ctx, 'write');
