@@ -1,7 +1,7 @@
 // Name: checks/inexact-money — money stored other than as integer minor units with a currency, or with a precision
 // that is not a positive integer dividing the amount (must be none).
 MATCH (a:Assertion)
-UNWIND ['amount', 'conversion', 'price'] AS prefix
+UNWIND ['amount', 'conversion', 'unitPrice'] AS prefix
 WITH a, prefix, a[prefix + 'Minor'] AS minor, a[prefix + 'Currency'] AS currency,
      a[prefix + 'LowerMinor'] AS lower, a[prefix + 'UpperMinor'] AS upper, a[prefix + 'PrecisionMinor'] AS precision
 WHERE (minor IS NOT NULL OR currency IS NOT NULL)
