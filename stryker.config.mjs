@@ -35,11 +35,11 @@ const SCOPES = {
     suite: ['test/validation.test.ts'],
   },
   merge: {
-    // mergeEntities (the repository calls it makes are one-line wrappers of cypher/curation/*.cypher, and Stryker
-    // mutates TypeScript, not Cypher).
-    mutate: ['src/services/curation.ts:289-315'],
-    rules: [],
-    suite: ['test/mutations.test.ts', 'test/merge-entities.test.ts'],
+    // mergeEntities, the judgements (un-merge, negative/unsure) and the candidate rules (the repository calls they
+    // make are one-line wrappers of cypher/curation/*.cypher, and Stryker mutates TypeScript, not Cypher).
+    mutate: ['src/services/curation.ts:299-344', 'src/services/judgements.ts', 'src/domain/resolution.ts'],
+    rules: ['test/rules/resolution.test.ts'],
+    suite: ['test/mutations.test.ts', 'test/merge-entities.test.ts', 'test/judgements.test.ts'],
   },
 };
 

@@ -294,13 +294,35 @@ export async function generate(size: Size, seed: number, write: (line: string) =
     });
   }
 
-  // Timeless links.
+  // Timeless links, each citing a generated source (chosen without drawing from `r`, so the rest stays as it was).
+  const linkSource = (i: number, snippet: string) => [{ source: source(i % p.sources), snippet, locator: 'links' }];
   for (let i = 0; i < p.regions; i++)
-    await emit({ v: 1, type: 'link', rel: 'PART_OF', from: region(i), to: country(countryOfRegion[i]!) });
+    await emit({
+      v: 1,
+      type: 'link',
+      rel: 'PART_OF',
+      from: region(i),
+      to: country(countryOfRegion[i]!),
+      sources: linkSource(i, `Region ${i} is part of ${country(countryOfRegion[i]!)}`),
+    });
   for (let i = 0; i < p.chips; i++)
-    await emit({ v: 1, type: 'link', rel: 'MADE_BY', from: chip(i), to: company(vendorOfChip[i]!) });
+    await emit({
+      v: 1,
+      type: 'link',
+      rel: 'MADE_BY',
+      from: chip(i),
+      to: company(vendorOfChip[i]!),
+      sources: linkSource(i, `GX-${100 + i} by ${company(vendorOfChip[i]!)}`),
+    });
   for (let i = 0; i < p.dataCenters; i++)
-    await emit({ v: 1, type: 'link', rel: 'LOCATED_IN', from: dataCenter(i), to: region(regionOfDataCenter[i]!) });
+    await emit({
+      v: 1,
+      type: 'link',
+      rel: 'LOCATED_IN',
+      from: dataCenter(i),
+      to: region(regionOfDataCenter[i]!),
+      sources: linkSource(i, `Campus ${i} in Region ${regionOfDataCenter[i]!}`),
+    });
 
   // Assertions: one Domicile per company, Position per person, ExportControlStatus per chip,
   // Development per data center; the rest are figures, quotes, claims and group figures.

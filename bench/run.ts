@@ -4,6 +4,8 @@
  * three contenders as separate processes on the same Node, the same workloads alternated between
  * them. Writes bench/results/<date>-<size>.json and .md.
  */
+
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +15,7 @@ import { loadDataset } from './lib/dataset.ts';
 import { load } from './lib/load.ts';
 import { describeMachine, load1 } from './lib/machine.ts';
 import { chooseParams } from './lib/params.ts';
-import { type Started, sampleRss, startNode } from './lib/processes.ts';
+import { cpuMs, type Started, sampleRss, startNode } from './lib/processes.ts';
 import { profileAll } from './lib/profile-all.ts';
 import { writeMarkdown } from './lib/report.ts';
 import { summarise } from './lib/stats.ts';
@@ -30,6 +32,10 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '3' },
     out: { type: 'string', default: resolve(ROOT, 'bench/results') },
+    /** Another checkout of this service (e.g. a `git worktree` at an older commit), measured as contender `baseline`. */
+    baseline: { type: 'string' },
+    /** Which contenders run; the floor always does (it is the reference every result is compared with). */
+    contenders: { type: 'string' },
   },
 });
 const size = opts.size!;
@@ -37,10 +43,18 @@ const workloads = WORKLOADS.filter((w) => opts.workloads!.split(',').includes(w.
 const levels = opts.concurrency!.split(',').map(Number);
 const seconds = Number(opts.duration);
 const reps = Number(opts.reps);
+const baselineDir = opts.baseline ? resolve(opts.baseline) : undefined;
+const chosen = (opts.contenders?.split(',') ?? [...CONTENDERS, ...(baselineDir ? ['baseline'] : [])]) as RunnerId[];
+const runners: RunnerId[] = ['floor', ...chosen.filter((id) => id !== 'floor')];
+if (chosen.includes('baseline') && !baselineDir) throw new Error('--contenders baseline needs --baseline <checkout>');
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+/** `baseline` is this service from another checkout: it gets the service's requests and is judged the same way. */
+type RunnerId = ContenderId | 'baseline';
+const role = (id: RunnerId): ContenderId => (id === 'baseline' ? 'service' : id);
+
 interface Contender {
-  id: ContenderId;
+  id: RunnerId;
   port: number;
   proc: Started;
   coldStartMs: number;
@@ -60,12 +74,12 @@ async function post(c: Contender, r: Request) {
   return (await response.json()) as { data?: any; errors?: { message: string }[]; extensions?: any };
 }
 
-async function startContender(id: ContenderId, uri: string, first: Request): Promise<Contender> {
+async function startContender(id: RunnerId, uri: string, first: Request): Promise<Contender> {
   const port = await freePort();
   const flags = ['--port', String(port), '--uri', uri, '--password', BENCH_PASSWORD];
   const started = performance.now();
   const proc =
-    id === 'service'
+    id === 'service' || id === 'baseline'
       ? startNode(
           'src/index.ts',
           [],
@@ -76,7 +90,7 @@ async function startContender(id: ContenderId, uri: string, first: Request): Pro
             SEED_ON_START: 'true',
             LOG_LEVEL: 'warn',
           },
-          ROOT,
+          id === 'baseline' ? baselineDir! : ROOT,
         )
       : startNode(`bench/contenders/${id}/server.ts`, flags, {}, ROOT);
   const contender: Contender = { id, port, proc, coldStartMs: 0 };
@@ -106,7 +120,7 @@ async function validate(contenders: Contender[], params: Params) {
     let reference: string | undefined;
     const floorFirst = [...contenders.filter((c) => c.id === 'floor'), ...contenders.filter((c) => c.id !== 'floor')];
     for (const c of floorFirst) {
-      const request = requests[c.id];
+      const request = requests[role(c.id)];
       if (!request) {
         entry[c.id] = { expressible: false };
         continue;
@@ -118,7 +132,7 @@ async function validate(contenders: Contender[], params: Params) {
       }
       let canonical: string;
       try {
-        canonical = JSON.stringify(w.canonical[c.id](answer.data));
+        canonical = JSON.stringify(w.canonical[role(c.id)](answer.data));
       } catch (error) {
         entry[c.id] = { expressible: true, ok: false, error: `unexpected shape: ${error}` };
         continue;
@@ -127,7 +141,7 @@ async function validate(contenders: Contender[], params: Params) {
       const identical = canonical === reference;
       entry[c.id] = {
         expressible: true,
-        handWritten: w.handWritten?.includes(c.id) ?? false,
+        handWritten: w.handWritten?.includes(role(c.id)) ?? false,
         ok: identical,
         statements: answer.extensions?.cypher?.statements ?? null,
         resultSize: canonical.length,
@@ -143,6 +157,11 @@ async function validate(contenders: Contender[], params: Params) {
   }
   return report;
 }
+
+const commitOf = (dir: string) => execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD']).toString().trim();
+
+// Taken at start: the processes run the code as it was then, whatever the checkouts become during the run.
+const commits = { service: commitOf(ROOT), baseline: baselineDir ? commitOf(baselineDir) : undefined };
 
 async function main() {
   mkdirSync(opts.out!, { recursive: true });
@@ -160,7 +179,7 @@ async function main() {
     log(`params ${JSON.stringify(params)}`);
 
     const firstRequests = WORKLOADS[0]!.requests(params);
-    for (const id of CONTENDERS) contenders.push(await startContender(id, neo4j.uri, firstRequests[id]!));
+    for (const id of runners) contenders.push(await startContender(id, neo4j.uri, firstRequests[role(id)]!));
     const validation = await validate(contenders, params);
     log('profiling …');
     const profiles = await profileAll(neo4j, workloads, params);
@@ -169,32 +188,54 @@ async function main() {
     for (const w of workloads) {
       const requests = w.requests(params);
       // Only contenders whose result matched the floor's are measured; the others are reported as failing.
-      const able = contenders.filter((c) => requests[c.id] && validation[w.id]?.[c.id]?.ok === true);
+      const able = contenders.filter((c) => requests[role(c.id)] && validation[w.id]?.[c.id]?.ok === true);
       for (const c of able)
         await load({
-          url: url(c, requests[c.id]!),
-          body: body(c, requests[c.id]!),
+          url: url(c, requests[role(c.id)]!),
+          body: body(c, requests[role(c.id)]!),
           connections: 8,
           seconds: Number(opts.warmup),
         });
       for (const connections of levels) {
         const perContender = new Map<
-          ContenderId,
-          { rps: number[]; p50: number[]; p95: number[]; p99: number[]; errors: number; rss: number }
+          RunnerId,
+          {
+            rps: number[];
+            p50: number[];
+            p95: number[];
+            p99: number[];
+            cpuMsPerRequest: number[];
+            errors: number;
+            rss: number;
+          }
         >();
         for (let rep = 0; rep < reps; rep++) {
           // Alternate the order so that no contender always runs first (or right after the floor).
           const order = able.map((_, i) => able[(i + rep) % able.length]!);
           for (const c of order) {
             const stopRss = sampleRss(c.proc.child.pid);
+            const cpuBefore = cpuMs(c.proc.child.pid);
             const r = await load({
-              url: url(c, requests[c.id]!),
-              body: body(c, requests[c.id]!),
+              url: url(c, requests[role(c.id)]!),
+              body: body(c, requests[role(c.id)]!),
               connections,
               seconds,
             });
             const rss = stopRss();
-            const acc = perContender.get(c.id) ?? { rps: [], p50: [], p95: [], p99: [], errors: 0, rss: 0 };
+            // The contender process's own CPU per answered request: far less sensitive to other load than req/s.
+            const cpuPerRequest = r.requests
+              ? Math.round(((cpuMs(c.proc.child.pid) - cpuBefore) / r.requests) * 100) / 100
+              : 0;
+            const acc = perContender.get(c.id) ?? {
+              rps: [],
+              p50: [],
+              p95: [],
+              p99: [],
+              cpuMsPerRequest: [],
+              errors: 0,
+              rss: 0,
+            };
+            acc.cpuMsPerRequest.push(cpuPerRequest);
             acc.rps.push(r.rps);
             acc.p50.push(r.p50);
             acc.p95.push(r.p95);
@@ -213,6 +254,7 @@ async function main() {
             p50: summarise(acc.p50),
             p95: summarise(acc.p95),
             p99: summarise(acc.p99),
+            cpuMsPerRequest: summarise(acc.cpuMsPerRequest),
             errors: acc.errors,
             peakRssMb: acc.rss,
           };
@@ -242,6 +284,7 @@ async function main() {
         warmupSeconds: Number(opts.warmup),
       },
       params,
+      ...(baselineDir ? { baseline: { dir: baselineDir, commit: commits.baseline }, commit: commits.service } : {}),
       coldStartMs: Object.fromEntries(contenders.map((c) => [c.id, c.coldStartMs])),
       validation,
       profiles,

@@ -55,8 +55,8 @@ for (const { line, rec } of records) {
   if (rec.type === 'source') sourceKeys.add(rec.key);
 }
 
-// Line order: entities, sources, links, assertions
-const ORDER = ['entity', 'source', 'link', 'assertion'] as const;
+// Line order: curators, entities, sources, links, rules, assertions
+const ORDER = ['curator', 'entity', 'source', 'link', 'rule', 'assertion'] as const;
 let lastRank = 0;
 for (const { line, rec } of records) {
   const rank = ORDER.indexOf(rec.type);
@@ -68,14 +68,61 @@ const needEntity = (line: number, key: string, what: string) => {
   if (!entityKeys.has(key)) errors.push(`line ${line}: ${what} ${key} is not declared as an entity`);
 };
 
+/** Snippets must be the article's words at their offsets (facts, links, rules alike). */
+const checkRefs = (
+  line: number,
+  owner: string,
+  refs: { source: string; snippet: string; start?: number; end?: number }[],
+) => {
+  for (const ref of refs) {
+    if (!sourceKeys.has(ref.source)) errors.push(`line ${line}: ${owner}: source ${ref.source} not declared`);
+    if (ref.start === undefined || ref.end === undefined) {
+      errors.push(`line ${line}: ${owner}: snippet without start/end`);
+      continue;
+    }
+    const actual = article.slice(ref.start, ref.end);
+    if (actual !== ref.snippet) {
+      const at = article.indexOf(ref.snippet);
+      errors.push(
+        `line ${line}: ${owner}: snippet != article[${ref.start},${ref.end})` +
+          (at >= 0 ? ` (found at ${at})` : ' (not found in the article)'),
+      );
+    } else if (article.indexOf(ref.snippet) !== ref.start) {
+      warnings.push(`line ${line}: ${owner}: snippet also occurs earlier, at ${article.indexOf(ref.snippet)}`);
+    }
+  }
+};
+/** Verbatim texts must be the article's words at their offsets. */
+const checkVerbatim = (
+  line: number,
+  owner: string,
+  rec: Record<string, unknown>,
+  spans: { field: string; start: number; end: number }[] | undefined,
+) => {
+  for (const span of spans ?? []) {
+    if (article.slice(span.start, span.end) !== rec[span.field])
+      errors.push(`line ${line}: ${owner}: verbatim ${span.field} != article[${span.start},${span.end})`);
+  }
+};
+
 const counts = new Map<string, number>();
 const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
 const links = new Set<string>();
 
 for (const { line, rec } of records) {
   switch (rec.type) {
+    case 'curator':
+      bump('curator');
+      break;
+    case 'rule':
+      bump('rule');
+      checkRefs(line, rec.key, rec.sources);
+      for (const k of [rec.regulation, rec.jurisdiction, ...rec.context])
+        if (k) needEntity(line, k, `${rec.key} place`);
+      break;
     case 'entity':
       bump(`entity:${rec.kind}`);
+      checkVerbatim(line, rec.key, rec, rec.verbatim);
       break;
     case 'source':
       bump('source');
@@ -91,6 +138,7 @@ for (const { line, rec } of records) {
       const id = `${rec.from} ${rec.rel} ${rec.to}`;
       if (links.has(id)) errors.push(`line ${line}: duplicate link ${id}`);
       links.add(id);
+      checkRefs(line, id, rec.sources);
       break;
     }
     case 'assertion': {
@@ -99,23 +147,8 @@ for (const { line, rec } of records) {
       for (const [role, keys] of Object.entries(rec.roles)) {
         for (const k of keys) needEntity(line, k, `${rec.key} role ${role}`);
       }
-      for (const ref of rec.sources) {
-        if (!sourceKeys.has(ref.source)) errors.push(`line ${line}: ${rec.key}: source ${ref.source} not declared`);
-        if (ref.start === undefined || ref.end === undefined) {
-          errors.push(`line ${line}: ${rec.key}: snippet without start/end`);
-          continue;
-        }
-        const actual = article.slice(ref.start, ref.end);
-        if (actual !== ref.snippet) {
-          const at = article.indexOf(ref.snippet);
-          errors.push(
-            `line ${line}: ${rec.key}: snippet != article[${ref.start},${ref.end})` +
-              (at >= 0 ? ` (found at ${at})` : ' (not found in the article)'),
-          );
-        } else if (article.indexOf(ref.snippet) !== ref.start) {
-          warnings.push(`line ${line}: ${rec.key}: snippet also occurs earlier, at ${article.indexOf(ref.snippet)}`);
-        }
-      }
+      checkRefs(line, rec.key, rec.sources);
+      checkVerbatim(line, rec.key, rec, rec.verbatim);
       break;
     }
   }
@@ -126,7 +159,8 @@ const total = (prefix: string) => sorted.filter(([k]) => k.startsWith(prefix)).r
 console.log(`seed: ${path.relative(projectRoot, seedPath)} (${records.length} valid lines)`);
 for (const [k, c] of sorted) console.log(`  ${k.padEnd(32)} ${c}`);
 console.log(
-  `  totals: entities ${total('entity:')}, sources ${total('source')}, links ${total('link:')}, assertions ${total('assertion:')}`,
+  `  totals: curators ${total('curator')}, entities ${total('entity:')}, sources ${total('source')}, ` +
+    `links ${total('link:')}, rules ${total('rule')}, assertions ${total('assertion:')}`,
 );
 for (const w of warnings) console.warn(`warning: ${w}`);
 if (errors.length > 0) {

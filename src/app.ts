@@ -53,6 +53,7 @@ export async function createApp(config: Config) {
     auth: config.auth,
     ops: config.ops,
     apps: config.apps,
+    exports: config.exports,
     counters,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],

@@ -181,8 +181,8 @@ describe('Epoch import: entity resolution', () => {
     expect(b.org('Microsoft Azure', 'test')).toBe('company:microsoft-azure');
     expect(b.org('AWS', 'test')).toBe('company:aws');
     expect(b.org('Amazon', 'test')).toBe('company:amazon');
-    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test')).toBe('chip:nvidia-h100');
-    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test')).toBe('chip:nvidia-gb300');
+    expect(b.chip('NVIDIA H100 SXM5 80GB', 'test', 'source:test')).toBe('chip:nvidia-h100');
+    expect(b.chip('NVIDIA GB300 (Blackwell Ultra)', 'test', 'source:test')).toBe('chip:nvidia-gb300');
     expect(b.country('Korea (Republic of)', 'test')).toBe('place:kr');
     // No fuzzy matching: a near miss is a new, marked entity.
     expect(b.org('Bytedance Ltd', 'test')).toBe('organization:bytedance-ltd');
@@ -236,6 +236,48 @@ describe('Epoch import: entity resolution', () => {
     // OpenAI and Oracle (investors of Stargate) are companies of the alias table; YTL Power is not in it.
     expect(context.map((c) => c.resolution)).toEqual(['alias-table', 'unresolved-new']);
     expect(first.report.unlinkedUsers.map((u) => u.text)).toContain('Cloud');
+  });
+
+  it('records each alias-table row it used as a judgement with its source row and first CSV cell', async () => {
+    const { yoga } = testApp();
+    const res = await gql(
+      yoga,
+      `{ judgements(first: 100) { totalCount nodes { verdict status entity other name by source locator firstSeen occurrences } }
+         deepmind: entity(key: "company:google-deepmind") { judgements { name locator entity } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const list = res.data?.judgements;
+    // One per alias-table row used; a second import (below) adds none.
+    expect(list.totalCount).toBe(first.aliasJudgements);
+    expect(first.aliasJudgements).toBeGreaterThan(40);
+    const deepMind = list.nodes.find((j: any) => j.name === 'DeepMind');
+    expect(deepMind).toMatchObject({
+      verdict: 'positive',
+      status: 'active',
+      entity: 'company:google-deepmind',
+      other: null,
+      by: 'epoch-import',
+      source: 'src/import/epoch/aliases.ts',
+      locator: 'ORG_ALIASES["DeepMind"]',
+    });
+    // Its first cell really holds the name: the row and column it names, read from the CSV by this test.
+    const [, row, column] = /^epoch_gpu_clusters\.csv row (\d+), (\w+)$/.exec(deepMind.firstSeen) ?? [];
+    expect(items(raw.clusters[Number(row) - 1]?.[column!])).toContain('DeepMind');
+    // Its count: the cells of both files that name DeepMind, as this test reads them.
+    const cells = [
+      ...raw.clusters.flatMap((r) => [...items(r.Owner), ...items(r.Users)]),
+      ...raw.sites.flatMap((r) =>
+        tagged(r.Owner)
+          .concat(tagged(r.Users), tagged(r.Investors))
+          .map((t) => t.name),
+      ),
+    ];
+    expect(deepMind.occurrences).toBeGreaterThan(0);
+    expect(deepMind.occurrences).toBeLessThanOrEqual(cells.filter((c) => c === 'DeepMind').length);
+    // The entity page shows it, with the other names that mean Google DeepMind.
+    expect(res.data?.deepmind.judgements.map((j: any) => j.name).sort()).toEqual(['DeepMind', 'Google DeepMind']);
+    // Every alias judgement names an entity that exists and a row of the tables.
+    for (const j of list.nodes) expect(j.locator).toMatch(/^(ORG_ALIASES|CHIP_ALIASES|COUNTRIES)\[".+"\]$/);
   });
 
   it('places DayOne Nusajaya, Bridge Data Centres Kulai and YTL AI Johor under Johor → Malaysia', async () => {
@@ -338,6 +380,61 @@ describe('Epoch × article questions', () => {
     ];
     for (const o of owners) for (const chip of o.chips) expect(restricted).toContain(chip);
     expect(owners.map((o) => o.ownerKey)).not.toContain('organization:us-department-of-energy');
+  });
+
+  it('(d) is inferred: every row names its rules, the controls’ jurisdiction and context, and whether they bind the owner', async () => {
+    const owners = await epoch.restrictedChipOwners();
+    const parts = ['Nvidia B200', 'Nvidia GB200', 'Nvidia B300 (Blackwell Ultra)', 'Nvidia GB300 (Blackwell Ultra)'];
+    for (const o of owners) {
+      expect(o.jurisdiction).toBe('United States');
+      expect(o.restrictionConcerns).toEqual(['China']);
+      // Only Blackwell parts come through the family rule; the rule is named exactly when one of them is held.
+      expect(o.chipsViaFamily.sort()).toEqual(o.chips.filter((c) => parts.includes(c)).sort());
+      expect(o.rules).toEqual(
+        o.chipsViaFamily.length
+          ? ['rule:holders-of-restricted-chips', 'rule:chip-family-members']
+          : ['rule:holders-of-restricted-chips'],
+      );
+      expect(o.inRestrictionContext).toBe(o.domicile.length ? o.domicile.includes('China') : null);
+    }
+    const bytedance = owners.find((o) => o.ownerKey === 'company:bytedance')!;
+    expect(bytedance).toMatchObject({
+      inRestrictionContext: true,
+      chipsViaFamily: ['Nvidia B200', 'Nvidia B300 (Blackwell Ultra)'],
+    });
+    // Microsoft holds restricted chips, but is a U.S. company: nothing says the controls restrict it.
+    const microsoft = owners.find((o) => o.ownerKey === 'company:microsoft')!;
+    expect(microsoft).toMatchObject({ domicile: ['United States'], inRestrictionContext: false });
+  });
+
+  it('writes every link with its sources: Epoch’s row, the alias table, and the declared Blackwell reference', async () => {
+    const cypher = (text: string) => ({ name: 'test/epoch-links', text });
+    const [unsourced] = await db.read<{ n: number }>(
+      cypher(
+        'MATCH ()-[r:PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->() WHERE coalesce(size(r.sourceKeys), 0) = 0 RETURN count(r) AS n',
+      ),
+    );
+    expect(unsourced?.n).toBe(0);
+    const [b200] = await db.read<{ rel: string; to: string; sources: string[]; snippets: string[] }>(
+      cypher(`MATCH (:Chip {key: 'chip:nvidia-b200'})-[r:UNIT_OF]->(f) RETURN type(r) AS rel, f.key AS to,
+         r.sourceKeys AS sources, r.snippets AS snippets`),
+    );
+    // The first row naming the B200 (the GPU-clusters file is read first) is cited with its cell; the membership
+    // itself with the alias-table entry and the declared reference.
+    expect(b200).toEqual({
+      rel: 'UNIT_OF',
+      to: 'chip:nvidia-blackwell',
+      sources: ['source:epoch-gpu-clusters', 'source:epoch-import-alias-table', 'source:ref-nvidia-blackwell-parts'],
+      snippets: [
+        'NVIDIA B200',
+        'NVIDIA B200 → chip:nvidia-b200, a part of chip:nvidia-blackwell',
+        'Nvidia B200 is a part of Nvidia’s Blackwell series',
+      ],
+    });
+    const [reference] = await db.read<{ kind: string; url: string | null }>(
+      cypher(`MATCH (s:Source {key: 'source:ref-nvidia-blackwell-parts'}) RETURN s.kind AS kind, s.url AS url`),
+    );
+    expect(reference).toEqual({ kind: 'reference', url: null });
   });
 });
 

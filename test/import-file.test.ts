@@ -76,6 +76,8 @@ async function generatedFile(): Promise<string> {
 
 const line = (record: object) => JSON.stringify({ v: 1, ...record });
 const source = { source: 'source:test-import-doc', snippet: 'some words' };
+/** The seed article's words, for links that must cite a source the graph holds. */
+const articleWords = { source: 'source:panfinance-chinese-tech-giants-ai-investment', snippet: 'Johor, Malaysia' };
 
 beforeAll(() => state.deleteKeyspace(MARKER));
 afterAll(async () => {
@@ -93,7 +95,13 @@ describe('npm run import: validation first', () => {
         '{"v":1,"type":"entity",', // 2: not JSON
         line({ type: 'entity', kind: 'Compny', key: 'company:test-import-x', name: 'X' }), // 3: unknown kind
         '', // blank lines are skipped but still counted
-        line({ type: 'link', rel: 'PART_OF', from: 'company:test-import-ok', to: 'place:test-import-nowhere' }), // 5
+        line({
+          type: 'link',
+          rel: 'PART_OF',
+          from: 'company:test-import-ok',
+          to: 'place:test-import-nowhere',
+          sources: [source],
+        }), // 5
         line({
           type: 'assertion',
           kind: 'FinancialFigure',
@@ -163,10 +171,16 @@ describe('npm run import: validation first', () => {
     writeFileSync(
       file,
       [
-        line({ type: 'link', rel: 'PART_OF', from: 'place:test-import-city', to: 'place:test-import-land' }),
+        line({
+          type: 'link',
+          rel: 'PART_OF',
+          from: 'place:test-import-city',
+          to: 'place:test-import-land',
+          sources: [articleWords],
+        }),
         line({ type: 'entity', kind: 'Place', key: 'place:test-import-city', name: 'City' }),
         line({ type: 'entity', kind: 'Place', key: 'place:test-import-land', name: 'Land' }),
-        line({ type: 'link', rel: 'PART_OF', from: 'place:test-import-land', to: 'place:my' }),
+        line({ type: 'link', rel: 'PART_OF', from: 'place:test-import-land', to: 'place:my', sources: [articleWords] }),
       ].join('\r\n'),
     );
     const run = await importFile(file);

@@ -282,7 +282,9 @@ describe('lookahead: a connection of facts reads only what its nodes need', () =
   });
 });
 
-/** A money field reads its own seven properties and those of the source's own conversion (`converted` uses it). */
+/** A money field reads its own eight properties and those of the source's own conversion (`converted` uses it). */
 const money = (prefix: string) =>
-  ['Minor', 'Currency', 'AsReported', 'Qualifier', 'LowerMinor', 'UpperMinor', 'PriceBasis'].map((p) => prefix + p);
+  ['Minor', 'Currency', 'AsReported', 'Qualifier', 'LowerMinor', 'UpperMinor', 'PriceBasis', 'PrecisionMinor'].map(
+    (p) => prefix + p,
+  );
 const PERIOD = ['periodType', 'periodLabel', 'periodYear', 'periodBasis', 'periodYearInferred', 'periodInference'];

@@ -65,7 +65,14 @@ const COUNT = {
 const chip = (n: number) =>
   [
     JSON.stringify({ v: 1, type: 'entity', kind: 'Chip', key: `${PREFIX}-${n}`, name: `Ops fault chip ${n}` }),
-    JSON.stringify({ v: 1, type: 'link', rel: 'MADE_BY', from: `${PREFIX}-${n}`, to: 'company:nvidia' }),
+    JSON.stringify({
+      v: 1,
+      type: 'link',
+      rel: 'MADE_BY',
+      from: `${PREFIX}-${n}`,
+      to: 'company:nvidia',
+      sources: [{ source: 'source:panfinance-chinese-tech-giants-ai-investment', snippet: 'Nvidia’s H20' }],
+    }),
   ].join('\n');
 
 describe('Neo4j stops and comes back', () => {

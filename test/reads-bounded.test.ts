@@ -280,9 +280,16 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   factKinds: 'the AssertionKind enum (plus any other kind stored, none by the import rules)',
   entityKinds: 'the EntityKind enum (plus any other kind stored, none by the import rules)',
   roles: 'the five roles (Role enum)',
+  disagreeOn: 'Conflict.disagreeOn: the three Disagreement values',
   highlights: 'at most 3 per search hit (domain/search-highlight.ts)',
   matches: 'the words of one highlighted text of at most ~240 characters',
   facts: 'GraphPath.facts: the facts on one path of at most 8 hops',
+  textOrigins: 'the text fields of one fact or entity (at most six)',
+  links: 'an entity’s timeless links with their sources, at most 100 (entities/link-sources LIMIT)',
+  context: 'the places one inference rule names (at most 20, import format)',
+  rules: 'the inference rules one restricted-owner row used (at most two)',
+  restrictionConcerns: 'the context places of one inference rule',
+  chipsViaFamily: 'a subset of the row’s chips',
 };
 
 describe('no list field can grow with the graph unbounded', () => {

@@ -1,7 +1,8 @@
 import type { ContenderId } from '../workloads.ts';
 
-const NAMES: Record<ContenderId, string> = {
+const NAMES: Record<ContenderId | 'baseline', string> = {
   service: 'this service',
+  baseline: 'baseline (this service at another commit)',
   'neo4j-graphql': '@neo4j/graphql 7.6.3',
   floor: 'floor (1 hand-written Cypher)',
 };
@@ -100,7 +101,38 @@ export function writeMarkdown(r: any): string {
         `${Number.isNaN(toFloor) ? 'n/a' : toFloor} | ${met ? 'yes' : 'no'} |`,
     );
   }
+  if (r.baseline) out.push(...baselineTable(r, find));
   out.push('', 'Workloads:', '');
   for (const [id, title] of Object.entries(r.workloads)) out.push(`- **${id}** ${title}`);
   return `${out.join('\n')}\n`;
+}
+
+/** This service against its own baseline checkout, measured alternately in the same run (so under the same load). */
+function baselineTable(r: any, find: (w: string, conc: number, id: string) => any): string[] {
+  const out = [
+    '',
+    `## This service (${r.commit}) against its baseline (${r.baseline.commit})`,
+    '',
+    "CPU ms per request is the contender process's own user + system time over the answers it gave: the figure least",
+    "moved by other work on the machine (Neo4j's share is the db hits above, the same for both when the statements are).",
+    '',
+    '| workload | conc. | baseline req/s | this service req/s | change | baseline p99 ms | this service p99 ms | baseline CPU ms/req | this service CPU ms/req | CPU change |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of r.runs.filter((x: any) => x.contender === 'service')) {
+    const base = find(row.workload, row.concurrency, 'baseline');
+    if (!base) continue;
+    const pct = (a: number, b: number) => {
+      const v = Math.round((a / b - 1) * 1000) / 10;
+      return Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v} %` : 'n/a';
+    };
+    const cpu = (x: any) =>
+      x.cpuMsPerRequest ? `${x.cpuMsPerRequest.median} ±${x.cpuMsPerRequest.spreadPct}%` : 'n/a';
+    out.push(
+      `| ${row.workload} | ${row.concurrency} | ${base.rps.median} ±${base.rps.spreadPct}% | ${row.rps.median} ±${row.rps.spreadPct}% | ` +
+        `${pct(row.rps.median, base.rps.median)} | ${base.p99.median} | ${row.p99.median} | ${cpu(base)} | ${cpu(row)} | ` +
+        `${row.cpuMsPerRequest && base.cpuMsPerRequest ? pct(row.cpuMsPerRequest.median, base.cpuMsPerRequest.median) : 'n/a'} |`,
+    );
+  }
+  return out;
 }

@@ -43,9 +43,14 @@ CALL (start, level1, level2) {
 }
 WITH start, level1 + level2 + level3 AS found, cut2 OR cut3 AS cut
 WITH [start] + found[..$limit] AS members, cut OR size(found) > $limit AS truncated
-UNWIND members AS a
+// Relationships in the nodes' order, then by type and the key they point to: never in storage order, which changes
+// when a relationship is written again (an un-merge recreates them) though the graph means the same.
+UNWIND range(0, size(members) - 1) AS i
+WITH members, truncated, i, members[i] AS a
 OPTIONAL MATCH (a)-[r:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS|PART_OF|MADE_BY|LOCATED_IN|UNIT_OF]->(b)
 WHERE b IN members
+WITH members, truncated, i, a, r, b
+ORDER BY i, type(r), b.key
 WITH members, truncated, collect(DISTINCT CASE WHEN b IS NOT NULL THEN {type: type(r), from: a.key, to: b.key} END)
   AS relationships
 RETURN [n IN members | n {.*, createdAt: null, _label: CASE WHEN n:Entity THEN 'Entity' ELSE 'Assertion' END}] AS nodes,

@@ -13,7 +13,7 @@ CALL () {
 }
 WITH node, sum(score) AS score
 WHERE ($kinds IS NULL OR node.kind IN $kinds)
-  AND (node:Entity OR node.rank <> 'deprecated')
+  AND (node:Entity OR (node.rank <> 'deprecated' AND node.outranked IS NULL))
 WITH node, score * CASE WHEN node.kind IN $kindHints THEN 2.0 ELSE 1.0 END AS score,
      node:Entity AND ($exact IN coalesce(node.aliasKeys, []) OR toLower(node.name) = $exact) AS exact
 ORDER BY exact DESC, node.kind IN $kindHints DESC, node:Entity DESC, score DESC, node.key ASC

@@ -1,4 +1,4 @@
-// Name: import/missing-keys — which referenced entity keys and source keys do not exist yet (index lookups only).
+// Name: import/missing-keys — which referenced entity, source and curator keys do not exist yet (index lookups only).
 CALL () {
   UNWIND $entityKeys AS k
   OPTIONAL MATCH (e:Entity {key: k})
@@ -11,4 +11,10 @@ CALL () {
   WITH k, s WHERE s IS NULL
   RETURN collect(k) AS sources
 }
-RETURN entities, sources
+CALL () {
+  UNWIND $curatorKeys AS k
+  OPTIONAL MATCH (c:Curator {key: k})
+  WITH k, c WHERE c IS NULL
+  RETURN collect(k) AS curators
+}
+RETURN entities, sources, curators

@@ -4,7 +4,7 @@
 MATCH (place:Place {key: $place})
 MATCH (target:Entity)-[:LOCATED_IN]->(loc:Place)-[:PART_OF*0..4]->(place)
 MATCH (a:Investment)-[:OBJECT]->(target)
-WHERE a.rank <> 'deprecated' AND coalesce(a.metric, '') <> 'capital_cost_to_date'
+WHERE a.rank <> 'deprecated' AND a.outranked IS NULL AND coalesce(a.metric, '') <> 'capital_cost_to_date'
 WITH DISTINCT a, target, loc
 RETURN a.key AS investmentKey, target.key AS targetKey, loc.key AS placeKey,
   COLLECT { MATCH (a)-[r:SUBJECT]->(i:Entity) RETURN i.key ORDER BY r.position } AS investorKeys

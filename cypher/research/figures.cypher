@@ -1,4 +1,4 @@
-// Name: research/figures — the first $limit reported figures of a metric for metricByCompany: newest period first,
+// Name: research/figures — best rank (no deprecated or outranked figure or Domicile): the first $limit reported figures of a metric for metricByCompany: newest period first,
 // fastest growth first within a period (figures without a change last: $noChange), then key; each with its company
 // and the company's country. The year range is always concrete so the (metric, periodYear) index is used (figures
 // without a year are left out); ordering by `a.metric` first (a constant here) lets the planner take the index
@@ -8,12 +8,12 @@
 // distinct companies are expanded to their Domicile facts.
 CALL () {
   OPTIONAL MATCH (place:Entity {key: $country})<-[:PART_OF*0..4]-(:Place)<-[:OBJECT]-(d:Domicile)-[:SUBJECT]->(c:Entity)
-  WHERE place:Place AND d.rank <> 'deprecated'
+  WHERE place:Place AND d.rank <> 'deprecated' AND d.outranked IS NULL
   RETURN collect(DISTINCT elementId(c)) AS inCountry
 }
 MATCH (a:Assertion)
 WHERE a.metric = $metric AND a.periodYear >= $yearFrom AND a.periodYear <= $yearTo
-  AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated'
+  AND a.kind = 'FinancialFigure' AND a.rank <> 'deprecated' AND a.outranked IS NULL
   AND ($periodType IS NULL OR a.periodType = $periodType)
   AND ($country IS NULL OR EXISTS { (a)-[:SUBJECT]->(c:Entity) WHERE elementId(c) IN inCountry })
 WITH a ORDER BY a.metric DESC, a.periodYear DESC, a.periodType ASC, coalesce(a.changeBp, $noChange) DESC, a.key ASC
@@ -24,7 +24,7 @@ CALL (page) {
   UNWIND page AS p
   WITH DISTINCT p.c AS c
   OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
-  WHERE d.rank <> 'deprecated'
+  WHERE d.rank <> 'deprecated' AND d.outranked IS NULL
   RETURN collect({c: c, countryKey: country.key}) AS domiciles
 }
 UNWIND page AS p

@@ -1,11 +1,11 @@
-// Name: research/group-figures — the first $limit group figures (newest first, then key), each with up to
+// Name: research/group-figures — best rank (deprecated and outranked facts left out): the first $limit group figures (newest first, then key), each with up to
 // $membersLimit members and each member's own figures for the same metric and period type in the group's year and
 // the next (the next year's growth rate implies the group year's amount). The members of the whole page are
 // collected first and each distinct member's figures are read once: a hub company that belongs to most groups is
 // expanded once per page, not once per group (PROFILE on M, a page of 100: 2.1M db hits before, 0.4M now; seeking
 // a hub's figures from the (metric, periodYear) index instead was no cheaper on M).
 MATCH (g:GroupFigure)
-WHERE g.rank <> 'deprecated' AND ($metric IS NULL OR g.metric = $metric)
+WHERE g.rank <> 'deprecated' AND g.outranked IS NULL AND ($metric IS NULL OR g.metric = $metric)
 WITH g ORDER BY g.periodYear DESC, g.key LIMIT $limit
 CALL (g) {
   MATCH (g)-[:MEMBER]->(m:Entity)
@@ -19,7 +19,7 @@ CALL (page) {
   WITH m, collect(DISTINCT [p.g.metric, p.g.periodType, p.g.periodYear]) AS wanted
   CALL (m, wanted) {
     MATCH (m)<-[:SUBJECT]-(f:FinancialFigure)
-    WHERE f.rank <> 'deprecated'
+    WHERE f.rank <> 'deprecated' AND f.outranked IS NULL
       AND ([f.metric, f.periodType, f.periodYear] IN wanted OR [f.metric, f.periodType, f.periodYear - 1] IN wanted)
     RETURN collect(f {.*, createdAt: null}) AS figures
   }

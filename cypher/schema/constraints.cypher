@@ -6,12 +6,26 @@ CREATE CONSTRAINT assertion_key IF NOT EXISTS FOR (a:Assertion) REQUIRE a.key IS
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE;
 CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (r:Redirect) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT source_text_key IF NOT EXISTS FOR (t:SourceText) REQUIRE t.key IS UNIQUE;
+CREATE CONSTRAINT curator_key IF NOT EXISTS FOR (c:Curator) REQUIRE c.key IS UNIQUE;
+CREATE CONSTRAINT rule_key IF NOT EXISTS FOR (r:Rule) REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT judgement_key IF NOT EXISTS FOR (j:Judgement) REQUIRE j.key IS UNIQUE;
+// One lock node per pair of entity keys that a merge, un-merge or judgement touched (curation/lock-entity-pair).
+CREATE CONSTRAINT entity_pair_key IF NOT EXISTS FOR (p:EntityPair) REQUIRE p.key IS UNIQUE;
 CREATE INDEX entity_kind_name IF NOT EXISTS FOR (e:Entity) ON (e.kind, e.name, e.key);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key);
 CREATE INDEX entity_aliases IF NOT EXISTS FOR (e:Entity) ON (e.aliasKeys);
+CREATE INDEX entity_wikidata IF NOT EXISTS FOR (e:Entity) ON (e.wikidata);
+CREATE INDEX judgement_pair IF NOT EXISTS FOR (j:Judgement) ON (j.pair);
+CREATE INDEX judgement_entity IF NOT EXISTS FOR (j:Judgement) ON (j.entity);
+CREATE INDEX judgement_other IF NOT EXISTS FOR (j:Judgement) ON (j.other);
+CREATE INDEX judgement_at IF NOT EXISTS FOR (j:Judgement) ON (j.at, j.key);
 CREATE INDEX assertion_kind IF NOT EXISTS FOR (a:Assertion) ON (a.kind, a.key);
 CREATE INDEX assertion_metric IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.periodYear);
 CREATE INDEX assertion_metric_kind IF NOT EXISTS FOR (a:Assertion) ON (a.metric, a.kind, a.rank);
+// Statement groups (ranks and conflicts): best-rank refreshes seek a group's facts; `conflicts` reads only the
+// contested ones, in group order.
+CREATE INDEX assertion_statement_group IF NOT EXISTS FOR (a:Assertion) ON (a.statementGroup);
+CREATE INDEX assertion_contested IF NOT EXISTS FOR (a:Assertion) ON (a.contested, a.statementGroup);
 CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
 // A URL names one source. The constraint replaces the plain index of earlier versions (drop first: same property).
 DROP INDEX source_url IF EXISTS;

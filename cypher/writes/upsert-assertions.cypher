@@ -1,12 +1,18 @@
 // Name: writes/upsert-assertions — a reified fact with its role edges and SUPPORTED_BY snippets (verified: found in
 // the source's stored text; the importer and the API refuse a snippet a stored text does not contain).
-// Role edges not in the new row are removed, so re-importing a corrected fact converges.
+// Role edges not in the new row are removed, so re-importing a corrected fact converges. A rank a curator set
+// (setRank, resolveConflict, retractAssertion: rankedAt or retractedAt present) is kept: re-importing the line does not
+// undo it. Each fact's statement group is computed from its roles (fragments/statement-group); the groups the facts
+// left and joined are returned for facts/refresh-groups.
 UNWIND $rows AS row
 MERGE (a:Assertion {key: row.key})
-ON CREATE SET a.createdAt = datetime()
+ON CREATE SET a.createdAt = datetime(), a.createdVia = 'import'
+WITH a, row, a.statementGroup AS groupBefore,
+     CASE WHEN a.rankedAt IS NOT NULL OR a.retractedAt IS NOT NULL THEN a.rank END AS curatedRank
 SET a += row.props
+SET a.rank = coalesce(curatedRank, a.rank)
 SET a:$(row.kind)
-WITH a, row
+WITH a, row, groupBefore
 CALL (a, row) {
   OPTIONAL MATCH (a)-[r:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(e:Entity)
   WITH r, e, [x IN row.roles | x.type + '|' + x.key] AS wanted
@@ -26,4 +32,6 @@ CALL (a, row) {
   SET r.start = ref.start, r.end = ref.end, r.locator = ref.locator, r.position = ref.position,
       r.verified = EXISTS { (s)-[:HAS_TEXT]->(t:SourceText) WHERE t.text CONTAINS ref.snippet }
 }
-RETURN count(a) AS written
+// @include statement-group
+WITH count(a) AS written, collect(groupBefore) + collect(a.statementGroup) AS groups
+RETURN written, [g IN groups WHERE g IS NOT NULL] AS groups

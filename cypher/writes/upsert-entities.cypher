@@ -14,6 +14,8 @@ CALL (e, row, clashes) {
   WITH e, row WHERE size(clashes) = 0
   SET e += row.props
   SET e:$(row.kind)
+  // The curator of its editorial texts: the first write that names one (not a value a re-declaration can clash with).
+  SET e.curator = coalesce(e.curator, row.curator)
   SET e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
       e.aliasKeys = reduce(acc = coalesce(e.aliasKeys, []), a IN row.aliasKeys | CASE WHEN a IN acc THEN acc ELSE acc + a END)
 }

@@ -15,6 +15,7 @@ WITH s, row,
 CALL (s, row, clashes) {
   WITH s, row WHERE size(clashes) = 0
   SET s += row.props
+  SET s.curator = coalesce(s.curator, row.curator)
   WITH s, row
   OPTIONAL MATCH (p:Entity {key: row.publisher})
   FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (s)-[:PUBLISHED_BY]->(p))

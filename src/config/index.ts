@@ -136,6 +136,13 @@ const EnvSchema = z.object({
   /** How long a client or shared cache may reuse a GET answer without asking (0: revalidate every time). */
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
 
+  /**
+   * Exports (src/server/exports.ts): how many GET /export/… may stream at once (each holds at most one pooled
+   * connection, and only while it reads a page), and how long one may wait for its client to read on.
+   */
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).optional(),
+  EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+
   /** Tests only: the Chromium the GraphiQL page test drives (else one on PATH, else @sparticuz/chromium). */
   CHROMIUM_PATH: filePath.optional(),
   /** Tests only: where the page tests write their screenshots (`npm run screenshots` sets docs/screenshots). */
@@ -174,6 +181,7 @@ export interface Config {
   limits: LimitsConfig;
   auth: AuthConfig;
   apps: AppsConfig;
+  exports: ExportsConfig;
   tests: { chromiumPath: string | undefined; screenshotDir: string | undefined };
 }
 
@@ -193,6 +201,14 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   maxBatchOperations: number;
   maxPageSize: number;
+}
+
+/** GET /export/… (src/server/exports.ts). */
+export interface ExportsConfig {
+  /** Exports streaming at once; one more is answered BUSY (429). */
+  maxConcurrent: number;
+  /** An export whose client has not read for this long is cut, and its slot freed. */
+  stallTimeoutMs: number;
 }
 
 /** What browser and mobile apps meet around the endpoint (src/server/cors.ts, …). */
@@ -290,6 +306,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  // Unset: a twelfth of the pool, 1 to 4 (4 of 50); set, it must leave readers connections beside the write budget.
+  const maxConcurrentExports =
+    e.EXPORT_MAX_CONCURRENT ?? Math.min(4, Math.max(1, Math.floor(e.NEO4J_MAX_POOL_SIZE / 12)));
+  if (e.EXPORT_MAX_CONCURRENT !== undefined && maxConcurrentWrites + maxConcurrentExports >= e.NEO4J_MAX_POOL_SIZE) {
+    throw new ConfigError(
+      `Invalid configuration:\n  EXPORT_MAX_CONCURRENT: with the write budget (${maxConcurrentWrites}) it must stay below NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE}) so GraphQL reads keep connections`,
+    );
+  }
   if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) {
     throw new ConfigError('Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: required when TRACING=otlp');
   }
@@ -345,6 +369,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
       httpCache: { enabled: e.HTTP_CACHE, maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS },
     },
+    exports: { maxConcurrent: maxConcurrentExports, stallTimeoutMs: e.EXPORT_STALL_TIMEOUT_MS },
     tests: { chromiumPath: e.CHROMIUM_PATH, screenshotDir: e.SCREENSHOT_DIR },
   };
 }

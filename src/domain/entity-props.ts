@@ -17,4 +17,9 @@ export const ENTITY_CORE_PROPS: ReadonlySet<string> = new Set([
   'wikidata',
   'description',
   'createdAt',
+  'curator',
+  'verbatimFields',
+  'verbatimSources',
+  'verbatimStarts',
+  'verbatimEnds',
 ]);

@@ -38,8 +38,65 @@ export const SOURCE_TEXT_MAX = 2_000_000;
 
 export const LINK_TYPES = ['PART_OF', 'MADE_BY', 'PUBLISHED_BY', 'LOCATED_IN', 'UNIT_OF'] as const;
 
+/** A key of a given kind, e.g. `curator:seed-editors`, `rule:chip-family-members`. */
+const KeyOf = (kind: string) =>
+  Key.refine((k) => k.startsWith(`${kind}:`), { message: `a ${kind} key starts with "${kind}:"` });
+export const CuratorKey = KeyOf('curator');
+export const RuleKey = KeyOf('rule');
+
+/** The text fields of entity and assertion lines that may be verbatim words of a source (the others are editorial). */
+export const ENTITY_TEXT_FIELDS = ['description'] as const;
+export const ASSERTION_TEXT_FIELDS = ['summary', 'text', 'note', 'attribution', 'role'] as const;
+export type TextField = (typeof ENTITY_TEXT_FIELDS)[number] | (typeof ASSERTION_TEXT_FIELDS)[number];
+
+/**
+ * A text field that is the source's own words: the field's value must be, character for character, the source's
+ * stored text from `start` to `end` (UTF-16 code units, end exclusive). A text field without one is editorial:
+ * written by the line's curator.
+ */
+const verbatimSpan = <F extends readonly [string, ...string[]]>(fields: F) =>
+  z
+    .object({
+      field: z.enum(fields),
+      source: Key,
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+    })
+    .strict()
+    .refine((s) => s.end > s.start, { message: 'end must be after start' });
+const verbatimSpans = <F extends readonly [string, ...string[]]>(fields: F) =>
+  z
+    .array(verbatimSpan(fields))
+    .max(fields.length)
+    .refine((spans) => new Set(spans.map((s) => s.field)).size === spans.length, {
+      message: 'one verbatim span per field',
+    })
+    .optional();
+/** The curator who wrote a line's editorial texts; left out, the input's (first) curator line. */
+const curatorField = CuratorKey.optional();
+
 /** Every entity and assertion kind (search filters). */
 export const ALL_KINDS = [...ENTITY_KINDS, ...ASSERTION_KINDS] as const;
+
+/** A verbatim span must name a field the line holds, and its length must be the field's. */
+function spansName(
+  line: Record<string, unknown>,
+  spans: readonly { field: string; start: number; end: number }[] | undefined,
+  ctx: z.RefinementCtx,
+) {
+  for (const [i, span] of (spans ?? []).entries()) {
+    const value = line[span.field];
+    if (typeof value !== 'string') {
+      ctx.addIssue({ code: 'custom', path: ['verbatim', i, 'field'], message: `the line has no ${span.field}` });
+    } else if (span.end - span.start !== value.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['verbatim', i],
+        message: `end - start must equal the length of ${span.field} (${value.length})`,
+      });
+    }
+  }
+}
 
 export const SourceRef = z
   .object({
@@ -74,8 +131,13 @@ export const EntityLine = z
     description: Prose(2000).optional(),
     /** Kind-specific scalar properties (e.g. orgType, iso2, status, powerMw). */
     props: z.record(z.string(), z.union([Prose(2000), z.number(), z.boolean(), z.null()])).default({}),
+    curator: curatorField,
+    /** The description as the source's own words (offsets into its stored text); otherwise it is editorial. */
+    verbatim: verbatimSpans(ENTITY_TEXT_FIELDS),
   })
   .strict();
+
+export const SOURCE_KINDS = ['article', 'dataset', 'dataset_row', 'manual', 'reference'] as const;
 
 export const SourceLine = z
   .object({
@@ -83,7 +145,11 @@ export const SourceLine = z
     type: z.literal('source'),
     key: Key,
     title: Label(500),
-    kind: z.enum(['article', 'dataset', 'dataset_row', 'manual']).default('article'),
+    /**
+     * `reference`: a reference work declared by a curator for what the other sources do not say (e.g. a Wikidata
+     * item, with its QID and URL; its note says whether and when it was retrieved).
+     */
+    kind: z.enum(SOURCE_KINDS).default('article'),
     publisher: Key.optional(),
     /** http(s) only: a `javascript:` or made-up scheme would be a link clients render. */
     url: z
@@ -104,8 +170,13 @@ export const SourceLine = z
      * the source must be found in it, and `contentHash` (if given) must be its sha256.
      */
     text: Prose(SOURCE_TEXT_MAX, 1).optional(),
+    curator: curatorField,
   })
   .strict();
+
+const LINK_NEEDS_SOURCES =
+  'a link needs at least one source: the words of a source that say it (e.g. "Johor, Malaysia"), or a declared ' +
+  'reference source (e.g. a Wikidata item)';
 
 export const LinkLine = z
   .object({
@@ -114,6 +185,45 @@ export const LinkLine = z
     rel: z.enum(LINK_TYPES),
     from: Key,
     to: Key,
+    /** Where it is said: a source's words (snippet, offsets) or a declared reference source. Never none. */
+    sources: z
+      .array(SourceRef, { error: (issue) => (issue.input === undefined ? LINK_NEEDS_SOURCES : undefined) })
+      .min(1, LINK_NEEDS_SOURCES)
+      .max(20),
+  })
+  .strict();
+
+/** The curator of editorial texts (summaries, descriptions, notes, paraphrases): a person or team, declared once. */
+export const CuratorLine = z
+  .object({
+    v: z.literal(FORMAT_VERSION),
+    type: z.literal('curator'),
+    key: CuratorKey,
+    name: Label(300),
+    note: Prose(2000).optional(),
+  })
+  .strict();
+
+/**
+ * An inference rule the API applies (e.g. "who holds a restricted chip"), stated as data with its own sources.
+ * `regulation`, `jurisdiction` and `context` say what it is about: the regulation whose statuses it reads, the
+ * place whose law that is, and the places the source says the restriction concerns.
+ */
+export const RuleLine = z
+  .object({
+    v: z.literal(FORMAT_VERSION),
+    type: z.literal('rule'),
+    key: RuleKey,
+    name: Label(300),
+    /** What the rule infers, from what, in plain words. */
+    statement: Prose(2000, 1),
+    regulation: Key.optional(),
+    jurisdiction: Key.optional(),
+    context: z.array(Key).max(20).default([]),
+    /** What the rule does not say. */
+    limits: Prose(2000).optional(),
+    curator: curatorField,
+    sources: z.array(SourceRef).min(1, 'a rule needs at least one source').max(20),
   })
   .strict();
 
@@ -141,9 +251,13 @@ export const AssertionLine = z
     /** metric, money, change, quantity, unitPrice, period, text … (src/domain/facts/fields.ts). */
     ...factFieldsShape,
     sources: z.array(SourceRef).min(1, 'an assertion needs at least one source').max(20),
+    curator: curatorField,
+    /** Text fields that are the source's own words (offsets into its stored text); the others are editorial. */
+    verbatim: verbatimSpans(ASSERTION_TEXT_FIELDS),
   })
   .strict()
   .superRefine((a, ctx) => {
+    spansName(a, a.verbatim, ctx);
     const carried: readonly string[] = factKind(a.kind).values;
     for (const field of VALUE_FIELDS) {
       if (a[field] !== undefined && !carried.includes(field)) {
@@ -177,9 +291,11 @@ export const AssertionLine = z
   });
 
 export const ImportLine = z
-  .discriminatedUnion('type', [EntityLine, SourceLine, LinkLine, AssertionLine])
+  .discriminatedUnion('type', [CuratorLine, EntityLine, SourceLine, LinkLine, RuleLine, AssertionLine])
   // A source's text and contentHash must agree (checked here so SourceLine stays a plain object that can be picked).
   .superRefine((line, ctx) => {
+    // An entity's verbatim spans are checked here so EntityLine stays a plain object that can be picked.
+    if (line.type === 'entity') spansName(line, line.verbatim, ctx);
     if (line.type !== 'source' || line.text === undefined || line.contentHash === undefined) return;
     const actual = sha256Of(line.text);
     if (actual !== line.contentHash) {
@@ -196,3 +312,6 @@ export type SourceInput = z.infer<typeof SourceLine>;
 export type LinkInput = z.infer<typeof LinkLine>;
 export type AssertionInput = z.infer<typeof AssertionLine>;
 export type ImportRecord = z.infer<typeof ImportLine>;
+export type CuratorInput = z.infer<typeof CuratorLine>;
+export type RuleInput = z.infer<typeof RuleLine>;
+export type VerbatimSpan = { field: TextField; source: string; start: number; end: number };

@@ -1,13 +1,19 @@
 import { factValue } from './facts/index.ts';
+import { differenceInterval, growthFactorInterval, quotientInterval, sumIntervals } from './interval.ts';
 import type { AssertionRow } from './rows.ts';
-import { derivedMoney, type MoneyValue } from './values.ts';
+import { assumptionsOf, derivedMoney, exponentOf, type MoneyValue, percentOf } from './values.ts';
 
 /**
  * Derived views over reported figures. Reported values are never changed; everything computed
- * here is returned as derived money beside the reported value it is compared with.
+ * here is returned as derived money beside the reported value it is compared with, with the interval its inputs'
+ * precisions allow (src/domain/interval.ts) and what it assumes that they do not state.
  */
 
-/** The amount a year earlier implied by a reported amount and its year-on-year change. */
+/**
+ * The amount a year earlier implied by a reported amount and its year-on-year change: amount ÷ (1 + change). Its
+ * interval divides the amount's interval by the change's (both as precise as the source states them); a basis the
+ * source does not state is named in `assumptions`.
+ */
 export function impliedPrior(figure: AssertionRow): MoneyValue | null {
   const money = factValue(figure, 'money');
   const change = factValue(figure, 'change');
@@ -15,20 +21,38 @@ export function impliedPrior(figure: AssertionRow): MoneyValue | null {
   const factor = 10_000n + BigInt(change.basisPoints);
   if (factor <= 0n) return null;
   const minor = (BigInt(money.minorUnits) * 10_000n * 2n + factor) / (2n * factor);
-  // Rounded to the minor unit, and the reported change is itself rounded: approximate by nature.
-  return derivedMoney(minor, money.currency, 'approx');
+  const interval = quotientInterval(money.interval, growthFactorInterval(change.interval), exponentOf(money.currency));
+  const words = change.asReported ? `"${change.asReported}"` : `${percentOf(change)} %`;
+  return derivedMoney(minor, money.currency, {
+    // Rounded to the minor unit, and the reported change is itself rounded: approximate by nature.
+    qualifier: 'approx',
+    interval: interval ?? { lower: null, upper: null },
+    assumptions: change.basisStated
+      ? []
+      : [`${figure.key}: ${words} is taken as year on year, which the source does not state (${change.basisReason})`],
+  });
 }
 
+/** Σ amounts of one currency (null when currencies differ): exact only when every summand is, intervals added. */
 export function sumMoney(values: MoneyValue[]): MoneyValue | null {
   const first = values[0];
   if (!first || values.some((v) => v.currency !== first.currency)) return null;
   const total = values.reduce((n, v) => n + BigInt(v.minorUnits), 0n);
-  return derivedMoney(total, first.currency, values.every((v) => v.qualifier === 'exact') ? 'exact' : 'approx');
+  return derivedMoney(total, first.currency, {
+    qualifier: values.every((v) => v.qualifier === 'exact') ? 'exact' : 'approx',
+    interval: sumIntervals(values.map((v) => v.interval)),
+    assumptions: assumptionsOf(values),
+  });
 }
 
+/** a − b, with the interval [a.lower − b.upper, a.upper − b.lower]. */
 export function difference(a: MoneyValue | null, b: MoneyValue | null): MoneyValue | null {
   if (!a || !b || a.currency !== b.currency) return null;
-  return derivedMoney(BigInt(a.minorUnits) - BigInt(b.minorUnits), a.currency, 'exact');
+  return derivedMoney(BigInt(a.minorUnits) - BigInt(b.minorUnits), a.currency, {
+    qualifier: a.qualifier === 'exact' && b.qualifier === 'exact' ? 'exact' : 'approx',
+    interval: differenceInterval(a.interval, b.interval),
+    assumptions: assumptionsOf([a, b]),
+  });
 }
 
 export interface GroupCheck {

@@ -35,6 +35,8 @@ export interface SourceRow {
   /** sha256 of the stored full text (a SourceText node), absent when none is stored. */
   textSha256?: string | null;
   publisherKey: string | null;
+  /** The curator who wrote its note, when one was declared. */
+  curator?: string | null;
 }
 
 export interface RoleRow {

@@ -7,7 +7,9 @@ import { forbiddenCharacterMessage, type TextKind } from './text.ts';
 
 export const MODES = ['reported', 'forecast', 'opinion', 'derived'] as const;
 export const RANKS = ['preferred', 'normal', 'deprecated'] as const;
-export const QUALIFIERS = ['exact', 'approx', 'more_than', 'less_than', 'at_least', 'range'] as const;
+export const QUALIFIERS = ['exact', 'rounded', 'approx', 'more_than', 'less_than', 'at_least', 'range'] as const;
+/** What a change compares against (year on year, quarter on quarter, the period before). */
+export const CHANGE_BASES = ['yoy', 'qoq', 'vs_prior_period'] as const;
 export const PERIOD_TYPES = ['FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', 'MONTH', 'DAY', 'OPEN'] as const;
 export const CONFIDENCES = ['confirmed', 'likely', 'unlikely', 'confident', 'speculative', 'estimate'] as const;
 /**
@@ -55,3 +57,29 @@ export const Currency = z
     if (!isCurrency(code)) ctx.addIssue({ code: 'custom', message: unknownCurrencyMessage(code) });
   })
   .meta({ id: 'Currency', description: 'An ISO 4217 currency code.', enum: [...CURRENCY_EXPONENTS.keys()].sort() });
+
+const PRECISION_EXAMPLE =
+  'e.g. "1000000000" for "23 billion", "100000000" for "4.2 billion", "1" for an amount stated to the unit';
+
+/** Why a precision is not one: a precision is the unit of the last stated digit, a positive power of ten. */
+export function precisionProblem(value: string): string | undefined {
+  if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value))
+    return `precision ${JSON.stringify(value)} is not a decimal string (${PRECISION_EXAMPLE})`;
+  if (value.startsWith('-'))
+    return `precision ${value} is negative: it is the unit of the last stated digit, a positive power of ten (${PRECISION_EXAMPLE})`;
+  if (/^0(\.0+)?$/.test(value))
+    return `precision ${value} is zero: it is the unit of the last stated digit, a positive power of ten (${PRECISION_EXAMPLE})`;
+  if (!/^(10*|0\.0*1)$/.test(value))
+    return `precision ${value} is not a power of ten: it is the unit of the last stated digit (${PRECISION_EXAMPLE})`;
+  return undefined;
+}
+
+/** The unit of the last digit the source states, a positive power of ten as a decimal string ("1000000000", "0.1"). */
+export const Precision = z
+  .string()
+  .max(40)
+  .superRefine((value, ctx) => {
+    const problem = precisionProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ pattern: '^(10*|0\\.0*1)$' });

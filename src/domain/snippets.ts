@@ -1,4 +1,4 @@
-import type { AssertionInput } from './format.ts';
+import type { AssertionInput, VerbatimSpan } from './format.ts';
 
 /**
  * Snippet verification. A source whose full text the graph holds (Source -[:HAS_TEXT]-> SourceText)
@@ -28,5 +28,33 @@ export function snippetProblems(
       ];
     }
     return [];
+  });
+}
+
+/**
+ * One message per verbatim span whose field is not the source's words at its offsets. A verbatim text needs a source
+ * whose text the graph holds (given in the input or stored): it cannot be called verbatim unchecked.
+ */
+export function verbatimProblems(
+  line: Readonly<Record<string, unknown>>,
+  spans: readonly VerbatimSpan[] | undefined,
+  texts: ReadonlyMap<string, string>,
+): string[] {
+  return (spans ?? []).flatMap((span, i) => {
+    const where = `verbatim.${i} (${span.field})`;
+    const value = line[span.field];
+    const text = texts.get(span.source);
+    if (text === undefined) {
+      return [
+        `${where}: the graph holds no text of ${span.source}, so the ${span.field} cannot be checked as verbatim`,
+      ];
+    }
+    const words = text.slice(span.start, span.end);
+    if (words === value) return [];
+    const at = typeof value === 'string' ? text.indexOf(value) : -1;
+    return [
+      `${where}: ${quoteSnippet(String(value))} is not the text of ${span.source} at ${span.start}–${span.end} ` +
+        `(${quoteSnippet(words)}${at >= 0 ? `; it is at ${at}–${at + String(value).length}` : '; it is nowhere in the text'})`,
+    ];
   });
 }

@@ -26,15 +26,26 @@ export const MODE_MEANINGS = {
 
 export const RANK_MEANINGS = {
   preferred:
-    'Preferred over other facts on the same point (Wikidata-style); stored and returned, not yet used to order.',
-  normal: 'The standing of a fact unless a curator says otherwise.',
+    'Preferred over the other facts of its statement group (same kind, subject, metric and period), Wikidata-style: ' +
+    'default reads answer it and leave the group’s normal facts out (best rank).',
+  normal:
+    'The standing of a fact unless a curator says otherwise; hidden from default reads only when a preferred fact of ' +
+    'its statement group outranks it.',
   deprecated:
-    'Retracted (see `retraction` for why and when): kept for history, left out of fact lists unless asked for.',
+    'Retracted or set aside (see `retraction` and `rankReason` for why, who and when): kept for history, left out of ' +
+    'every default read unless asked for.',
 } as const satisfies Record<(typeof RANKS)[number], string>;
 
 export const QUALIFIER_MEANINGS = {
-  exact: 'The number as stated, e.g. "23 billion yuan".',
-  approx: 'About this much ("around", "roughly"); also a derived amount that was rounded.',
+  exact:
+    'Stated to the unit or finer (precision 1 or less), e.g. "$12,345" or "a 123% increase"; its interval is still ' +
+    '± half that unit.',
+  rounded:
+    'Rounded by the source to `precision`, the unit of its last stated digit: "23 billion yuan" (precision ' +
+    '1000000000) stands for 22.5–23.5 billion, "4.2 billion yuan" (precision 100000000) for 4.15–4.25 billion.',
+  approx:
+    'About this much ("around", "roughly"); also a derived amount computed from rounded ones or rounded itself ' +
+    '(`interval` gives the bounds).',
   more_than: 'Above this, e.g. "exceeding $50 billion", "over a million".',
   less_than: 'Below this, e.g. "under $1 billion".',
   at_least: 'This or more, e.g. a value derived from a more_than quantity.',

@@ -148,8 +148,8 @@ export async function factDetails(key) {
         retraction { reason }
         participants { role entity { key name } }
         ${SUPPORT}
-        ... on FinancialFigure { metric amount { ${MONEY} } change { percent asReported basis } }
-        ... on GroupFigure { metric amount { ${MONEY} } change { percent asReported basis } }
+        ... on FinancialFigure { metric amount { ${MONEY} } change { percent asReported basis basisStated } }
+        ... on GroupFigure { metric amount { ${MONEY} } change { percent asReported basis basisStated } }
         ... on Forecast { metric quantity { value unit qualifier asReported } unitPrice { ${MONEY} } }
         ... on Procurement { quantity { value unit qualifier asReported } unitPrice { ${MONEY} } }
         ... on ChipOwnership { metric status text quantity { value unit qualifier asReported } }

@@ -171,7 +171,7 @@ export function showFact(panel, fact, on) {
       [
         'change',
         fact.change
-          ? `${fact.change.percent} % ${fact.change.basis}${fact.change.asReported ? ` — “${fact.change.asReported}”` : ''}`
+          ? `${fact.change.percent} % ${fact.change.basis}${fact.change.basisStated === false ? ' (assumed)' : ''}${fact.change.asReported ? ` — “${fact.change.asReported}”` : ''}`
           : null,
       ],
       ['quantity', quantityText(fact.quantity)],

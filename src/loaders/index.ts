@@ -12,6 +12,9 @@ import { keyAsNames, keyWordsQuery } from '../domain/search.ts';
 import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { JudgementRow } from '../repositories/judgements.ts';
+import type { CuratorRow, LinkRow, RuleRow } from '../repositories/provenance.ts';
+import type { CorroborationRow } from '../repositories/ranks.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
 
 /** Called with each batch a loader sends to Neo4j (metrics hang off it). */
@@ -101,6 +104,12 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     };
     return loader('links', (keys) => repos.entities.links(keys, type, direction, limit));
   });
+  const linkSources = keyed<LinkRow[]>((signature) =>
+    loader('linkSources', (keys) => repos.provenance.links(keys, Number(signature))),
+  );
+  const judgements = keyed<JudgementRow[]>((signature) =>
+    loader('judgements', (keys) => repos.judgements.ofEntities(keys, Number(signature))),
+  );
   const sourceAssertions = keyed<AssertionRow[]>((signature) =>
     loader('sourceAssertions', (keys) => repos.sources.assertions(keys, Number(signature))),
   );
@@ -122,6 +131,12 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
       links(JSON.stringify({ type, direction, limit })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
+    /** An entity's timeless links in both directions, with the sources each carries. */
+    linkSources: (key: string, limit: number) => linkSources(String(limit)).load(key),
+    /** Authors of editorial texts. */
+    curator: loader<string, CuratorRow | null>('curator', (keys) => repos.provenance.curators(keys)),
+    /** Inference rules, with the sources that state them. */
+    rule: loader<string, RuleRow | null>('rule', (keys) => repos.provenance.rules(keys)),
     /** What entity keys given as arguments name (after merges, or as a unique name or alias), or their nearest keys. */
     keyResolution: loader<string, KeyResolution>('keyResolution', (keys) =>
       repos.entities.resolve(keys, keys.map(keyWordsQuery), keys.map(keyAsNames)),
@@ -132,7 +147,11 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
       kinds: once(() => repos.vocabulary.kinds()),
       roles: once(() => repos.vocabulary.roles()),
     },
-    /** Replaced stored values of an entity or a source (updateEntity, updateSource). */
+    /** How many independent sources support each fact (with the agreeing facts of its statement group). */
+    corroboration: loader<string, CorroborationRow | null>('corroboration', (keys) => repos.ranks.corroboration(keys)),
+    /** Entity-resolution judgements about an entity key (merges, negative and unsure ones, alias-table rows). */
+    judgements: (key: string, limit: number) => judgements(String(limit)).load(key),
+    /** Replaced stored values of an entity, a source (updateEntity, updateSource) or a fact's rank. */
     revisions: loader<string, RevisionRow[]>('revisions', (keys) => repos.revisions.of(keys)),
   };
 }

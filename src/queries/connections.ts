@@ -6,6 +6,7 @@ import type { Loaders } from '../loaders/index.ts';
 import type { AssertionFilter, InvolvementQuery } from '../repositories/assertions.ts';
 import type { EntityFilter } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { ConflictFilter, ConflictRow } from '../repositories/ranks.ts';
 import { type Connection, keysetConnection } from './keyset.ts';
 
 /** What the root connections read through: the request's repositories and loaders, and the server's limits. */
@@ -106,5 +107,17 @@ export function sourceConnection<T extends { key: string }>(
     async (limit) => (await scope.repos.sources.page(titleContains, after, limit)).map(shape),
     (r) => [r.key],
     () => scope.repos.sources.count(titleContains),
+  );
+}
+
+/** A page of conflicts (statement groups whose facts disagree) in group order. */
+export function conflictConnection(scope: QueryScope, filter: ConflictFilter, args: PageArgs): Connection<ConflictRow> {
+  const size = pageSize(args.first, scope.limits.maxPageSize);
+  const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
+  return keysetConnection(
+    size,
+    (limit) => scope.repos.ranks.conflicts(filter, after, limit),
+    (r) => [r.groupKey],
+    () => scope.repos.ranks.conflictCount(filter),
   );
 }

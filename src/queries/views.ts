@@ -74,6 +74,14 @@ export const epochViews = {
     cappedEpoch((epoch, l) => epoch.largestClustersPerOwner(perOwner, l))(scope, limit),
 };
 
+export const provenanceViews = {
+  /** The inference rules, by key, each with the sources that state it. */
+  async inferenceRules(scope: ViewScope, limit: number) {
+    const rules = await scope.repos.provenance.rules(await scope.repos.provenance.ruleKeys(limit));
+    return rules.filter((r) => r !== null);
+  },
+};
+
 export interface PathQuery {
   /** Longer simple paths too, shortest first, then best attested; otherwise only the shortest. */
   ranked: boolean;

@@ -17,7 +17,8 @@ export interface AssertionFilter {
   kinds: string[] | null;
   metric: string | null;
   mode: string | null;
-  rank: string | null;
+  /** Null: best rank (no deprecated fact, no fact outranked by a preferred one); else exactly these ranks. */
+  ranks: string[] | null;
   periodYear: number | null;
   periodType: string | null;
   entity: string | null;
@@ -29,7 +30,8 @@ export interface InvolvementQuery {
   roles: string[];
   kinds: string[] | null;
   metric: string | null;
-  includeDeprecated: boolean;
+  /** Null: best rank (no deprecated fact, no fact outranked by a preferred one); else exactly these ranks. */
+  ranks: string[] | null;
   limit: number;
   /** Read each fact's sources in the same statement. */
   withSources: boolean;

@@ -24,8 +24,11 @@ export const curationWrites = {
     const [row] = await tx.run<{ assertion: AssertionRow }>(RETRACT, { key, reason, principal });
     return row?.assertion ?? null;
   },
-  async merge(tx: TxRunner, keep: string, remove: string, reason: string, principal: string | null) {
-    const [row] = await tx.run<{ entity: EntityRow }>(MERGE, { keep, remove, reason, principal });
+  async merge(
+    tx: TxRunner,
+    m: { keep: string; remove: string; reason: string; principal: string | null; judgement: string; at: string },
+  ) {
+    const [row] = await tx.run<{ entity: EntityRow }>(MERGE, m);
     return row?.entity ?? null;
   },
   async findSource(tx: TxRunner, key: string | null, url: string | null, contentHash: string | null) {
@@ -36,9 +39,9 @@ export const curationWrites = {
    * Creates the fact's node; false when the key is taken (by a committed fact, or by a concurrent transaction that
    * then committed). Must be the transaction's first write: after a false the transaction can only roll back.
    */
-  async claimAssertionKey(tx: TxRunner, key: string): Promise<boolean> {
+  async claimAssertionKey(tx: TxRunner, key: string, principal: string | null): Promise<boolean> {
     try {
-      await tx.run(CLAIM_ASSERTION_KEY, { key });
+      await tx.run(CLAIM_ASSERTION_KEY, { key, principal });
       return true;
     } catch (error) {
       if (isConstraintViolation(error)) return false;

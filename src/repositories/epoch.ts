@@ -16,7 +16,9 @@ const ENTITY_CONTEXT = statement('epoch/entity-context');
 const BY_ALIAS = statement('epoch/entities-by-alias');
 
 export const EPOCH_PUBLISHER_KEY = 'organization:epoch-ai';
-const EXPORT_CONTROLS = 'regulation:us-ai-chip-export-controls';
+/** The seed's inference rules (cypher/seed/article.ndjson): who holds a restricted chip, and chip families. */
+export const HOLDER_RULE = 'rule:holders-of-restricted-chips';
+export const FAMILY_RULE = 'rule:chip-family-members';
 const NVIDIA = 'company:nvidia';
 
 export interface EpochEvidence {
@@ -100,6 +102,14 @@ export interface RestrictedChipOwner {
   restrictedBy: string[];
   restrictionConcerns: string[];
   chips: string[];
+  /** The chips counted only through the chip-family rule (a part UNIT_OF a restricted family). */
+  chipsViaFamily: string[];
+  /** The inference rules the row used (keys). */
+  rules: string[];
+  /** Whose law the regulation is (the holder rule's jurisdiction), e.g. United States. */
+  jurisdiction: string | null;
+  /** Whether the owner is domiciled in a place the restriction concerns; null when its domicile is unknown. */
+  inRestrictionContext: boolean | null;
   sites: number;
   siteNames: string[];
   bases: string[];
@@ -124,9 +134,9 @@ export function epochRepository(db: DbScope) {
     largestClustersPerOwner(perOwner = 3, limit = 25): Promise<OwnerClusters[]> {
       return db.read<OwnerClusters>(LARGEST_PER_OWNER, { perOwner: int(perOwner), limit: int(limit) });
     },
-    /** (d) Owners deploying Nvidia chips that the U.S. export controls restrict. */
-    restrictedChipOwners(limit = 1000, regulationKey = EXPORT_CONTROLS, vendorKey = NVIDIA) {
-      return db.read<RestrictedChipOwner>(RESTRICTED_OWNERS, { regulationKey, vendorKey, limit: int(limit) });
+    /** (d) Owners deploying Nvidia chips that the U.S. export controls restrict: inferred through the stated rules. */
+    restrictedChipOwners(limit = 1000, holderRule = HOLDER_RULE, familyRule = FAMILY_RULE, vendorKey = NVIDIA) {
+      return db.read<RestrictedChipOwner>(RESTRICTED_OWNERS, { holderRule, familyRule, vendorKey, limit: int(limit) });
     },
     importSummary() {
       return db.read<{ what: string; dataset: string; kind: string; file: string; n: number }>(IMPORT_SUMMARY, {

@@ -7,8 +7,8 @@ const CHECKSUM = statement('system/checksum');
 const KEYSPACE_COUNT = statement('system/keyspace-count');
 const KEYSPACE_DELETE = statement('system/keyspace-delete');
 
-/** Properties that record when something was written, not what the graph says. */
-const VOLATILE = new Set(['createdAt', 'updatedAt']);
+/** Properties that record when and how something was written, not what the graph says. */
+const VOLATILE = new Set(['createdAt', 'updatedAt', 'createdVia', 'createdBy']);
 
 interface Row {
   part: 'N' | 'R';

@@ -1,12 +1,16 @@
 import type { TxRunner } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { type Conflict, storedValuesConflict } from '../domain/conflicts.ts';
-import type { assertionRow, entityRow, linkRow, sourceRow } from '../domain/records.ts';
+import { STATEMENT_SPECS } from '../domain/facts/index.ts';
+import type { assertionRow, curatorRow, entityRow, linkRow, ruleRow, sourceRow } from '../domain/records.ts';
+import { rankWrites } from './ranks.ts';
 
 const UPSERT_ENTITIES = statement('writes/upsert-entities');
 const UPSERT_SOURCES = statement('writes/upsert-sources');
 const UPSERT_LINKS = statement('writes/upsert-links');
 const UPSERT_ASSERTIONS = statement('writes/upsert-assertions');
+const UPSERT_CURATORS = statement('writes/upsert-curators');
+const UPSERT_RULES = statement('writes/upsert-rules');
 const MISSING_KEYS = statement('import/missing-keys');
 
 type Written = { written: number };
@@ -33,13 +37,29 @@ export const graphWrites = {
   async links(tx: TxRunner, rows: ReturnType<typeof linkRow>[]) {
     return rows.length ? total(await tx.run<Written>(UPSERT_LINKS, { rows })) : 0;
   },
+  async curators(tx: TxRunner, rows: ReturnType<typeof curatorRow>[]) {
+    return rows.length ? total(await tx.run<Written>(UPSERT_CURATORS, { rows })) : 0;
+  },
+  async rules(tx: TxRunner, rows: ReturnType<typeof ruleRow>[]) {
+    return rows.length ? total(await tx.run<Written>(UPSERT_RULES, { rows })) : 0;
+  },
+  /** Writes the facts, then refreshes the statement groups they left and joined (contested, outranked). */
   async assertions(tx: TxRunner, rows: ReturnType<typeof assertionRow>[]) {
-    return rows.length ? total(await tx.run<Written>(UPSERT_ASSERTIONS, { rows })) : 0;
+    if (!rows.length) return 0;
+    const written = await tx.run<Written & { groups: string[] }>(UPSERT_ASSERTIONS, {
+      rows,
+      statementSpecs: STATEMENT_SPECS,
+    });
+    await rankWrites.refresh(
+      tx,
+      written.flatMap((r) => r.groups),
+    );
+    return total(written);
   },
   /** Entity keys that do not exist as entities (checked inside the writing transaction). */
   async missingEntities(tx: TxRunner, entityKeys: string[]): Promise<string[]> {
     if (!entityKeys.length) return [];
-    const [row] = await tx.run<{ entities: string[] }>(MISSING_KEYS, { entityKeys, sourceKeys: [] });
+    const [row] = await tx.run<{ entities: string[] }>(MISSING_KEYS, { entityKeys, sourceKeys: [], curatorKeys: [] });
     return row?.entities ?? [];
   },
 };

@@ -15,10 +15,15 @@ export interface ClashCheckRow {
 /** Reference checks for bulk imports: entities and sources are looked up by their own label. */
 export function importChecksRepository(db: DbScope) {
   return {
-    async missing(entityKeys: string[], sourceKeys: string[]) {
-      if (!entityKeys.length && !sourceKeys.length) return { entities: [], sources: [] };
-      const [row] = await db.read<{ entities: string[]; sources: string[] }>(MISSING_KEYS, { entityKeys, sourceKeys });
-      return row ?? { entities: [], sources: [] };
+    async missing(entityKeys: string[], sourceKeys: string[], curatorKeys: string[] = []) {
+      const none = { entities: [] as string[], sources: [] as string[], curators: [] as string[] };
+      if (!entityKeys.length && !sourceKeys.length && !curatorKeys.length) return none;
+      const [row] = await db.read<{ entities: string[]; sources: string[]; curators: string[] }>(MISSING_KEYS, {
+        entityKeys,
+        sourceKeys,
+        curatorKeys,
+      });
+      return row ?? none;
     },
     /** Lines whose entity or source differs from the stored one (writes/upsert-* would refuse them), with the line. */
     async clashes(entities: ClashCheckRow[], sources: ClashCheckRow[]) {

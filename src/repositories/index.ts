@@ -5,6 +5,9 @@ import { entityRepository } from './entities.ts';
 import { epochRepository } from './epoch.ts';
 import { graphRepository } from './graph.ts';
 import { investmentRepository } from './investments.ts';
+import { judgementRepository } from './judgements.ts';
+import { provenanceRepository } from './provenance.ts';
+import { rankRepository } from './ranks.ts';
 import { researchRepository } from './research.ts';
 import { revisionRepository } from './revisions.ts';
 import { schemaRepository } from './schema.ts';
@@ -26,6 +29,9 @@ export function createRepositories(db: DbScope) {
     epoch: epochRepository(db),
     vocabulary: vocabularyRepository(db),
     investments: investmentRepository(db),
+    provenance: provenanceRepository(db),
+    ranks: rankRepository(db),
+    judgements: judgementRepository(db),
   };
 }
 

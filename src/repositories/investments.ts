@@ -2,6 +2,7 @@ import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { AssertionRow } from '../domain/rows.ts';
+import type { SummedAmounts } from '../domain/values.ts';
 
 /** Investment facts: the keyset connection and the "who invests how much where" view (cypher/investments/*). */
 
@@ -27,13 +28,12 @@ export interface InvestmentInPlace {
 }
 
 /** One sum of the view: one source, metric, currency, price basis and mode (never mixed). */
-export interface InvestmentTotalRow {
+export interface InvestmentTotalRow extends SummedAmounts {
   sourceKey: string;
   metric: string | null;
   currency: string | null;
   priceBasis: string | null;
   mode: string;
-  totalMinor: string;
   withAmount: number;
   investments: number;
   /** The qualifiers of the amounts summed (exact, approx …). */
@@ -79,7 +79,13 @@ export function investmentRepository(db: Reader) {
     },
     async inPlaceTotals(place: string, limit: number): Promise<InvestmentTotalRow[]> {
       const rows = await db.read<InvestmentTotalRow>(IN_PLACE_TOTALS, { place, limit: int(limit) });
-      return rows.map((r) => ({ ...r, totalMinor: String(r.totalMinor ?? 0) }));
+      return rows.map((r) => ({
+        ...r,
+        totalMinor: String(r.totalMinor ?? 0),
+        lowMinor: String(r.lowMinor ?? 0),
+        highMinor: String(r.highMinor ?? 0),
+        precisionMinor: String(r.precisionMinor ?? 0),
+      }));
     },
   };
 }

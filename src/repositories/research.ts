@@ -2,6 +2,7 @@ import type { DbScope } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
+import type { SummedAmounts } from '../domain/values.ts';
 
 const FIGURES = statement('research/figures');
 const GROUP_FIGURES = statement('research/group-figures');
@@ -13,13 +14,12 @@ export interface FigureRow {
   countryKey: string | null;
 }
 
-export interface CountryTotalRow {
+export interface CountryTotalRow extends SummedAmounts {
   countryKey: string | null;
   country: EntityRow | null;
   periodYear: number;
   periodType: string;
   currency: string;
-  totalMinor: string;
   exact: boolean;
   companies: number;
   figureCount: number;

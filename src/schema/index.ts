@@ -16,6 +16,7 @@ import './types/data-center.ts';
 import './types/regulation.ts';
 import './types/source.ts';
 import './types/revision.ts';
+import './types/provenance.ts';
 import './types/lookup.ts';
 import './types/graph.ts';
 import './types/research.ts';
@@ -24,6 +25,8 @@ import './types/investments-by-place.ts';
 import './types/system.ts';
 import './types/vocabulary.ts';
 import './types/mutations.ts';
+import './types/conflict.ts';
+import './types/judgement.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

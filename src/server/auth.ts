@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { AuthConfig } from '../config/index.ts';
 import { ANONYMOUS, type Auth, hasScope } from '../domain/access.ts';
+import { isExportPath } from './exports.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
@@ -53,14 +54,15 @@ const isGraphiQLPage = (request: Request) =>
   request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
 
 /**
- * Before anything is parsed: a presented but unknown token is 401 everywhere on the endpoint;
- * with READS_REQUIRE_TOKEN, a request without a token is 401 and a token without `read` is 403.
- * Writes check the `write` scope in their resolvers (requireScope).
+ * Before anything is parsed: a presented but unknown token is 401 everywhere on the endpoint and on the exports
+ * (GET /export/…, which are reads of the whole graph); with READS_REQUIRE_TOKEN, a request without a token is 401 and
+ * a token without `read` is 403. Writes check the `write` scope in their resolvers (requireScope).
  */
 export function useAuth(config: AuthConfig, graphqlEndpoint: string): Plugin {
   return {
     onRequest({ request, url, endResponse }) {
-      if (url.pathname !== graphqlEndpoint || isGraphiQLPage(request)) return;
+      const exporting = isExportPath(url.pathname);
+      if (!exporting && (url.pathname !== graphqlEndpoint || isGraphiQLPage(request))) return;
       const auth = authenticate(request.headers.get('authorization'), config);
       if (auth === 'invalid') return endResponse(deny(401, 'The bearer token is not valid'));
       if (!config.readsRequireToken) return;

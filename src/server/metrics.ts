@@ -2,6 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database.ts';
 import type { BatchObserver } from '../loaders/index.ts';
+import type { ExportObserver } from './exports.ts';
 import { operationLabel, requestInfo } from './request-info.ts';
 
 /** Process metrics (memory, CPU, event loop, GC) exist once per process, however many servers it builds. */
@@ -22,6 +23,8 @@ const GRAPHQL_PATH = '/graphql';
 export interface Metrics {
   registry: Registry;
   onBatch: BatchObserver;
+  /** GET /export/… (src/server/exports.ts). */
+  exports: ExportObserver;
   plugin: Plugin;
   text(): Promise<string>;
 }
@@ -142,6 +145,41 @@ export function createMetrics(database: Database): Metrics {
     },
   });
 
+  const exportRequests = new Counter({
+    name: 'export_requests_total',
+    help: 'GET /export/… by format and outcome (ok, busy, unavailable, failed, aborted by the client, stalled).',
+    labelNames: ['format', 'outcome'],
+    registers: [registry],
+  });
+  const exportBytes = new Counter({
+    name: 'export_bytes_total',
+    help: 'Bytes of export bodies sent, by format.',
+    labelNames: ['format'],
+    registers: [registry],
+  });
+  const exportDuration = new Histogram({
+    name: 'export_duration_seconds',
+    help: 'Wall time of exports that streamed, from the request to the last byte (or the end).',
+    labelNames: ['format'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    registers: [registry],
+  });
+  const exportsInFlight = new Gauge({
+    name: 'exports_in_flight',
+    help: 'Exports streaming now (at most EXPORT_MAX_CONCURRENT).',
+    registers: [registry],
+  });
+  const exports: ExportObserver = {
+    refused: (format) => exportRequests.inc({ format, outcome: 'busy' }),
+    started: () => exportsInFlight.inc(),
+    finished(format, outcome, bytes, seconds) {
+      exportRequests.inc({ format, outcome });
+      exportsInFlight.dec();
+      exportBytes.inc({ format }, bytes);
+      exportDuration.observe({ format }, seconds);
+    },
+  };
+
   database.observe(({ name, ms, ok }) => {
     statementDuration.observe({ statement: name, outcome: ok ? 'ok' : 'error' }, ms / 1000);
   });
@@ -189,6 +227,7 @@ export function createMetrics(database: Database): Metrics {
   return {
     registry,
     onBatch: (loader, size) => batchSize.observe({ loader }, size),
+    exports,
     plugin,
     text,
   };

@@ -1,6 +1,13 @@
 import { GraphQLError, Kind } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type AppsConfig, type AuthConfig, type Config, type LimitsConfig, loadConfig } from '../config/index.ts';
+import {
+  type AppsConfig,
+  type AuthConfig,
+  type Config,
+  type ExportsConfig,
+  type LimitsConfig,
+  loadConfig,
+} from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createLoaders } from '../loaders/index.ts';
@@ -11,6 +18,7 @@ import { authOf, useAuth } from './auth.ts';
 import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { useExplorePage } from './explore.ts';
+import { useExports } from './exports.ts';
 import { graphSizes } from './graph-size.ts';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { useHttpCache } from './http-cache.ts';
@@ -37,6 +45,8 @@ export interface ServerDeps {
   ops?: OpsConfig;
   /** CORS, trusted documents, rate limits and HTTP caching for the apps that consume the API. */
   apps?: AppsConfig;
+  /** GET /export/…: how many stream at once, how long one may stall. */
+  exports?: ExportsConfig;
   /** Rate-limit counters (Redis when REDIS_URL is set; the composition root closes them); default: this process's. */
   counters?: CounterStore;
   /** True once graceful shutdown began (/ready then says 503). */
@@ -115,6 +125,7 @@ function useQueryStats(): Plugin<Context> {
 export function buildYoga(deps: ServerDeps) {
   const { database, logger, stopping, extraPlugins = [] } = deps;
   const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
+  const exports = deps.exports ?? DEFAULTS.exports;
   const counters = deps.counters ?? new MemoryCounterStore();
   const sizes = graphSizes(database);
   const metrics = createMetrics(database);
@@ -146,6 +157,7 @@ export function buildYoga(deps: ServerDeps) {
       ops.metricsEnabled ? metrics.plugin : {},
       useRequestLogging(logger, database),
       useAuth(auth, '/graphql'),
+      useExports({ database, logger, config: exports, observer: metrics.exports }),
       useTrustedDocuments(apps.trustedDocuments, auth, manifest),
       useBodyLimit(limits.maxBodyBytes),
       useMalformedParams(),

@@ -1,15 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DbScope, TxRunner } from '../db/database.ts';
 import { DomainError, WriteRejected } from '../domain/errors.ts';
 import { derivedFactKey } from '../domain/fact-key.ts';
 import { AssertionLine, EntityLine, Key, SourceLine } from '../domain/format.ts';
 import { assertionRow, entityRow, sourceRow } from '../domain/records.ts';
+import { pairKey } from '../domain/resolution.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 import { snippetProblems } from '../domain/snippets.ts';
 import { assertionRepository } from '../repositories/assertions.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import { entityRepository } from '../repositories/entities.ts';
 import { graphWrites } from '../repositories/graph-writes.ts';
+import { judgementWrites } from '../repositories/judgements.ts';
+import { rankWrites } from '../repositories/ranks.ts';
 import { sourceTexts } from '../repositories/source-texts.ts';
 
 /**
@@ -126,6 +129,9 @@ export interface AddAssertionInput {
   newEntities?: EntityInput[] | null;
 }
 
+/** A new judgement's key: judgement:<uuid>. */
+export const newJudgementKey = () => `judgement:${randomUUID()}`;
+
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 20);
 
 const stripNulls = (o: Record<string, unknown>) =>
@@ -200,7 +206,12 @@ class KeyTaken extends WriteRejected {}
 
 type Written = { fact: AssertionRow };
 
-async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: ReturnType<typeof entityRow>[]) {
+async function writeFact(
+  tx: TxRunner,
+  input: AddAssertionInput,
+  entities: ReturnType<typeof entityRow>[],
+  principal: string | null,
+) {
   const resolved = await Promise.all(input.sources.map(({ source }) => resolveSource(tx, source)));
   const sources = input.sources.map(({ source }, i) => sourceRowOf(source, resolved[i]!.key, resolved[i]!.exists));
   const givenKey = input.assertion.key ?? null;
@@ -231,7 +242,7 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
     }
     return { fact: existing };
   }
-  if (!(await curationWrites.claimAssertionKey(tx, key))) {
+  if (!(await curationWrites.claimAssertionKey(tx, key, principal))) {
     throw new KeyTaken('CONFLICT', `A fact with key ${key} exists; retract it or choose another key`, { key });
   }
   await refuseRedirectedKeys(tx, [...entities.map((e) => e.key), ...row.roles.map((r) => r.key)]);
@@ -254,14 +265,18 @@ async function writeFact(tx: TxRunner, input: AddAssertionInput, entities: Retur
  * A fact without a key gets one derived from its content (src/domain/fact-key.ts): repeating the call answers the
  * same fact. Given the same key, of concurrent calls exactly one succeeds and the others answer CONFLICT.
  */
-export async function addAssertion(db: DbScope, input: AddAssertionInput): Promise<AssertionRow> {
+export async function addAssertion(
+  db: DbScope,
+  input: AddAssertionInput,
+  principal: string | null = null,
+): Promise<AssertionRow> {
   return rejecting(async () => {
     if (input.sources.length === 0)
       throw new WriteRejected('BAD_USER_INPUT', 'A fact needs at least one source with a snippet');
     refuseMalformedSourceKeys(input.sources);
     const entities = byKey((input.newEntities ?? []).map((e) => entityRow(entityLine(e))));
     const attempt = (): Promise<Written> =>
-      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities));
+      db.writeTransaction('curation/add-assertion', (tx) => writeFact(tx, input, entities, principal));
     try {
       return (await attempt()).fact;
     } catch (error) {
@@ -277,7 +292,11 @@ export async function retractAssertion(db: DbScope, key: string, reason: string,
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A retraction needs a reason');
     return db.writeTransaction('curation/retract', async (tx) => {
       const retracted = await curationWrites.retract(tx, key, reason, principal);
-      if (retracted) return retracted;
+      // A retracted preferred fact no longer hides the normal ones of its statement group.
+      if (retracted) {
+        if (typeof retracted.statementGroup === 'string') await rankWrites.refresh(tx, [retracted.statementGroup]);
+        return retracted;
+      }
       const [existing] = await assertionRepository(tx).byKeys([key]);
       throw existing
         ? new WriteRejected('CONFLICT', `Fact ${key} is already retracted`)
@@ -286,6 +305,11 @@ export async function retractAssertion(db: DbScope, key: string, reason: string,
   });
 }
 
+/**
+ * Merging is a positive judgement (src/services/judgements.ts): one transaction takes the pair's lock, refuses a pair
+ * judged not the same (until that judgement is withdrawn), supersedes an unsure one, records the judgement and a
+ * copy of the removed entity with every relationship it has (what un-merging restores), then folds it into `keep`.
+ */
 export async function mergeEntities(
   db: DbScope,
   keep: string,
@@ -296,7 +320,11 @@ export async function mergeEntities(
   return rejecting(async () => {
     if (keep === remove) throw new WriteRejected('BAD_USER_INPUT', 'Cannot merge an entity into itself');
     if (reason.trim().length < 3) throw new WriteRejected('BAD_USER_INPUT', 'A merge needs a reason');
+    const judgement = newJudgementKey();
+    const pair = pairKey(keep, remove);
     return db.writeTransaction('curation/merge', async (tx) => {
+      const at = new Date().toISOString();
+      await judgementWrites.lockPair(tx, pair, at);
       const found = new Map((await curationWrites.entityKinds(tx, [keep, remove])).map((e) => [e.key, e]));
       const [kept, removed] = [found.get(keep), found.get(remove)];
       if (kept && removed && kept.kind !== removed.kind) {
@@ -307,8 +335,28 @@ export async function mergeEntities(
           { keepKind: kept.kind, removeKind: removed.kind },
         );
       }
-      const merged = await curationWrites.merge(tx, keep, remove, reason, principal);
-      if (merged) return merged;
+      if (!kept || !removed) {
+        throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
+      }
+      const negative = (await judgementWrites.activeOfPair(tx, pair)).find((j) => j.verdict === 'negative');
+      if (negative) {
+        throw new WriteRejected(
+          'CONFLICT',
+          `Cannot merge ${remove} into ${keep}: judged not the same entity by ${negative.by ?? 'an anonymous curator'} ` +
+            `at ${negative.at} ("${negative.reason}", ${negative.key}); withdraw that judgement first ` +
+            '(withdrawJudgement)',
+          { judgement: negative.key },
+        );
+      }
+      await judgementWrites.supersede(tx, pair, judgement, at, principal);
+      await judgementWrites.recordMerge(tx, { judgement, pair, keep, remove, reason, at }, principal);
+      // The removed entity's facts get the kept key in their statement groups (read before the merge moves them).
+      const moved = await rankWrites.groupedFactsOf(tx, remove);
+      const merged = await curationWrites.merge(tx, { keep, remove, reason, principal, judgement, at });
+      if (merged) {
+        await rankWrites.regroup(tx, moved);
+        return merged;
+      }
       throw new WriteRejected('NOT_FOUND', `Both ${keep} and ${remove} must be existing entities`);
     });
   });

@@ -36,6 +36,16 @@ export async function claimForTests(database: Database, uri: string) {
   }
 }
 
+/** Deletes every node and relationship, keeping constraints and indexes: an import then rebuilds a graph. */
+export async function emptyGraph(database: Database) {
+  const session = database.driver.session({ database: database.databaseName });
+  try {
+    await session.run(EMPTY_GRAPH);
+  } finally {
+    await session.close();
+  }
+}
+
 /**
  * Puts the graph into the state every test file starts from: constraints, indexes and the seed article, nothing
  * else. Deletes everything in the database it is given.

@@ -291,8 +291,13 @@ describe('entity lines and the character rule', () => {
 
   it('only format version 1 and known link types', () => {
     expect(paths(entity({ v: 2 }))).toEqual(['v']);
-    expect(problems({ v: 1, type: 'link', rel: 'MADE_BY', from: 'chip:h20', to: 'company:nvidia' })).toEqual([]);
-    expect(paths({ v: 1, type: 'link', rel: 'OWNS', from: 'chip:h20', to: 'company:nvidia' })).toEqual(['rel']);
+    const sources = [{ source: 'source:a', snippet: 'Nvidia’s H20' }];
+    expect(problems({ v: 1, type: 'link', rel: 'MADE_BY', from: 'chip:h20', to: 'company:nvidia', sources })).toEqual(
+      [],
+    );
+    expect(paths({ v: 1, type: 'link', rel: 'OWNS', from: 'chip:h20', to: 'company:nvidia', sources })).toEqual([
+      'rel',
+    ]);
   });
 });
 
@@ -381,8 +386,8 @@ describe('defaults and enumerations of the nested values', () => {
     expect(ImportLine.parse(line)).toMatchObject({ quantity: { qualifier: 'exact' } });
   });
 
-  it('source kinds: article (the default), dataset, dataset_row, manual', () => {
-    for (const kind of ['article', 'dataset', 'dataset_row', 'manual'])
+  it('source kinds: article (the default), dataset, dataset_row, manual, reference', () => {
+    for (const kind of ['article', 'dataset', 'dataset_row', 'manual', 'reference'])
       expect(ImportLine.parse(source({ kind }))).toMatchObject({ kind });
     expect(paths(source({ kind: 'blog' }))).toEqual(['kind']);
   });

@@ -1,8 +1,22 @@
 import { z } from 'zod';
+import { currencyExponent } from '../currencies.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { compareDecimals } from '../decimal.ts';
+import { compareExact, type Exact, exactMinor, exactOf, exactText, isMultipleOf } from '../exact.ts';
+import { type Interval, reportedInterval } from '../interval.ts';
 import { fromBasisPoints, fromMinorUnits, toBasisPoints, toMinorUnits } from '../money.ts';
-import { Currency, Decimal, Label, PERIOD_TYPES, PRICE_BASES, Prose, QUALIFIERS } from '../scalars.ts';
+import {
+  CHANGE_BASES,
+  Currency,
+  Decimal,
+  Label,
+  PERIOD_TYPES,
+  PRICE_BASES,
+  Precision,
+  Prose,
+  precisionProblem,
+  QUALIFIERS,
+} from '../scalars.ts';
 
 /**
  * One codec per value shape a fact carries (money, change, quantity, period, a line of text): its import-format
@@ -45,6 +59,60 @@ const defined = <T extends Record<string, unknown>>(o: T) =>
 const nullsFor = (props: readonly string[]) => Object.fromEntries(props.map((p) => [p, null]));
 
 export type Qualifier = (typeof QUALIFIERS)[number];
+export type { Interval } from '../interval.ts';
+
+const isDecimal = (v: string | undefined): v is string => v !== undefined && Decimal.safeParse(v).success;
+const ONE: Exact = { n: 1n, scale: 0 };
+
+/**
+ * The precision rules money, changes and quantities share (docs/data-model.md "Precision, intervals and basis"):
+ * every stated number is a whole multiple of its precision, `exact` is only for numbers stated to the unit
+ * (precision 1 or finer), and `rounded` needs a precision above 1. `precision` is the effective one (given, or the
+ * shape's default); `given` says whether the line gave it.
+ */
+function checkPrecision(
+  ctx: z.RefinementCtx,
+  v: { qualifier: string; asReported: string },
+  precision: string | undefined,
+  given: boolean,
+  numbers: readonly [string, string | undefined][],
+) {
+  if (precision === undefined || precisionProblem(precision)) return;
+  const unit = exactOf(precision);
+  // A default precision is the storage's own resolution, whose rules (minor units, basis points) say more.
+  for (const [path, value] of given ? numbers : []) {
+    if (isDecimal(value) && !isMultipleOf(exactOf(value), unit)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [path],
+        message: `${path} ${value} is not a whole multiple of its precision ${precision} (the unit of the last stated digit)`,
+      });
+    }
+  }
+  const coarse = compareExact(unit, ONE) > 0;
+  if (v.qualifier === 'exact' && coarse) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['qualifier'],
+      message: `qualifier exact is only for numbers stated to the unit (precision 1 or finer); "${v.asReported}" is stated to ${precision}: use rounded`,
+    });
+  }
+  if (v.qualifier === 'rounded' && (!given || !coarse)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['precision'],
+      message: given
+        ? `qualifier rounded needs a precision above 1 (got ${precision}); a number stated to the unit is exact`
+        : 'qualifier rounded needs precision, the unit of the last stated digit (e.g. "1000000000" for "23 billion yuan")',
+    });
+  }
+}
+
+/** The unit of a decimal string's last written digit: "1000000" → "1", "12.5" → "0.1". */
+const lastDigitUnit = (value: string) => {
+  const decimals = value.split('.')[1]?.length ?? 0;
+  return decimals === 0 ? '1' : `0.${'0'.repeat(decimals - 1)}1`;
+};
 
 // ——— Money ———
 
@@ -56,6 +124,11 @@ export const MoneySchema = z
     /** The words of the source, e.g. "23 billion yuan". */
     asReported: Label(200),
     qualifier: z.enum(QUALIFIERS).default('exact'),
+    /**
+     * The unit of the last stated digit in major units ("1000000000" for "23 billion yuan"); left out, the amount
+     * counts as stated to the currency's minor unit.
+     */
+    precision: Precision.optional(),
     lower: Decimal.optional(),
     upper: Decimal.optional(),
     /** Nominal or constant dollars (PRICE_BASES); sums never mix two bases. */
@@ -63,6 +136,27 @@ export const MoneySchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
+    const exponent = currencyExponent(m.currency);
+    if (exponent !== undefined) {
+      const minorUnit = exactText({ n: 1n, scale: exponent });
+      if (
+        m.precision !== undefined &&
+        !precisionProblem(m.precision) &&
+        !isMultipleOf(exactOf(m.precision), exactOf(minorUnit))
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['precision'],
+          message: `precision ${m.precision} is finer than ${m.currency}'s minor unit (${minorUnit})`,
+        });
+      } else {
+        checkPrecision(ctx, m, m.precision ?? minorUnit, m.precision !== undefined, [
+          ['amount', m.amount],
+          ['lower', m.lower],
+          ['upper', m.upper],
+        ]);
+      }
+    }
     // Bounds and amounts are compared exactly (BigInt), never as floats.
     const amountIsDecimal = Decimal.safeParse(m.amount).success;
     const ok = (v: string | undefined): v is string => v !== undefined && Decimal.safeParse(v).success;
@@ -103,6 +197,12 @@ export interface MoneyValue {
   upperMinor: string | null;
   /** Nominal or constant dollars (PRICE_BASES); null when the source does not say. */
   priceBasis: string | null;
+  /** The unit of the last stated digit in minor units (default: 1, the minor unit); null for derived amounts. */
+  precisionMinor: string | null;
+  /** The values the amount may stand for, in major units (src/domain/interval.ts). */
+  interval: Interval;
+  /** What a derived amount assumes that its sources do not state (an assumed year-on-year basis …). */
+  assumptions: readonly string[];
   /** True for values computed by this service rather than reported by a source. */
   derived: boolean;
   /** The conversion the source itself reported for this amount, if any. */
@@ -125,6 +225,7 @@ export function moneyCodec(
     lower: `${prefix}LowerMinor`,
     upper: `${prefix}UpperMinor`,
     priceBasis: `${prefix}PriceBasis`,
+    precision: `${prefix}PrecisionMinor`,
   };
   const props = Object.values(p);
   return {
@@ -142,6 +243,7 @@ export function moneyCodec(
         [p.lower]: bound(m.lower),
         [p.upper]: bound(m.upper),
         [p.priceBasis]: m.priceBasis ?? null,
+        [p.precision]: m.precision === undefined ? null : toMinorUnits(m.precision, m.currency),
       };
     },
     line(s) {
@@ -156,20 +258,33 @@ export function moneyCodec(
         lower: bound(s[p.lower]),
         upper: bound(s[p.upper]),
         priceBasis: missing(s[p.priceBasis]) ? undefined : (String(s[p.priceBasis]) as MoneyInput['priceBasis']),
+        precision: missing(s[p.precision]) ? undefined : fromMinorUnits(String(s[p.precision]), currency),
       });
     },
     api(s) {
       const minor = text(s[p.minor]);
       const currency = text(s[p.currency]);
       if (minor === null || currency === null) return null;
+      const exponent = currencyExponent(currency) ?? 2;
+      const precisionMinor = text(s[p.precision]) ?? '1';
+      const qualifier = text(s[p.qualifier]) ?? 'exact';
+      const upper = text(s[p.upper]);
       return {
         minorUnits: minor,
         currency,
         asReported: text(s[p.asReported]),
-        qualifier: text(s[p.qualifier]) ?? 'exact',
+        qualifier,
         lowerMinor: text(s[p.lower]),
-        upperMinor: text(s[p.upper]),
+        upperMinor: upper,
         priceBasis: text(s[p.priceBasis]),
+        precisionMinor,
+        interval: reportedInterval(
+          exactMinor(qualifier === 'range' ? (text(s[p.lower]) ?? minor) : minor, exponent),
+          exactMinor(precisionMinor, exponent),
+          qualifier,
+          upper === null ? null : exactMinor(upper, exponent),
+        ),
+        assumptions: [],
         derived: false,
         reportedConversion: conversion ? conversion.api(s) : null,
       };
@@ -181,27 +296,83 @@ export function moneyCodec(
 
 // ——— Change ———
 
+/** What the API says of a change whose basis was written without saying whether the source states it. */
+export const UNRECORDED_BASIS_REASON =
+  'Not recorded: the fact was written without saying whether the source states this basis, so it counts as assumed.';
+
 /** A change such as "+123%": the percentage as a decimal string ("123" means 123 %). */
 export const ChangeSchema = z
   .object({
     percent: Decimal,
     asReported: Label(200),
     qualifier: z.enum(QUALIFIERS).default('exact'),
+    /** The unit of the last stated digit in percent ("1" for "a 123% increase"); left out, 0.01 (a basis point). */
+    precision: Precision.optional(),
     /** What the change compares against, e.g. "yoy" (year on year). */
-    basis: z.enum(['yoy', 'qoq', 'vs_prior_period']).default('yoy'),
+    basis: z.enum(CHANGE_BASES).default('yoy'),
+    /** True when the source states the basis ("year-on-year", "from the previous year"); false when assumed. */
+    basisStated: z.boolean().optional(),
+    /** Why the basis is assumed (required when basisStated is false). */
+    basisReason: Prose(1000, 1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (
+      c.precision !== undefined &&
+      !precisionProblem(c.precision) &&
+      !isMultipleOf(exactOf(c.precision), exactOf('0.01'))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['precision'],
+        message: `precision ${c.precision} is finer than a basis point (0.01 %), the finest a change is stored to`,
+      });
+    } else {
+      checkPrecision(ctx, c, c.precision ?? '0.01', c.precision !== undefined, [['percent', c.percent]]);
+    }
+    if (c.basisStated === false && c.basisReason === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['basisReason'],
+        message: `basis ${c.basis} is assumed (basisStated false): say why in basisReason, e.g. "the article states no basis; year-on-year is assumed as for the other half-year figures"`,
+      });
+    }
+    if (c.basisStated !== false && c.basisReason !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['basisReason'],
+        message: 'basisReason is only for an assumed basis: set basisStated to false, or leave basisReason out',
+      });
+    }
+  });
 
 export interface ChangeValue {
   basisPoints: number;
   asReported: string | null;
   qualifier: string;
   basis: string;
+  /** The unit of the last stated digit in basis points (default 1). */
+  precisionBp: number;
+  /** The values the change may stand for, in percent. */
+  interval: Interval;
+  basisStated: boolean;
+  /** Why the basis is assumed; null when the source states it. */
+  basisReason: string | null;
 }
 
-const CHANGE = { bp: 'changeBp', asReported: 'changeAsReported', qualifier: 'changeQualifier', basis: 'changeBasis' };
+const CHANGE = {
+  bp: 'changeBp',
+  asReported: 'changeAsReported',
+  qualifier: 'changeQualifier',
+  basis: 'changeBasis',
+  precision: 'changePrecisionBp',
+  basisStated: 'changeBasisStated',
+  basisReason: 'changeBasisReason',
+};
 
-/** A change stored exactly in basis points (`changeBp`). */
+type ChangeInput = z.output<typeof ChangeSchema>;
+
+/** A change stored exactly in basis points (`changeBp`), with its precision and basis. */
 export const changeCodec: Codec<typeof ChangeSchema, ChangeValue> = {
   shape: 'change',
   input: ChangeSchema,
@@ -211,25 +382,43 @@ export const changeCodec: Codec<typeof ChangeSchema, ChangeValue> = {
     [CHANGE.asReported]: c?.asReported ?? null,
     [CHANGE.qualifier]: c?.qualifier ?? null,
     [CHANGE.basis]: c?.basis ?? null,
+    [CHANGE.precision]: c?.precision === undefined ? null : toBasisPoints(c.precision),
+    [CHANGE.basisStated]: c?.basisStated ?? null,
+    [CHANGE.basisReason]: c?.basisReason ?? null,
   }),
   line: (s) =>
     missing(s[CHANGE.bp])
       ? undefined
-      : {
+      : defined({
           percent: fromBasisPoints(String(s[CHANGE.bp])),
           asReported: String(s[CHANGE.asReported]),
           qualifier: (s[CHANGE.qualifier] ?? 'exact') as Qualifier,
-          basis: (s[CHANGE.basis] ?? 'yoy') as z.output<typeof ChangeSchema>['basis'],
-        },
-  api: (s) =>
-    missing(s[CHANGE.bp])
-      ? null
-      : {
-          basisPoints: Number(s[CHANGE.bp]),
-          asReported: text(s[CHANGE.asReported]),
-          qualifier: text(s[CHANGE.qualifier]) ?? 'exact',
-          basis: text(s[CHANGE.basis]) ?? 'yoy',
-        },
+          precision: missing(s[CHANGE.precision]) ? undefined : fromBasisPoints(String(s[CHANGE.precision])),
+          basis: (s[CHANGE.basis] ?? 'yoy') as ChangeInput['basis'],
+          basisStated: missing(s[CHANGE.basisStated]) ? undefined : Boolean(s[CHANGE.basisStated]),
+          basisReason: missing(s[CHANGE.basisReason]) ? undefined : String(s[CHANGE.basisReason]),
+        }),
+  api: (s) => {
+    if (missing(s[CHANGE.bp])) return null;
+    const precisionBp = missing(s[CHANGE.precision]) ? 1 : Number(s[CHANGE.precision]);
+    const qualifier = text(s[CHANGE.qualifier]) ?? 'exact';
+    const stated = s[CHANGE.basisStated] === true;
+    return {
+      basisPoints: Number(s[CHANGE.bp]),
+      asReported: text(s[CHANGE.asReported]),
+      qualifier,
+      basis: text(s[CHANGE.basis]) ?? 'yoy',
+      precisionBp,
+      interval: reportedInterval(
+        exactMinor(String(s[CHANGE.bp]), 2),
+        exactMinor(BigInt(precisionBp), 2),
+        qualifier,
+        null,
+      ),
+      basisStated: stated,
+      basisReason: stated ? null : (text(s[CHANGE.basisReason]) ?? UNRECORDED_BASIS_REASON),
+    };
+  },
   reads: Object.values(CHANGE),
   asReported: CHANGE.asReported,
 };
@@ -243,14 +432,24 @@ export const QuantitySchema = z
     unit: Label(40),
     asReported: Label(200),
     qualifier: z.enum(QUALIFIERS).default('exact'),
+    /** The unit of the last stated digit ("1000000" for "over a million"); left out, that of the value's last digit. */
+    precision: Precision.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    const precision = q.precision ?? (isDecimal(q.value) ? lastDigitUnit(q.value) : undefined);
+    checkPrecision(ctx, q, precision, q.precision !== undefined, [['value', q.value]]);
+  });
 
 export interface QuantityValue {
   value: string;
   unit: string;
   asReported: string | null;
   qualifier: string;
+  /** The unit of the last stated digit (default: that of the value's last written digit). */
+  precision: string;
+  /** The values the quantity may stand for. */
+  interval: Interval;
 }
 
 const QUANTITY = {
@@ -258,9 +457,10 @@ const QUANTITY = {
   unit: 'quantityUnit',
   asReported: 'quantityAsReported',
   qualifier: 'quantityQualifier',
+  precision: 'quantityPrecision',
 };
 
-/** A quantity stored as its decimal string (`quantity`) with its unit. */
+/** A quantity stored as its decimal string (`quantity`) with its unit and precision. */
 export const quantityCodec: Codec<typeof QuantitySchema, QuantityValue> = {
   shape: 'quantity',
   input: QuantitySchema,
@@ -270,25 +470,32 @@ export const quantityCodec: Codec<typeof QuantitySchema, QuantityValue> = {
     [QUANTITY.unit]: q?.unit ?? null,
     [QUANTITY.asReported]: q?.asReported ?? null,
     [QUANTITY.qualifier]: q?.qualifier ?? null,
+    [QUANTITY.precision]: q?.precision ?? null,
   }),
   line: (s) =>
     missing(s[QUANTITY.value])
       ? undefined
-      : {
+      : defined({
           value: String(s[QUANTITY.value]),
           unit: String(s[QUANTITY.unit]),
           asReported: String(s[QUANTITY.asReported]),
           qualifier: (s[QUANTITY.qualifier] ?? 'exact') as Qualifier,
-        },
-  api: (s) =>
-    missing(s[QUANTITY.value])
-      ? null
-      : {
-          value: String(s[QUANTITY.value]),
-          unit: String(s[QUANTITY.unit] ?? ''),
-          asReported: text(s[QUANTITY.asReported]),
-          qualifier: String(s[QUANTITY.qualifier] ?? 'exact'),
-        },
+          precision: missing(s[QUANTITY.precision]) ? undefined : String(s[QUANTITY.precision]),
+        }),
+  api: (s) => {
+    if (missing(s[QUANTITY.value])) return null;
+    const value = String(s[QUANTITY.value]);
+    const qualifier = String(s[QUANTITY.qualifier] ?? 'exact');
+    const precision = text(s[QUANTITY.precision]) ?? lastDigitUnit(value);
+    return {
+      value,
+      unit: String(s[QUANTITY.unit] ?? ''),
+      asReported: text(s[QUANTITY.asReported]),
+      qualifier,
+      precision,
+      interval: reportedInterval(exactOf(value), exactOf(precision), qualifier, null),
+    };
+  },
   reads: Object.values(QUANTITY),
   asReported: QUANTITY.asReported,
 };

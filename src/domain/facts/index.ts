@@ -6,6 +6,7 @@ import { FACT_FIELD_NAMES, FACT_FIELDS, type FactField, type FactFieldInput } fr
 export * from './codecs.ts';
 export * from './fields.ts';
 export * from './kinds.ts';
+export * from './statements.ts';
 
 type Shape = { [F in FactField]: z.ZodOptional<(typeof FACT_FIELDS)[F]['codec']['input']> };
 

@@ -26,6 +26,14 @@ export interface FactKindSpec {
     /** A list kept under an old name: still answering, marked deprecated in the schema. */
     deprecationReason?: string;
   }[];
+  /**
+   * What makes two facts of this kind statements of the same thing, so that they can disagree and be ranked against
+   * each other (docs/data-model.md "Ranks, conflicts and corroboration"): the roles naming the statement's subject
+   * (with the metric and the period, which every group includes), and `valueRoles`, the roles whose entities are its
+   * value (a link's target; with `status`). Without `valueRoles` the value compared is the amount and the change.
+   * Kinds without it form no statement group: each of their facts stands alone, and nothing outranks it.
+   */
+  statement?: { subject: readonly RoleType[]; valueRoles?: readonly RoleType[] };
 }
 
 const ORGANIZATIONS = ['Company', 'Organization'] as const;
@@ -46,6 +54,7 @@ export const FACT_KINDS = {
     description:
       'A reported financial figure of one company for a period: capex, revenue, cash reserves … with the exact ' +
       'amount and/or the reported change.',
+    statement: { subject: ['SUBJECT'] },
     values: ['metric', 'money', 'change'],
     roles: { company: { role: 'SUBJECT', single: true, description: 'The company the figure belongs to.' } },
     lists: [
@@ -63,6 +72,7 @@ export const FACT_KINDS = {
     description:
       'A figure reported for a group of companies together ("Alibaba, Tencent and Baidu collectively spent …"). ' +
       'See `groupFigureChecks` for the reported total beside the sum of the members’ own figures.',
+    statement: { subject: ['MEMBER'] },
     values: ['metric', 'money', 'reportedConversion', 'change'],
     roles: { members: { role: 'MEMBER', description: 'The companies in the group.' } },
     lists: [
@@ -109,6 +119,7 @@ export const FACT_KINDS = {
   Domicile: {
     plural: 'domiciles',
     description: 'Where an organisation is based, as the source states it (e.g. “Chinese technology companies”).',
+    statement: { subject: ['SUBJECT'], valueRoles: ['OBJECT'] },
     values: [],
     roles: {
       organization: { role: 'SUBJECT', single: true, description: 'The organisation.' },
@@ -135,6 +146,7 @@ export const FACT_KINDS = {
   ExportControlStatus: {
     plural: 'exportControlStatuses',
     description: 'How an export control bears on a chip: restricted, or designed to comply.',
+    statement: { subject: ['SUBJECT', 'OBJECT'], valueRoles: [] },
     values: ['status'],
     roles: {
       regulation: { role: 'SUBJECT', single: true, description: 'The export control.' },
@@ -282,6 +294,7 @@ export const FACT_KINDS = {
       'all of them and the whole amount (never split into invented shares). A company’s capex (a FinancialFigure) is ' +
       'spending without a named target, not an Investment (docs/data-model.md).',
     // No `plural`: its root connection `investments` has filters of its own (src/schema/types/investment.ts).
+    statement: { subject: ['SUBJECT', 'OBJECT'] },
     values: ['metric', 'money'],
     roles: {
       investors: {

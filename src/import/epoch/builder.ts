@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AssertionLine, EntityLine, LinkInput, SourceLine } from '../../domain/format.ts';
+import type { AssertionLine, CuratorInput, EntityLine, LinkInput, SourceLine } from '../../domain/format.ts';
 import {
   CHIP_ALIASES,
   COUNTRIES,
@@ -9,13 +9,25 @@ import {
   SEED_PLACES,
   VENDORS,
 } from './aliases.ts';
+import { ALIAS_TABLE_SOURCE, BLACKWELL_PARTS_SOURCE } from './sources.ts';
 import { slug } from './values.ts';
+
+/** A citation of a link: an Epoch row's cell (locator: file, row, column), the alias table, or a reference. */
+export type LinkSource = LinkInput['sources'][number];
+
+/** The alias table's entry, cited as what it declares (a curator's mapping, not Epoch's words). */
+export const aliasEntry = (snippet: string, locator: string): LinkSource => ({
+  source: ALIAS_TABLE_SOURCE,
+  snippet,
+  locator,
+});
 
 /** Import-format inputs before validation: what `ImportLine` parses (defaults may be left out). */
 export type EntityDraft = Omit<z.input<typeof EntityLine>, 'v' | 'type'>;
 export type AssertionDraft = Omit<z.input<typeof AssertionLine>, 'v' | 'type'>;
 type SourceDraft = Omit<z.input<typeof SourceLine>, 'v' | 'type'>;
 export type ImportDraft =
+  | CuratorInput
   | ({ v: 1; type: 'entity' } & EntityDraft)
   | ({ v: 1; type: 'source' } & SourceDraft)
   | LinkInput
@@ -26,6 +38,19 @@ export interface UnresolvedName {
   key: string;
   what: 'organization' | 'chip' | 'country';
   /** Where it was seen first, e.g. "epoch_gpu_clusters.csv row 12, Owner". */
+  firstSeen: string;
+  occurrences: number;
+}
+
+/** Which alias table resolved a name (src/import/epoch/aliases.ts). */
+export type AliasTable = 'ORG_ALIASES' | 'CHIP_ALIASES' | 'COUNTRIES';
+
+/** One row of an alias table as the import used it: the name, the key it means, where first and how often. */
+export interface AliasUse {
+  table: AliasTable;
+  name: string;
+  key: string;
+  /** The first CSV cell that used it, e.g. "epoch_gpu_clusters.csv row 12, Owner". */
   firstSeen: string;
   occurrences: number;
 }
@@ -49,9 +74,11 @@ export class EpochBuilder {
   private readonly links = new Map<string, LinkInput>();
   private readonly assertions: AssertionDraft[] = [];
   private readonly sources: ImportDraft[] = [];
+  private readonly curators: CuratorInput[] = [];
   private readonly unresolved = new Map<string, UnresolvedName>();
   private readonly slugOwners = new Map<string, string>();
   private readonly aliasHits = new Map<string, { name: string; key: string; occurrences: number }>();
+  private readonly aliasUses = new Map<string, AliasUse>();
   readonly unlinkedUsers = new Map<string, number>();
   readonly unparsedTags: { text: string; where: string }[] = [];
   /** Names seen as owners or tagged users anywhere in the import (exact strings). */
@@ -64,6 +91,10 @@ export class EpochBuilder {
 
   source(line: SourceDraft) {
     this.sources.push({ v: 1, type: 'source', ...line });
+  }
+
+  curator(line: Omit<CuratorInput, 'v' | 'type'>) {
+    this.curators.push({ v: 1, type: 'curator', ...line });
   }
 
   entity(e: EntityDraft) {
@@ -81,8 +112,10 @@ export class EpochBuilder {
     return this.entities.has(key);
   }
 
-  link(rel: LinkInput['rel'], from: string, to: string) {
-    this.links.set(`${rel}|${from}|${to}`, { v: 1, type: 'link', rel, from, to });
+  /** A link with the sources that say it; the first row that gives a link is the one cited. */
+  link(rel: LinkInput['rel'], from: string, to: string, sources: LinkSource[]) {
+    const id = `${rel}|${from}|${to}`;
+    if (!this.links.has(id)) this.links.set(id, { v: 1, type: 'link', rel, from, to, sources });
   }
 
   assertion(a: AssertionDraft) {
@@ -94,7 +127,7 @@ export class EpochBuilder {
     const known = ORG_ALIASES[name];
     if (known) {
       this.declareKnown(known);
-      this.hit(name, known.key);
+      this.hit(name, known.key, 'ORG_ALIASES', seenAt);
       return known.key;
     }
     return this.unresolvedEntity(name, 'organization', seenAt, () => ({
@@ -105,11 +138,14 @@ export class EpochBuilder {
     }));
   }
 
-  /** Chip type string → Chip key, declaring the chip and its MADE_BY / UNIT_OF links when it is new. */
-  chip(name: string, seenAt: string): string {
+  /**
+   * Chip type string → Chip key, declaring the chip and its MADE_BY / UNIT_OF links when it is new. The links cite
+   * the row's cell (`source`, `seenAt`) and the alias-table entry; a family membership also the declared reference.
+   */
+  chip(name: string, seenAt: string, source: string): string {
     const known = CHIP_ALIASES[name];
     if (known) {
-      this.hit(name, known.key);
+      this.hit(name, known.key, 'CHIP_ALIASES', seenAt);
       if (known.declare) {
         const { name: chipName, vendor, family } = known.declare;
         this.entity({
@@ -119,8 +155,23 @@ export class EpochBuilder {
           aliases: [name],
           props: { resolution: 'alias-table', family: false, designer: vendor },
         });
-        this.link('MADE_BY', known.key, vendor);
-        if (family) this.link('UNIT_OF', known.key, family);
+        const cell: LinkSource = { source, snippet: name, locator: seenAt };
+        const entry = `CHIP_ALIASES[${JSON.stringify(name)}]`;
+        this.link('MADE_BY', known.key, vendor, [
+          cell,
+          aliasEntry(`${name} → ${known.key}, designed by ${vendor}`, entry),
+        ]);
+        if (family) {
+          this.link('UNIT_OF', known.key, family, [
+            cell,
+            aliasEntry(`${name} → ${known.key}, a part of ${family}`, entry),
+            {
+              source: BLACKWELL_PARTS_SOURCE,
+              snippet: `${chipName} is a part of Nvidia’s Blackwell series`,
+              locator: known.key,
+            },
+          ]);
+        }
       }
       return known.key;
     }
@@ -144,7 +195,7 @@ export class EpochBuilder {
       }));
     }
     const key = `place:${known.iso2.toLowerCase()}`;
-    this.hit(name, key);
+    this.hit(name, key, 'COUNTRIES', seenAt);
     if (!SEED_PLACES.has(key)) {
       this.entity({
         kind: 'Place',
@@ -157,7 +208,8 @@ export class EpochBuilder {
     return key;
   }
 
-  locality(place: Locality): string {
+  /** A locality below country level; its PART_OF cites the row's words when they say it (`cell`) and the table. */
+  locality(place: Locality, cell?: LinkSource): string {
     if (!SEED_PLACES.has(place.key)) {
       this.entity({
         kind: 'Place',
@@ -165,13 +217,17 @@ export class EpochBuilder {
         name: place.name,
         props: { resolution: 'alias-table', placeType: place.placeType },
       });
-      this.link('PART_OF', place.key, place.partOf);
+      this.link('PART_OF', place.key, place.partOf, [
+        ...(cell ? [cell] : []),
+        aliasEntry(place.basis, `locality ${place.key}`),
+      ]);
     }
     return place.key;
   }
 
   records(): ImportDraft[] {
     return [
+      ...this.curators,
       ...[...this.entities.values()].map((e) => ({ v: 1 as const, type: 'entity' as const, ...e })),
       ...this.sources,
       ...this.links.values(),
@@ -203,14 +259,27 @@ export class EpochBuilder {
     if (unitOf) {
       const parent = Object.values(ORG_ALIASES).find((k) => k.key === unitOf);
       if (parent) this.declareKnown(parent);
-      this.link('UNIT_OF', known.key, unitOf);
+      this.link('UNIT_OF', known.key, unitOf, [
+        aliasEntry(`${name} is a unit of ${unitOf}`, `ORG_ALIASES entry ${known.key}`),
+      ]);
     }
   }
 
-  private hit(name: string, key: string) {
+  /** The alias-table rows this import used, by table and name: they become judgements (epoch/alias-judgements). */
+  aliasTableUses(): AliasUse[] {
+    return [...this.aliasUses.values()].sort((a, b) =>
+      a.table === b.table ? (a.name < b.name ? -1 : 1) : a.table < b.table ? -1 : 1,
+    );
+  }
+
+  private hit(name: string, key: string, table: AliasTable, seenAt: string) {
     const h = this.aliasHits.get(name) ?? { name, key, occurrences: 0 };
     h.occurrences += 1;
     this.aliasHits.set(name, h);
+    const id = `${table}|${name}`;
+    const use = this.aliasUses.get(id) ?? { table, name, key, firstSeen: seenAt, occurrences: 0 };
+    use.occurrences += 1;
+    this.aliasUses.set(id, use);
   }
 
   private unresolvedEntity(

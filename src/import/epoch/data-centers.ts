@@ -1,5 +1,5 @@
 import { LOCALITY_BY_SITE_NAME, ORG_ALIASES } from './aliases.ts';
-import type { AssertionDraft, EpochBuilder } from './builder.ts';
+import { type AssertionDraft, aliasEntry, type EpochBuilder } from './builder.ts';
 import type { CsvFile, CsvRecord } from './csv.ts';
 import { investorKeys, siteInvestment, timelineInvestment } from './investments.ts';
 import { DATA_CENTERS_SNAPSHOT, DATA_CENTERS_SOURCE } from './sources.ts';
@@ -110,8 +110,17 @@ function declareSite(b: EpochBuilder, key: string, name: string, at: string, rec
       locationBasis: locality?.basis,
     }),
   });
-  if (locality) b.link('LOCATED_IN', key, b.locality(locality));
-  else if (c.Country) b.link('LOCATED_IN', key, b.country(c.Country, `${at}, Country`));
+  if (locality) {
+    // The site's name is the row's words that place it (e.g. "Bridge Data Centres Kulai"); the table says where that is.
+    b.link('LOCATED_IN', key, b.locality(locality), [
+      { source: DATA_CENTERS_SOURCE, snippet: name, locator: at },
+      aliasEntry(locality.basis, `LOCALITY_BY_SITE_NAME ${JSON.stringify(name)}`),
+    ]);
+  } else if (c.Country) {
+    b.link('LOCATED_IN', key, b.country(c.Country, `${at}, Country`), [
+      { source: DATA_CENTERS_SOURCE, snippet: c.Country, locator: `${at}, Country` },
+    ]);
+  }
   if (locality && c.Country) b.country(c.Country, `${at}, Country`);
 }
 
@@ -224,7 +233,7 @@ function addChipRow(b: EpochBuilder, r: CsvRecord, key: string) {
   const c = r.cells;
   const at = `${CHIPS_FILE} row ${r.row}`;
   const locator = `${at}; handle ${c.Handle}`.slice(0, 300);
-  const chip = c['Chip type'] ? b.chip(c['Chip type'], `${at}, Chip type`) : undefined;
+  const chip = c['Chip type'] ? b.chip(c['Chip type'], `${at}, Chip type`, DATA_CENTERS_SOURCE) : undefined;
   const units = decimal(c['Number of Units']);
   const estimated =
     c['Chip type source'] !== 'Company disclosure' || c['Number of Units source'] !== 'Company disclosure';

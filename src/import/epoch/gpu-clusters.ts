@@ -1,5 +1,5 @@
 import { LOCALITY_BY_LOCATION_TEXT, ORG_ALIASES } from './aliases.ts';
-import type { AssertionDraft, EpochBuilder } from './builder.ts';
+import { type AssertionDraft, aliasEntry, type EpochBuilder } from './builder.ts';
 import type { CsvFile, CsvRecord } from './csv.ts';
 import { clusterInvestment } from './investments.ts';
 import { GPU_CLUSTERS_SOURCE } from './sources.ts';
@@ -112,8 +112,13 @@ function addCluster(b: EpochBuilder, r: CsvRecord, keys: Set<string>) {
   });
 
   const locality = LOCALITY_BY_LOCATION_TEXT.find(([text]) => c.Location?.includes(text))?.[1];
-  if (locality) b.link('LOCATED_IN', key, b.locality(locality));
-  else if (c.Country) b.link('LOCATED_IN', key, b.country(c.Country, `${at}, Country`));
+  const cell = (column: string) => ({ source: GPU_CLUSTERS_SOURCE, snippet: c[column]!, locator: `${at}, ${column}` });
+  if (locality) {
+    b.link('LOCATED_IN', key, b.locality(locality, cell('Location')), [
+      cell('Location'),
+      aliasEntry(locality.basis, `LOCALITY_BY_LOCATION_TEXT ${locality.key}`),
+    ]);
+  } else if (c.Country) b.link('LOCATED_IN', key, b.country(c.Country, `${at}, Country`), [cell('Country')]);
   if (locality && c.Country) b.country(c.Country, `${at}, Country`);
 
   const facts: AssertionDraft[] = [];
@@ -124,7 +129,7 @@ function addCluster(b: EpochBuilder, r: CsvRecord, keys: Set<string>) {
     const chipName = c[typeCol];
     const quantity = decimal(c[qtyCol]);
     if (!chipName && !quantity) continue;
-    const chip = chipName ? b.chip(chipName, `${at}, ${typeCol}`) : undefined;
+    const chip = chipName ? b.chip(chipName, `${at}, ${typeCol}`, GPU_CLUSTERS_SOURCE) : undefined;
     facts.push({
       kind: 'ChipDeployment',
       key: `fact:epoch-gc-r${r.row}-chips-${n}`,

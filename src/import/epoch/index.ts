@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { DbScope } from '../../db/database.ts';
+import type { AliasJudgementRow } from '../../repositories/judgements.ts';
 import { type ImportCounts, importOrThrow, recordLines } from '../../services/import/importer.ts';
-import { EpochBuilder, type EpochReport, type ImportDraft } from './builder.ts';
+import { recordAliasJudgements } from '../../services/judgements.ts';
+import { type AliasUse, EpochBuilder, type EpochReport, type ImportDraft } from './builder.ts';
 import { readCsv } from './csv.ts';
 import {
   addDataCenters,
@@ -33,8 +36,12 @@ export function readEpochFiles(dataDir: string): EpochFiles {
   };
 }
 
-/** Every row of the four files as import-format records, plus the resolution report. */
-export function buildEpochRecords(files: EpochFiles): { records: ImportDraft[]; report: EpochReport } {
+/** Every row of the four files as import-format records, plus the resolution report and the alias rows used. */
+export function buildEpochRecords(files: EpochFiles): {
+  records: ImportDraft[];
+  report: EpochReport;
+  aliasUses: AliasUse[];
+} {
   const b = new EpochBuilder();
   for (const name of [...clusterOwnerNames(files.clusters), ...taggedOrgNames(files.dataCenters)]) {
     b.knownOrgNames.add(name);
@@ -46,7 +53,30 @@ export function buildEpochRecords(files: EpochFiles): { records: ImportDraft[]; 
   });
   addGpuClusters(b, files.clusters);
   addDataCenters(b, files.dataCenters);
-  return { records: b.records(), report: b.report() };
+  return { records: b.records(), report: b.report(), aliasUses: b.aliasTableUses() };
+}
+
+/** Where the alias tables live: the source every alias judgement names. */
+export const ALIAS_TABLE_FILE = 'src/import/epoch/aliases.ts';
+/** Who the alias judgements are by. */
+export const ALIAS_JUDGE = 'epoch-import';
+
+/**
+ * Each alias-table row the import used as a positive judgement "this Epoch name means this entity", with its source
+ * (the table and row in aliases.ts), the first CSV cell that used it and how often; its key is derived from the table
+ * and the name, so importing again updates it.
+ */
+export function aliasJudgementRows(uses: AliasUse[]): AliasJudgementRow[] {
+  return uses.map((u) => ({
+    key: `judgement:epoch-${u.table.toLowerCase().replaceAll('_', '-')}-${createHash('sha256').update(u.name).digest('hex').slice(0, 16)}`,
+    entity: u.key,
+    name: u.name,
+    reason: `Epoch AI writes "${u.name}" for ${u.key}: a row of the hand-written alias table ${u.table}`,
+    source: ALIAS_TABLE_FILE,
+    locator: `${u.table}[${JSON.stringify(u.name)}]`,
+    firstSeen: u.firstSeen,
+    occurrences: u.occurrences,
+  }));
 }
 
 export interface EpochImportResult {
@@ -56,6 +86,8 @@ export interface EpochImportResult {
   seconds: number;
   linesPerSecond: number;
   report: EpochReport;
+  /** Alias-table rows written as judgements (epoch/alias-judgements). */
+  aliasJudgements: number;
 }
 
 /**
@@ -68,8 +100,9 @@ export async function importEpoch(
   options: { batchSize?: number } = {},
 ): Promise<EpochImportResult> {
   const started = performance.now();
-  const { records, report } = buildEpochRecords(files);
+  const { records, report, aliasUses } = buildEpochRecords(files);
   const { counts, lines } = await importOrThrow(db, recordLines(records), { ...options, what: 'Epoch record' });
+  const aliasJudgements = await recordAliasJudgements(db, aliasJudgementRows(aliasUses), ALIAS_JUDGE);
   const seconds = (performance.now() - started) / 1000;
   const { sites, timelines, chips } = files.dataCenters;
   return {
@@ -79,5 +112,6 @@ export async function importEpoch(
     seconds,
     linesPerSecond: lines / seconds,
     report,
+    aliasJudgements,
   };
 }

@@ -6,6 +6,11 @@ export const EPOCH_PUBLISHER = 'organization:epoch-ai';
 export const GPU_CLUSTERS_SOURCE = 'source:epoch-gpu-clusters';
 export const DATA_CENTERS_SOURCE = 'source:epoch-ai-data-centers';
 export const EPOCH_LICENSE = 'CC BY 4.0';
+/** The importer's own name mappings, cited by the links they make (a curator's declaration, not Epoch's words). */
+export const ALIAS_TABLE_SOURCE = 'source:epoch-import-alias-table';
+/** The curator's reference for which chips are parts of Nvidia's Blackwell series (not retrieved: no network). */
+export const BLACKWELL_PARTS_SOURCE = 'source:ref-nvidia-blackwell-parts';
+export const EPOCH_CURATOR = 'curator:epoch-importer';
 
 /** Snapshot dates from data/README.md: the exports state none, these are the evidence-based bounds. */
 export const GPU_CLUSTERS_SNAPSHOT = '2025-11-16';
@@ -17,6 +22,32 @@ const LICENSE_NOTE =
   'graph entities through an explicit alias table; values otherwise as published.';
 
 export function addEpochSources(b: EpochBuilder, hashes: { clusters: string; dataCenters: Record<string, string> }) {
+  b.curator({
+    key: EPOCH_CURATOR,
+    name: 'The Epoch importer (src/import/epoch)',
+    note:
+      'Writes the summaries and notes of the facts it makes from Epoch AI’s CSV rows; the rows’ own words are in ' +
+      'each fact’s snippet, its locator names the row.',
+  });
+  b.source({
+    key: ALIAS_TABLE_SOURCE,
+    title: 'Epoch import alias table (src/import/epoch/aliases.ts)',
+    kind: 'manual',
+    note:
+      'The project’s hand-written mappings from Epoch AI’s names to graph entities: chip type → chip and its ' +
+      'designer (and family), organisation → the entity it is a unit of, site → locality. A curator’s declaration, ' +
+      'not a statement of Epoch AI; each citation’s locator names the table entry, its snippet what the entry says.',
+  });
+  b.source({
+    key: BLACKWELL_PARTS_SOURCE,
+    title: 'Nvidia Blackwell series parts (curator’s reference, not retrieved)',
+    kind: 'reference',
+    note:
+      'That the B200 and GB200 (announced March 2024) and the Blackwell Ultra B300 and GB300 are parts of Nvidia’s ' +
+      'Blackwell series is declared by the curator from Nvidia’s public product announcements, without network ' +
+      'access: no page was retrieved here, so no URL, retrieval date or quotation is given, and each snippet states ' +
+      'the claimed membership, not a source’s words.',
+  });
   b.entity({
     kind: 'Organization',
     key: EPOCH_PUBLISHER,

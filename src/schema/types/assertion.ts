@@ -132,7 +132,10 @@ AssertionRef.implement({
     }),
     rank: t.field({
       type: RankEnum,
-      description: 'Its standing: `normal`, `preferred`, or `deprecated` when retracted.',
+      description:
+        'Its standing, as Wikidata ranks statements: `preferred` (chosen among facts of its statement group that ' +
+        'disagree; it hides the normal ones from default reads), `normal`, or `deprecated` (retracted or set aside; ' +
+        'kept for history, never shown by default). Why and by whom: `rankReason`; every change: `history`.',
       extensions: reads('rank'),
       resolve: (a) => a.rank as never,
     }),
@@ -146,10 +149,15 @@ AssertionRef.implement({
     retraction: t.field({
       type: RetractionRef,
       nullable: true,
-      description: 'Why and when it was retracted; null unless its rank is `deprecated`.',
-      extensions: reads('rank', 'retractionReason', 'retractedAt'),
+      description: 'Why and when it was retracted or set aside; null unless its rank is `deprecated`.',
+      extensions: reads('rank', 'retractionReason', 'retractedAt', 'rankReason', 'rankedAt'),
       resolve: (a) =>
-        a.rank === 'deprecated' ? { reason: text(a.retractionReason) ?? '', at: text(a.retractedAt) ?? '' } : null,
+        a.rank === 'deprecated'
+          ? {
+              reason: text(a.rankReason) ?? text(a.retractionReason) ?? '',
+              at: text(a.rankedAt) ?? text(a.retractedAt) ?? '',
+            }
+          : null,
     }),
     sources: t.field({
       type: [SupportRef],
@@ -210,7 +218,8 @@ export function roleField(t: FieldBuilder, role: RoleType, description: string, 
 
 export const AssertionFilterInput = builder.inputType('AssertionFilter', {
   description:
-    'Filters for fact connections; all given filters must hold. Retracted facts are left out unless rank is given.',
+    'Filters for fact connections; all given filters must hold. Best rank unless rank or ranks is given: deprecated ' +
+    '(retracted) facts and normal facts outranked by a preferred one of their statement group are left out.',
   fields: (t) => ({
     kinds: t.field({
       type: [AssertionKindEnum],
@@ -226,7 +235,17 @@ export const AssertionFilterInput = builder.inputType('AssertionFilter', {
     rank: t.field({
       type: RankEnum,
       required: false,
-      description: 'Only this rank; give `deprecated` to see retracted facts (left out otherwise).',
+      description:
+        'Only this rank, nothing hidden; give `deprecated` to see retracted facts (left out otherwise). Ignored when ' +
+        'ranks is given.',
+    }),
+    ranks: t.field({
+      type: [RankEnum],
+      required: false,
+      description:
+        'Only facts of these ranks, nothing hidden ([preferred, normal, deprecated] for every fact). Default best ' +
+        'rank: no deprecated fact, and no normal fact of a statement group (same kind, subject, metric and period) ' +
+        'that has a preferred one.',
     }),
     periodYear: t.int({ required: false, description: 'Only facts of this period year, e.g. 2024.' }),
     periodType: t.field({ type: PeriodTypeEnum, required: false, description: 'Only this period type, e.g. `H1`.' }),
@@ -252,6 +271,7 @@ type FilterArg =
       metric?: string | null;
       mode?: string | null;
       rank?: string | null;
+      ranks?: string[] | null;
       periodYear?: number | null;
       periodType?: string | null;
       entity?: string | null;
@@ -272,7 +292,7 @@ const assertionFilter = async (ctx: Context, fixedKinds: string[] | null, f: Fil
     kinds: fixedKinds ?? f?.kinds ?? null,
     metric: f?.metric ? normaliseMetric(f.metric) : null,
     mode: f?.mode ?? null,
-    rank: f?.rank ?? null,
+    ranks: f?.ranks ?? (f?.rank ? [f.rank] : null),
     periodYear: f?.periodYear ?? null,
     periodType: f?.periodType ?? null,
     entity,

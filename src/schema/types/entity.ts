@@ -4,6 +4,7 @@ import { ENTITY_CORE_PROPS } from '../../domain/entity-props.ts';
 import { type AssertionKind, ENTITY_KINDS, type EntityKind, type RoleType } from '../../domain/format.ts';
 import { nestedLimit } from '../../domain/limits.ts';
 import type { AssertionRow, EntityRow } from '../../domain/rows.ts';
+import { RANKS } from '../../domain/scalars.ts';
 import { entityKindDescription, wordList } from '../../domain/vocabulary.ts';
 import { entityConnection } from '../../queries/connections.ts';
 import type { LinkType } from '../../repositories/entities.ts';
@@ -16,7 +17,7 @@ import { factKindsOf, normaliseMetric } from '../vocabulary.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { isRowOf, NodeRef } from './node.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
-import { RoleEnum } from './values.ts';
+import { RankEnum, RoleEnum } from './values.ts';
 
 type FieldBuilder = FieldsOf<EntityRow>;
 
@@ -27,8 +28,15 @@ type FactsArgs = {
   factKinds?: AssertionKind[] | null;
   metric?: string | null;
   includeDeprecated?: boolean | null;
+  ranks?: string[] | null;
   first?: number | null;
 };
+
+/** The `ranks` argument of every fact list: best rank unless ranks are named. */
+export const RANKS_ARG_DESCRIPTION =
+  'Only facts of these ranks, nothing hidden (e.g. [preferred, normal, deprecated] for all). Default best rank: ' +
+  'deprecated facts are left out, and so are normal facts outranked by a preferred fact of their statement group ' +
+  '(same kind, subject, metric and period; docs/data-model.md "Ranks, conflicts and corroboration").';
 
 const PropertyRef = builder.objectRef<{ name: string; value: string }>('Property').implement({
   description: 'A kind-specific property of an entity (e.g. iso2, orgType, powerMw), as text.',
@@ -46,7 +54,7 @@ const entityFactsQuery: FactsQueryOf = (given) => {
     roles: args.roles ?? ALL_ROLES,
     kinds: args.factKinds ?? factKindsOf('kinds', args.kinds),
     metric: args.metric ? normaliseMetric(args.metric) : null,
-    includeDeprecated: args.includeDeprecated ?? false,
+    ranks: args.ranks ?? (args.includeDeprecated ? [...RANKS] : null),
     limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
   };
 };
@@ -117,8 +125,11 @@ EntityRef.implement({
         includeDeprecated: t.arg.boolean({
           required: false,
           defaultValue: false,
-          description: 'Also retracted (rank deprecated) facts; default false.',
+          description:
+            'Every rank: also retracted (deprecated) and outranked facts, the same as ranks: [preferred, normal, ' +
+            'deprecated]; default false (best rank). Ignored when ranks is given.',
         }),
+        ranks: t.arg({ type: [RankEnum], required: false, description: RANKS_ARG_DESCRIPTION }),
         first: t.arg.int(nestedFirst(50)),
       },
       extensions: { [FACTS_QUERY]: entityFactsQuery },
@@ -142,7 +153,7 @@ export function factsField(
       roles,
       kinds,
       metric: args.metric ? normaliseMetric(args.metric) : null,
-      includeDeprecated: false,
+      ranks: args.ranks ?? null,
       limit: nestedLimit(args.first ?? 50, MAX_NESTED_LIST),
     };
   };
@@ -152,6 +163,7 @@ export function factsField(
     ...(extra.deprecationReason ? { deprecationReason: extra.deprecationReason } : {}),
     args: {
       first: t.arg.int(nestedFirst(50)),
+      ranks: t.arg({ type: [RankEnum], required: false, description: RANKS_ARG_DESCRIPTION }),
       ...(extra.metric
         ? {
             metric: t.arg.string({

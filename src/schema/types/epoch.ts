@@ -9,10 +9,12 @@ import type {
   OwnerClusters,
   RestrictedChipOwner,
 } from '../../repositories/epoch.ts';
+import type { RuleRow } from '../../repositories/provenance.ts';
 import { builder } from '../builder.ts';
 import { CAPPED_FIRST, cappedListOf, cappedRows, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKey } from '../keys.ts';
+import { InferenceRuleRef } from './provenance.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
 /**
@@ -177,9 +179,42 @@ const OwnerClustersRef = builder.objectRef<OwnerClusters>('OwnerClusters').imple
 });
 
 const RestrictedOwnerRef = builder.objectRef<RestrictedChipOwner>('RestrictedChipOwner').implement({
-  description: 'An owner that deploys chips the export controls restrict (Epoch deployments × the article’s controls).',
+  description:
+    'An owner that holds chips the U.S. export controls restrict (Epoch deployments × the article’s controls). ' +
+    'Inferred, never stated by a source: `rules` names the inference rules used, `jurisdiction` whose controls they ' +
+    'are and `restrictionConcerns` the places the article says they concern; `inRestrictionContext` false means the ' +
+    'owner is based elsewhere, so nothing says the controls restrict it.',
   fields: (t) => ({
     owner: t.field(entity((o) => o.ownerKey, 'The owner.')),
+    inferred: t.boolean({
+      description: 'Always true: the row is inferred through `rules`, not stated by a source.',
+      resolve: () => true,
+    }),
+    rules: t.field({
+      type: [InferenceRuleRef],
+      description:
+        'The inference rules the row used: who holds a restricted chip, and (when `chipsViaFamily` is not empty) ' +
+        'that a part of a restricted chip family shares its status.',
+      resolve: async (o, _a, ctx) =>
+        (await ctx.loaders.rule.loadMany(o.rules)).filter((r) => r !== null && !(r instanceof Error)) as RuleRow[],
+    }),
+    jurisdiction: t.exposeString('jurisdiction', {
+      nullable: true,
+      description: 'Whose export controls these are, e.g. "United States".',
+    }),
+    restrictionConcerns: t.exposeStringList('restrictionConcerns', {
+      description: 'The places the source says the restriction concerns, e.g. ["China"].',
+    }),
+    inRestrictionContext: t.exposeBoolean('inRestrictionContext', {
+      nullable: true,
+      description:
+        'Whether the owner (or what it is a unit of) is domiciled in one of `restrictionConcerns`: false for e.g. a ' +
+        'U.S. company, which holds such chips but is not shown to be restricted by them; null when its domicile is unknown.',
+    }),
+    chipsViaFamily: t.exposeStringList('chipsViaFamily', {
+      description:
+        'Those of `chips` counted only as parts of a restricted family (e.g. Nvidia B200 of the Blackwell series).',
+    }),
     domicile: t.exposeStringList('domicile', {
       description: 'Where it (or what it is a unit of) is based, from Domicile facts; empty when unknown.',
     }),
@@ -260,8 +295,10 @@ builder.queryFields((t) => ({
   restrictedChipOwners: t.field({
     type: RestrictedOwnerList,
     description:
-      'Owners that deploy Nvidia chips which the U.S. export controls restrict, most sites first; at most ' +
-      `\`first\` (up to ${MAX_PAGE_SIZE}).`,
+      'Owners holding Nvidia chips that U.S. export controls restrict (per the article: they limit access to the H100 ' +
+      'and the upcoming Blackwell series, in a China context), most sites first; at most ' +
+      `\`first\` (up to ${MAX_PAGE_SIZE}). Inferred through stated rules (each row names them), not stated by a source; ` +
+      'holding such chips is not being restricted by the controls (see `inRestrictionContext`).',
     args: { first: t.arg.int(CAPPED_FIRST) },
     resolve: async (_root, args, ctx) => {
       return epochViews.restrictedChipOwners(ctx, cappedRows(ctx, args.first));

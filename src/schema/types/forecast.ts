@@ -1,6 +1,8 @@
+import { exactMinor } from '../../domain/exact.ts';
 import { factField, factValue } from '../../domain/facts/index.ts';
+import { nonNegativeProductInterval, reportedInterval } from '../../domain/interval.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { derivedMoney } from '../../domain/values.ts';
+import { derivedMoney, exponentOf } from '../../domain/values.ts';
 import { builder, type FieldsOf } from '../builder.ts';
 import { reads } from '../lookahead.ts';
 import { MoneyRef } from './values.ts';
@@ -41,12 +43,24 @@ export const forecastFields = (t: FieldsOf<AssertionRow>) => ({
       const quantity = factValue(a, 'quantity');
       if (!price || !quantity || !/^\d+$/.test(quantity.value)) return null;
       const units = BigInt(quantity.value);
-      const low = BigInt(price.lowerMinor ?? price.minorUnits) * units;
-      const high = BigInt(price.upperMinor ?? price.minorUnits) * units;
-      const qualifier = quantity.qualifier === 'more_than' ? 'at_least' : 'exact';
+      const lowPrice = BigInt(price.lowerMinor ?? price.minorUnits);
+      const highPrice = BigInt(price.upperMinor ?? price.minorUnits);
+      const qualifier =
+        quantity.qualifier === 'more_than'
+          ? 'at_least'
+          : quantity.qualifier === 'exact' && ['exact', 'range'].includes(price.qualifier)
+            ? 'exact'
+            : 'approx';
+      // Each end of the price as precise as stated (± half its precision) times the quantity's interval.
+      const e = exponentOf(price.currency);
+      const end = (priceMinor: bigint) =>
+        nonNegativeProductInterval(
+          quantity.interval,
+          reportedInterval(exactMinor(priceMinor, e), exactMinor(price.precisionMinor ?? '1', e), 'exact', null),
+        );
       return {
-        low: derivedMoney(low, price.currency, qualifier),
-        high: derivedMoney(high, price.currency, qualifier),
+        low: derivedMoney(lowPrice * units, price.currency, { qualifier, interval: end(lowPrice) }),
+        high: derivedMoney(highPrice * units, price.currency, { qualifier, interval: end(highPrice) }),
         explanation:
           `${quantity.asReported ?? quantity.value} × ${price.asReported ?? 'unit price'}` +
           (qualifier === 'at_least' ? ' (quantity is a lower bound, so both ends are lower bounds)' : ''),

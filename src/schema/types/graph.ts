@@ -142,7 +142,8 @@ const SubgraphRef = builder.objectRef<ReturnType<typeof withIndex>>('Subgraph').
     }),
     relationships: t.field({
       type: [EdgeRef],
-      description: 'Every relationship among the returned nodes.',
+      description:
+        'Every relationship among the returned nodes, in the order of the nodes they start at, then by type and target key.',
       resolve: (g) => g.relationships,
     }),
   }),

@@ -1,4 +1,4 @@
-import { derivedMoney } from '../../domain/values.ts';
+import { summedMoney } from '../../domain/values.ts';
 import type { InvestmentInPlace, InvestmentTotalRow } from '../../repositories/investments.ts';
 import { builder } from '../builder.ts';
 import { CAPPED_FIRST, cappedRows, MAX_NESTED_LIST, DOCUMENTED_MAX_PAGE_SIZE as MAX_PAGE_SIZE } from '../connection.ts';
@@ -77,12 +77,10 @@ const InvestmentTotalRef = builder.objectRef<InvestmentTotalRow>('InvestmentTota
       resolve: (r) =>
         r.currency === null
           ? null
-          : derivedMoney(
-              BigInt(r.totalMinor),
-              r.currency,
-              r.qualifiers.every((q) => q === 'exact') ? 'exact' : 'approx',
-              r.priceBasis,
-            ),
+          : summedMoney(r, r.currency, {
+              qualifier: r.qualifiers.every((q) => q === 'exact') ? 'exact' : 'approx',
+              priceBasis: r.priceBasis,
+            }),
     }),
     investments: t.exposeInt('investments', { description: 'How many investments this total covers.' }),
     withAmount: t.exposeInt('withAmount', { description: 'Of them, how many state an amount (the others add 0).' }),

@@ -121,7 +121,7 @@ const SourceInput = builder.inputType('SourceInput', {
       description: 'kind:slug; a malformed key is refused, never ignored in favour of the source the URL finds.',
     }),
     title: t.string({ required: false, description: 'Required when the source is new.' }),
-    kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual.' }),
+    kind: t.string({ required: false, description: 'article (default), dataset, dataset_row, manual, reference.' }),
     url: t.string({ required: false, description: 'Where it is published, e.g. https://…; one source per URL.' }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
     publisher: t.string({ required: false, description: 'Entity key of the publisher.' }),
@@ -165,7 +165,7 @@ const toFormat = ({
 });
 
 /** The result of a write: the written object (`data`), or a WriteRejected with a stable code. */
-const rejectable = (what: string) => ({
+export const rejectable = (what: string) => ({
   types: [WriteRejected],
   union: { description: `Either the ${what} written, or why nothing was written.` },
   result: { description: `Success: \`data\` is the ${what} as stored.` },
@@ -190,7 +190,7 @@ const SourceChangesInput = builder.inputType('SourceChangesInput', {
   description: 'New stored values of a source; only the fields given change.',
   fields: (t) => ({
     title: t.string({ required: false, description: 'A new title.' }),
-    kind: t.string({ required: false, description: 'article, dataset, dataset_row, manual.' }),
+    kind: t.string({ required: false, description: 'article, dataset, dataset_row, manual, reference.' }),
     url: t.string({ required: false, description: 'Must not belong to another source.' }),
     contentHash: t.string({ required: false, description: 'sha256:<64 hex>.' }),
     publishedDate: t.string({ required: false, description: 'YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date.' }),
@@ -238,11 +238,15 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       requireScope(ctx, 'write');
-      return addAssertion(ctx.db, {
-        assertion: toFormat(args.assertion),
-        sources: args.sources as never,
-        newEntities: args.newEntities ?? null,
-      });
+      return addAssertion(
+        ctx.db,
+        {
+          assertion: toFormat(args.assertion),
+          sources: args.sources as never,
+          newEntities: args.newEntities ?? null,
+        },
+        ctx.auth.principal,
+      );
     },
   }),
   retractAssertion: t.field({
@@ -262,12 +266,14 @@ builder.mutationFields((t) => ({
     type: EntityRef,
     description:
       'Merge `remove` into `keep` (the same thing under two keys): facts and links move, names become aliases, and ' +
-      'the removed key keeps resolving to `keep`. Both must be of the same kind (CONFLICT otherwise).',
+      'the removed key keeps resolving to `keep`. Both must be of the same kind (CONFLICT otherwise). The merge is ' +
+      'recorded as a positive judgement (`judgements` on the entity) with what moved, so withdrawJudgement can ' +
+      'un-merge it; a pair judged not the same (judgeEntities, negative) answers CONFLICT until that is withdrawn.',
     errors: rejectable('merged entity'),
     args: {
       keep: t.arg.string({ required: true, description: 'Key of the entity that stays, e.g. `company:alibaba`.' }),
       remove: t.arg.string({ required: true, description: 'Key of the duplicate; it resolves to `keep` afterwards.' }),
-      reason: t.arg.string({ required: true, description: 'Why they are the same, kept in `history`.' }),
+      reason: t.arg.string({ required: true, description: 'Why they are the same, kept with the judgement.' }),
     },
     resolve: (_root, { keep, remove, reason }, ctx) => {
       requireScope(ctx, 'write');

@@ -1,6 +1,6 @@
 import { type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { derivedMoney } from '../../domain/values.ts';
+import { summedMoney } from '../../domain/values.ts';
 import { researchViews } from '../../queries/views.ts';
 import type { CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
@@ -59,7 +59,10 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
     impliedPriorAmount: t.field({
       type: MoneyRef,
       nullable: true,
-      description: 'Amount a year earlier implied by the reported amount and its yoy change (derived, approx).',
+      description:
+        'Amount a year earlier implied by the reported amount and its yoy change (derived, approx): amount ÷ (1 + ' +
+        'change), e.g. 23 billion yuan after "a 123% increase" is about 10.31 billion, `interval` 10.07–10.56 ' +
+        'billion (both figures as precise as stated). A basis the source does not state is named in `assumptions`.',
       resolve: (r) => impliedPrior(r.figure),
     }),
   }),
@@ -78,8 +81,10 @@ const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').imple
     periodType: t.exposeString('periodType', { description: 'The figures’ period type, e.g. `H1` (see PeriodType).' }),
     total: t.field({
       type: MoneyRef,
-      description: 'Derived sum; currencies are never mixed.',
-      resolve: (r) => derivedMoney(BigInt(r.totalMinor), r.currency, r.exact ? 'exact' : 'approx'),
+      description:
+        'Derived sum; currencies are never mixed. Its `interval` adds up the figures’ own (± half the precision ' +
+        'each is stated to): 23 + 23 + 4.2 billion yuan is 50.2 billion, 49.15–51.25 billion.',
+      resolve: (r) => summedMoney(r, r.currency, { qualifier: r.exact ? 'exact' : 'approx' }),
     }),
     companies: t.exposeInt('companies', { description: 'How many companies’ figures were summed.' }),
     figureCount: t.exposeInt('figureCount', { description: 'How many reported figures were summed.' }),
@@ -133,7 +138,9 @@ const GroupCheckRef = builder.objectRef<GroupCheck>('GroupFigureCheck').implemen
     impliedByNextYearGrowth: t.field({
       type: MoneyRef,
       nullable: true,
-      description: 'Σ members’ next-year amount ÷ (1 + their yoy change).',
+      description:
+        'Σ members’ next-year amount ÷ (1 + their yoy change), with the interval and the assumptions (a year-on-year ' +
+        'basis the source does not state) of each.',
       resolve: (c) => c.impliedByNextYearGrowth,
     }),
     differenceFromImplied: t.field({

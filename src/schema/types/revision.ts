@@ -2,12 +2,13 @@ import { MAX_REVISIONS, type RevisionRow } from '../../repositories/revisions.ts
 import { builder } from '../builder.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 
-const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
+export const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
   description:
-    'A stored value that updateEntity or updateSource replaced: upserts never overwrite, so every change of a ' +
-    'name, kind, title, URL, content hash or other stored field is here with its old value.',
+    'A stored value that updateEntity or updateSource replaced, or a fact’s rank that setRank, resolveConflict or ' +
+    'retractAssertion changed: upserts never overwrite, so every change of a name, kind, title, URL, content hash, ' +
+    'rank or other stored field is here with its old value.',
   fields: (t) => ({
-    field: t.exposeString('field', { description: 'e.g. name, kind, title, url, contentHash.' }),
+    field: t.exposeString('field', { description: 'e.g. name, kind, title, url, contentHash, rank.' }),
     before: t.exposeString('before', { nullable: true, description: 'The replaced value (null: there was none).' }),
     after: t.exposeString('after', { nullable: true, description: 'The value that replaced it (null: removed).' }),
     reason: t.exposeString('reason', { description: 'Why, as the curator gave it.' }),

@@ -12,7 +12,10 @@ SourceRef.implement({
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable key, e.g. `source:epoch-gpu-clusters`.' }),
     title: t.exposeString('title', { description: 'The title as published.' }),
-    kind: t.exposeString('kind', { description: 'article, dataset, dataset_row or manual.' }),
+    kind: t.exposeString('kind', {
+      description:
+        'article, dataset, dataset_row, manual, or reference (a reference work a curator declared, e.g. a Wikidata item).',
+    }),
     url: t.exposeString('url', {
       nullable: true,
       description: 'Where it is published; null when the source names none.',

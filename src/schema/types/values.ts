@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { exactOf } from '../../domain/exact.ts';
 import {
   ChangeSchema,
   type ChangeValue,
+  type Interval,
   MoneySchema,
   type MoneyValue,
   PeriodSchema,
@@ -10,8 +12,9 @@ import {
   type QuantityValue,
   type Shape,
 } from '../../domain/facts/index.ts';
+import { plusMinus } from '../../domain/interval.ts';
 import { fromMinorUnits } from '../../domain/money.ts';
-import { Decimal, PERIOD_TYPES, PRICE_BASES, QUALIFIERS } from '../../domain/scalars.ts';
+import { Decimal, PERIOD_TYPES, PRICE_BASES, Precision, QUALIFIERS } from '../../domain/scalars.ts';
 import { amountOf, type ConversionResult, convert, percentOf } from '../../domain/values.ts';
 import {
   MODE_MEANINGS,
@@ -32,7 +35,9 @@ export const RankEnum = builder.enumType('Rank', {
   values: describedValues(RANK_MEANINGS),
 });
 export const QualifierEnum = builder.enumType('Qualifier', {
-  description: 'How exact a number is: exact, approx, more_than ("exceeding"), less_than, at_least, range.',
+  description:
+    'How exact a number is: exact (stated to the unit), rounded (to `precision`), approx, more_than ("exceeding"), ' +
+    'less_than, at_least, range.',
   values: describedValues(QUALIFIER_MEANINGS),
 });
 export const PriceBasisEnum = builder.enumType('PriceBasis', {
@@ -53,6 +58,42 @@ export const PeriodTypeEnum = builder.enumType('PeriodType', {
   values: describedValues(PERIOD_TYPE_MEANINGS),
 });
 
+/** An interval with the value it surrounds (for `plusMinus`). */
+interface IntervalAround {
+  interval: Interval;
+  value: string;
+}
+
+const IntervalRef = builder.objectRef<IntervalAround>('Interval').implement({
+  description:
+    'The values a number may stand for, given the precision its source states it to, in the number’s own unit ' +
+    '(major currency units, percent, the quantity’s unit): "23 billion yuan" is 22500000000–23500000000. A bound is ' +
+    'null where the interval is open ("exceeding $50 billion" has no upper bound). Derived numbers combine their ' +
+    'inputs’ intervals (interval arithmetic, rounded outward).',
+  fields: (t) => ({
+    lower: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'The smallest value it may stand for; null when open below (e.g. "under $1 billion").',
+      resolve: (i) => i.interval.lower,
+    }),
+    upper: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'The largest value it may stand for; null when open above (e.g. "over a million").',
+      resolve: (i) => i.interval.upper,
+    }),
+    plusMinus: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        'Half the width when the interval is centred on the value ("50.2 billion ± 1.05 billion" → "1050000000"); ' +
+        'null otherwise.',
+      resolve: (i) => plusMinus(exactOf(i.value), i.interval),
+    }),
+  }),
+});
+
 export const MoneyRef = builder.objectRef<MoneyValue>('Money');
 const ConvertedMoneyRef = builder.objectRef<ConversionResult>('ConvertedMoney');
 
@@ -68,6 +109,18 @@ ConvertedMoneyRef.implement({
       type: 'Decimal',
       description: 'Units of the target currency per unit of the original.',
       resolve: (c) => c.rate,
+    }),
+    rateInterval: t.field({
+      type: IntervalRef,
+      description:
+        'The rates the figures allow: a caller’s rate exactly; a rate back-calculated from the source’s own rounded ' +
+        'figures as a range ("50 billion yuan ($7 billion)": 6.5/50.5 … 7.5/49.5 = 0.128712871287 … 0.151515151516).',
+      resolve: (c) => ({ interval: c.rateInterval, value: c.rate }),
+    }),
+    rateQualifier: t.field({
+      type: QualifierEnum,
+      description: '`exact` for a rate given by the caller, `approx` for one back-calculated from reported figures.',
+      resolve: (c) => c.rateQualifier,
     }),
     rateSource: t.exposeString('rateSource', { description: 'Where the rate comes from.' }),
     mode: t.field({ type: ModeEnum, description: 'Always derived.', resolve: () => 'derived' as const }),
@@ -90,8 +143,32 @@ MoneyRef.implement({
     }),
     qualifier: t.field({
       type: QualifierEnum,
-      description: 'How exact the amount is: `exact`, or as the source hedges it (`more_than` for "exceeding" …).',
+      description:
+        'How exact the amount is: `exact` (stated to the unit), `rounded` ("23 billion yuan"), or as the source ' +
+        'hedges it (`more_than` for "exceeding" …); for a derived amount `approx` unless every input is exact.',
       resolve: (m) => m.qualifier as never,
+    }),
+    precision: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        'The unit of the last digit the source states, in major units: "1000000000" for "23 billion yuan", ' +
+        '"100000000" for "4.2 billion yuan", "1" for an amount stated to the unit; the minor unit ("0.01") when ' +
+        'the fact does not say. Null for a derived amount (its uncertainty is `interval`).',
+      resolve: (m) => (m.precisionMinor === null ? null : fromMinorUnits(m.precisionMinor, m.currency)),
+    }),
+    interval: t.field({
+      type: IntervalRef,
+      description:
+        'The amounts it may stand for: ± half the precision ("23 billion yuan": 22.5–23.5 billion), a range’s ' +
+        'bounds widened so, open above for `more_than`; for a derived amount, its inputs’ intervals combined.',
+      resolve: (m) => ({ interval: m.interval, value: amountOf(m) }),
+    }),
+    assumptions: t.stringList({
+      description:
+        'What a derived amount assumes that its sources do not state, e.g. a year-on-year basis for "a 176% rise"; ' +
+        'empty when it assumes nothing (and for reported amounts).',
+      resolve: (m) => [...m.assumptions],
     }),
     priceBasis: t.field({
       type: PriceBasisEnum,
@@ -146,7 +223,30 @@ export const ChangeRef = builder.objectRef<ChangeValue>('Change').implement({
       resolve: (c) => c.qualifier as never,
     }),
     basis: t.exposeString('basis', {
-      description: 'What it compares against: yoy (year on year), qoq, vs_prior_period.',
+      description:
+        'What it compares against: yoy (year on year), qoq, vs_prior_period. Whether the source says so: `basisStated`.',
+    }),
+    basisStated: t.exposeBoolean('basisStated', {
+      description:
+        'True when the source states the basis ("a 123% increase from the previous year", "year-on-year"); false ' +
+        'when it is assumed ("a 176% rise" says no basis), and `basisReason` says why.',
+    }),
+    basisReason: t.exposeString('basisReason', {
+      nullable: true,
+      description: 'Why the basis is assumed; null when the source states it.',
+    }),
+    precision: t.field({
+      type: 'Decimal',
+      description:
+        'The unit of the last stated digit in percent: "1" for "a 123% increase"; "0.01" (a basis point) when the ' +
+        'fact does not say.',
+      resolve: (c) => fromMinorUnits(BigInt(c.precisionBp), 'USD'),
+    }),
+    interval: t.field({
+      type: IntervalRef,
+      description:
+        'The percentages it may stand for: "a 123% increase" is 122.5–123.5; "more than double" is 100 and up (open).',
+      resolve: (c) => ({ interval: c.interval, value: percentOf(c) }),
     }),
   }),
 });
@@ -190,6 +290,18 @@ export const QuantityRef = builder.objectRef<QuantityValue>('Quantity').implemen
       description: 'How exact the number is, e.g. `more_than` for "over a million".',
       resolve: (q) => q.qualifier as never,
     }),
+    precision: t.field({
+      type: 'Decimal',
+      description:
+        'The unit of the last stated digit: "1000000" for "over a million"; when the fact does not say, that of the ' +
+        'value’s last written digit.',
+      resolve: (q) => q.precision,
+    }),
+    interval: t.field({
+      type: IntervalRef,
+      description: 'The values it may stand for: "over a million" is 1000000 and up (open above).',
+      resolve: (q) => ({ interval: q.interval, value: q.value }),
+    }),
   }),
 });
 
@@ -217,7 +329,7 @@ function inputFieldOf(t: InputFieldBuilder, path: string, schema: z.ZodType, des
     required = false;
     inner = inner.def.innerType as z.ZodType;
   }
-  if (inner === Decimal) return t.field({ type: 'Decimal', required, description });
+  if (inner === Decimal || inner === Precision) return t.field({ type: 'Decimal', required, description });
   if (inner instanceof z.ZodEnum) {
     const values = inner.options as string[];
     const graphqlEnum = INPUT_ENUMS.find(([enumValues]) => sameValues(enumValues, values))?.[1];
@@ -257,7 +369,12 @@ const MoneyInput = valueInput(
     amount: 'Exact amount in major units, e.g. "23000000000"; for a range its lower bound.',
     currency: 'ISO 4217 code in upper case (CNY, USD, EUR …); anything not in the ISO 4217 table is refused.',
     asReported: 'The words of the source, e.g. "23 billion yuan".',
-    qualifier: 'How exact, e.g. `more_than` for "exceeding"; default `exact`.',
+    qualifier:
+      'How exact, e.g. `rounded` for "23 billion yuan", `more_than` for "exceeding"; default `exact` (only for ' +
+      'amounts stated to the unit).',
+    precision:
+      'The unit of the last stated digit in major units, a power of ten: "1000000000" for "23 billion yuan", "1" ' +
+      'for an amount stated to the unit; default the minor unit. `rounded` needs it.',
     lower: 'Lower bound (a `range` needs both bounds).',
     upper: 'Upper bound (a `range` needs both bounds).',
     priceBasis: 'Nominal or constant dollars, when the source says; leave out otherwise.',
@@ -268,7 +385,12 @@ const ChangeInput = valueInput('ChangeInput', ChangeSchema, 'A reported change i
   percent: 'Percent as a decimal string, e.g. "123" or "-4.5".',
   asReported: 'The words of the source, e.g. "a 123% increase".',
   qualifier: 'How exact; default `exact`.',
-  basis: 'yoy, qoq or vs_prior_period.',
+  precision: 'The unit of the last stated digit in percent, a power of ten ("1" for "123%"); default 0.01.',
+  basis: 'yoy (default), qoq or vs_prior_period.',
+  basisStated:
+    'true when the source states the basis ("year-on-year"); false when it is assumed (then `basisReason` is ' +
+    'required). Left out, the basis counts as assumed, "not recorded".',
+  basisReason: 'Why the basis is assumed (only with basisStated false).',
 });
 
 const QuantityInput = valueInput('QuantityInput', QuantitySchema, 'A non-money quantity.', {
@@ -276,6 +398,9 @@ const QuantityInput = valueInput('QuantityInput', QuantitySchema, 'A non-money q
   unit: 'What is counted, e.g. units, chips, H100e.',
   asReported: 'The words of the source, e.g. "over a million H20 units".',
   qualifier: 'How exact, e.g. `more_than` for "over"; default `exact`.',
+  precision:
+    'The unit of the last stated digit, a power of ten ("1000000" for "a million"); default that of the ' +
+    'value’s last written digit.',
 });
 
 const PeriodInput = valueInput(

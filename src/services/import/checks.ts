@@ -8,19 +8,39 @@ import type { ParsedLine, Rejection } from './lines.ts';
 /** Keys looked up in the graph per statement. */
 export const LOOKUP_CHUNK = 10_000;
 
-type KeyKind = 'entities' | 'sources';
+type KeyKind = 'entities' | 'sources' | 'curators';
+const KEY_KINDS = ['entities', 'sources', 'curators'] as const;
+const LABELS: Record<KeyKind, string> = { entities: 'entity', sources: 'source', curators: 'curator' };
 
-/** Entity keys and source keys a record points at (roles, link ends, publisher; cited sources). */
+const curatorOf = (record: { curator?: string | undefined }) => (record.curator ? [record.curator] : []);
+const spanSources = (spans: readonly { source: string }[] | undefined) => (spans ?? []).map((s) => s.source);
+
+/**
+ * Entity, source and curator keys a record points at (roles, link ends, publisher, a rule's regulation and places;
+ * cited sources, verbatim spans' sources; the curator it names).
+ */
 export function referencesOf(record: ImportRecord): Record<KeyKind, string[]> {
   switch (record.type) {
+    case 'curator':
+      return { entities: [], sources: [], curators: [] };
     case 'entity':
-      return { entities: [], sources: [] };
+      return { entities: [], sources: spanSources(record.verbatim), curators: curatorOf(record) };
     case 'source':
-      return { entities: record.publisher ? [record.publisher] : [], sources: [] };
+      return { entities: record.publisher ? [record.publisher] : [], sources: [], curators: curatorOf(record) };
     case 'link':
-      return { entities: [record.from, record.to], sources: [] };
+      return { entities: [record.from, record.to], sources: record.sources.map((s) => s.source), curators: [] };
+    case 'rule':
+      return {
+        entities: [record.regulation, record.jurisdiction, ...record.context].filter((k) => k !== undefined),
+        sources: record.sources.map((s) => s.source),
+        curators: curatorOf(record),
+      };
     case 'assertion':
-      return { entities: Object.values(record.roles).flat(), sources: record.sources.map((s) => s.source) };
+      return {
+        entities: Object.values(record.roles).flat(),
+        sources: [...record.sources.map((s) => s.source), ...spanSources(record.verbatim)],
+        curators: curatorOf(record),
+      };
   }
 }
 
@@ -29,14 +49,24 @@ export function referencesOf(record: ImportRecord): Record<KeyKind, string[]> {
  * string per declared key and one line number per pending reference.
  */
 export class ReferenceTracker {
-  private readonly declared = { entities: new Set<string>(), sources: new Set<string>() };
-  private readonly pending = { entities: new Map<string, number[]>(), sources: new Map<string, number[]>() };
+  private readonly declared = { entities: new Set<string>(), sources: new Set<string>(), curators: new Set<string>() };
+  private readonly pending = {
+    entities: new Map<string, number[]>(),
+    sources: new Map<string, number[]>(),
+    curators: new Map<string, number[]>(),
+  };
+  /** The first curator line of the input: the curator of the lines that name none. */
+  firstCurator: string | null = null;
 
   add(record: ImportRecord, line: number) {
     if (record.type === 'entity') this.markDeclared('entities', record.key);
     if (record.type === 'source') this.markDeclared('sources', record.key);
+    if (record.type === 'curator') {
+      this.markDeclared('curators', record.key);
+      this.firstCurator ??= record.key;
+    }
     const refs = referencesOf(record);
-    for (const kind of ['entities', 'sources'] as const) {
+    for (const kind of KEY_KINDS) {
       for (const key of refs[kind]) {
         if (this.declared[kind].has(key)) continue;
         const lines = this.pending[kind].get(key);
@@ -51,19 +81,25 @@ export class ReferenceTracker {
     const repo = importChecksRepository(db);
     const entities = [...this.pending.entities.keys()];
     const sources = [...this.pending.sources.keys()];
+    const curators = [...this.pending.curators.keys()];
     const rejected: Rejection[] = [];
     const reject = (kind: KeyKind, keys: string[]) => {
-      const label = kind === 'entities' ? 'entity' : 'source';
+      const label = LABELS[kind];
       for (const key of keys) {
         for (const line of this.pending[kind].get(key) ?? []) {
           rejected.push({ line, reason: `unknown ${label} key ${key}: neither in the file nor in the graph` });
         }
       }
     };
-    for (let i = 0; i < Math.max(entities.length, sources.length); i += LOOKUP_CHUNK) {
-      const missing = await repo.missing(entities.slice(i, i + LOOKUP_CHUNK), sources.slice(i, i + LOOKUP_CHUNK));
+    for (let i = 0; i < Math.max(entities.length, sources.length, curators.length); i += LOOKUP_CHUNK) {
+      const missing = await repo.missing(
+        entities.slice(i, i + LOOKUP_CHUNK),
+        sources.slice(i, i + LOOKUP_CHUNK),
+        curators.slice(i, i + LOOKUP_CHUNK),
+      );
       reject('entities', missing.entities);
       reject('sources', missing.sources);
+      reject('curators', missing.curators);
     }
     return rejected;
   }

@@ -79,6 +79,8 @@ export interface ImportResult {
 
 interface Validation extends ValidationResult {
   types: LineTypes;
+  /** The input's first curator line: the curator of the lines that name none. */
+  curator: string | null;
 }
 
 /** Pass 1 and its checks against the graph: every line is parsed and checked; nothing is written. */
@@ -120,7 +122,7 @@ async function validate(
   // Snippets are checked against the texts given in the input or stored in the graph (one more pass, only if any).
   for (const r of await texts.resolve(db)) rejections.add(r);
   if (texts.hasTexts) {
-    for await (const { record, line } of reader.ofType(types, 'assertion')) {
+    for await (const { record, line } of reader.ofType(types, 'assertion', 'link', 'rule', 'entity')) {
       const problem = texts.check(record, line);
       if (problem) rejections.add(problem);
     }
@@ -146,8 +148,8 @@ async function validate(
     [...publishedSources].filter(([, at]) => at.every((l) => rejections.has(l))).map(([key, at]) => [key, at[0]!]),
   );
   if (deadSources.size) {
-    for await (const { record, line } of reader.ofType(types, 'assertion')) {
-      if (record.type !== 'assertion') continue;
+    for await (const { record, line } of reader.ofType(types, 'assertion', 'link', 'rule')) {
+      if (record.type !== 'assertion' && record.type !== 'link' && record.type !== 'rule') continue;
       for (const { source: key } of record.sources) {
         const dead = deadSources.get(key);
         if (dead !== undefined)
@@ -158,7 +160,7 @@ async function validate(
 
   for (const line of rejections.lines()) types.set(line, null);
   const valid = Object.fromEntries(TYPE_CODES.map((t) => [t, types.count(t)])) as Record<RecordType, number>;
-  return { lines, valid, rejected: rejections.sorted(), types };
+  return { lines, valid, rejected: rejections.sorted(), types, curator: references.firstCurator };
 }
 
 /**
@@ -173,7 +175,7 @@ async function ensureSchema(db: DbScope) {
 async function write(
   db: DbScope,
   reader: LineReader,
-  { valid, types }: Validation,
+  { valid, types, curator }: Validation,
   options: ImportOptions,
 ): Promise<ImportCounts> {
   const batchSize = options.batchSize ?? 500;
@@ -185,7 +187,7 @@ async function write(
     // All or nothing: an entity is never left without the link beside it.
     const batch = emptyBatch();
     for await (const { record } of reader.ofType(types, ...TYPE_CODES)) addToBatch(batch, record);
-    addCounts(counts, await db.writeTransaction('import/all', (tx) => writeBatch(tx, batch)));
+    addCounts(counts, await db.writeTransaction('import/all', (tx) => writeBatch(tx, batch, curator)));
     let done = 0;
     for (const { type, plural } of WRITE_ORDER) {
       done += valid[type];
@@ -201,7 +203,7 @@ async function write(
     const flush = async () => {
       if (!size) return;
       const written = batch;
-      addCounts(counts, await db.writeTransaction(`import/${plural}`, (tx) => writeBatch(tx, written)));
+      addCounts(counts, await db.writeTransaction(`import/${plural}`, (tx) => writeBatch(tx, written, curator)));
       done += size;
       options.onProgress?.({ phase: plural, done, total });
       batch = emptyBatch();
@@ -220,9 +222,9 @@ async function write(
 /** Validates the whole input, then writes it unless a line is bad (or writes the good ones with `skipInvalid`). */
 export async function importLines(db: DbScope, source: LineSource, options: ImportOptions = {}): Promise<ImportResult> {
   const reader = new LineReader(source);
-  const { types, ...validation } = await validate(db, reader, options.onProgress);
+  const { types, curator, ...validation } = await validate(db, reader, options.onProgress);
   if (validation.rejected.length && !options.skipInvalid) return { validation, written: false, counts: noCounts() };
-  const counts = await write(db, reader, { ...validation, types }, options);
+  const counts = await write(db, reader, { ...validation, types, curator }, options);
   return { validation, written: true, counts };
 }
 

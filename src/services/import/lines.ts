@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ImportLine, type ImportRecord } from '../../domain/format.ts';
-import { assertionRow, entityRow, linkRow, sourceRow } from '../../domain/records.ts';
+import { assertionRow, curatorRow, entityRow, linkRow, ruleRow, sourceRow } from '../../domain/records.ts';
 import { type RecordType, WRITE_ORDER } from './write.ts';
 
 /**
@@ -65,6 +65,10 @@ export function toRow(record: ImportRecord) {
       return linkRow(record);
     case 'assertion':
       return assertionRow(record);
+    case 'curator':
+      return curatorRow(record);
+    case 'rule':
+      return ruleRow(record);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { DbScope } from '../../db/database.ts';
 import type { ImportRecord } from '../../domain/format.ts';
-import { snippetProblems } from '../../domain/snippets.ts';
+import { snippetProblems, verbatimProblems } from '../../domain/snippets.ts';
 import { sha256Of } from '../../domain/text-hash.ts';
 import { sourceTexts } from '../../repositories/source-texts.ts';
 import type { Rejection } from './lines.ts';
@@ -17,6 +17,8 @@ export class SourceTextCheck {
   private readonly cited = new Set<string>();
   private readonly rejected: Rejection[] = [];
   private texts = new Map<string, string>();
+  /** Some line has a verbatim span (checked even when no text is known: it is then refused). */
+  private spans = false;
 
   collect(record: ImportRecord, line: number) {
     if (record.type === 'source' && record.text !== undefined) {
@@ -28,7 +30,8 @@ export class SourceTextCheck {
         });
       } else this.fileTexts.set(record.key, { text: record.text, line });
     }
-    if (record.type === 'assertion') for (const ref of record.sources) this.cited.add(ref.source);
+    for (const key of citedBy(record)) this.cited.add(key);
+    if ((record.type === 'assertion' || record.type === 'entity') && record.verbatim?.length) this.spans = true;
   }
 
   /** Rejections of source lines (a different text than the stored one); call once, after `collect`. */
@@ -57,12 +60,33 @@ export class SourceTextCheck {
 
   /** True when some assertion cites a source with a known text (otherwise `check` finds nothing). */
   get hasTexts() {
-    return [...this.cited].some((k) => this.texts.has(k));
+    return this.spans || [...this.cited].some((k) => this.texts.has(k));
   }
 
+  /** A line whose snippets are not in a known text, or whose verbatim texts are not its source's words. */
   check(record: ImportRecord, line: number): Rejection | null {
-    if (record.type !== 'assertion') return null;
-    const problems = snippetProblems(record.sources, this.texts);
+    const problems: string[] = [];
+    if (record.type === 'assertion' || record.type === 'link' || record.type === 'rule') {
+      problems.push(...snippetProblems(record.sources, this.texts));
+    }
+    if (record.type === 'assertion' || record.type === 'entity') {
+      problems.push(...verbatimProblems(record, record.verbatim, this.texts));
+    }
     return problems.length ? { line, reason: problems.join('; ') } : null;
+  }
+}
+
+/** The sources a line cites: by snippet (facts, links, rules) or by verbatim span (facts, entities). */
+function citedBy(record: ImportRecord): string[] {
+  switch (record.type) {
+    case 'assertion':
+      return [...record.sources.map((r) => r.source), ...(record.verbatim ?? []).map((s) => s.source)];
+    case 'entity':
+      return (record.verbatim ?? []).map((s) => s.source);
+    case 'link':
+    case 'rule':
+      return record.sources.map((r) => r.source);
+    default:
+      return [];
   }
 }
