@@ -1,7 +1,8 @@
 // Name: system/checksum — every node (labels, properties) and relationship (type, end keys, properties),
-// for a content hash computed in src/repositories/graph-state.ts (sha256 over the sorted rows).
+// for a content hash computed in src/repositories/graph-state.ts (sha256 over the sorted rows). The migration ledger
+// (:Migration, :MigrationLock) is bookkeeping, not what the graph says, and is left out.
 CALL () {
-  MATCH (n)
+  MATCH (n) WHERE NOT n:Migration AND NOT n:MigrationLock
   RETURN 'N' AS part, n.key AS a, '' AS type, '' AS b, labels(n) AS labels, properties(n) AS props
   UNION ALL
   MATCH (x)-[r]->(y)
