@@ -12,6 +12,13 @@ describe('named Cypher statements', () => {
     expect(() => statement('fragments/facts-of-entity')).toThrow(/No Cypher statement named/);
   });
 
+  it('expands fragments included by fragments (conflicts/page → conflict-groups → facts-compare)', () => {
+    const page = statement('conflicts/page').text;
+    expect(page).toContain('WITH a.statementGroup AS groupKey, collect(a) AS facts');
+    expect(page).toContain('WHEN x.amountMinor IS NULL OR y.amountMinor IS NULL THEN null');
+    expect(page).not.toContain('@include');
+  });
+
   it('sends no comment lines or indentation, and keeps every line of Cypher', () => {
     const file = readFileSync(join(CYPHER_DIR, 'entities/links.cypher'), 'utf8');
     const code = file

@@ -2,17 +2,16 @@
 // the source's stored text; the importer and the API refuse a snippet a stored text does not contain).
 // Role edges not in the new row are removed, so re-importing a corrected fact converges. A rank a curator set
 // (setRank, resolveConflict, retractAssertion: rankedAt or retractedAt present) is kept: re-importing the line does not
-// undo it. Each fact's statement group is computed from its roles (fragments/statement-group); the groups the facts
-// left and joined are returned for facts/refresh-groups.
+// undo it. The caller then regroups the facts (facts/regroup: their statement groups from their roles as written).
 UNWIND $rows AS row
 MERGE (a:Assertion {key: row.key})
 ON CREATE SET a.createdAt = datetime(), a.createdVia = 'import'
-WITH a, row, a.statementGroup AS groupBefore,
+WITH a, row,
      CASE WHEN a.rankedAt IS NOT NULL OR a.retractedAt IS NOT NULL THEN a.rank END AS curatedRank
 SET a += row.props
 SET a.rank = coalesce(curatedRank, a.rank)
 SET a:$(row.kind)
-WITH a, row, groupBefore
+WITH a, row
 CALL (a, row) {
   OPTIONAL MATCH (a)-[r:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]->(e:Entity)
   WITH r, e, [x IN row.roles | x.type + '|' + x.key] AS wanted
@@ -32,6 +31,4 @@ CALL (a, row) {
   SET r.start = ref.start, r.end = ref.end, r.locator = ref.locator, r.position = ref.position,
       r.verified = EXISTS { (s)-[:HAS_TEXT]->(t:SourceText) WHERE t.text CONTAINS ref.snippet }
 }
-// @include statement-group
-WITH count(a) AS written, collect(groupBefore) + collect(a.statementGroup) AS groups
-RETURN written, [g IN groups WHERE g IS NOT NULL] AS groups
+RETURN count(a) AS written

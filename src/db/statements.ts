@@ -22,16 +22,19 @@ const files = new Map<string, string>(
 
 /**
  * A line `// @include NAME` stands for `cypher/fragments/NAME.cypher`: a clause several statements share, written
- * once. Fragments are not statements themselves.
+ * once. A fragment may include others (a fragment including itself, directly or not, is an error). Fragments are not
+ * statements themselves.
  */
 const INCLUDE = /^[ \t]*\/\/ @include (\S+)[ \t]*$/gm;
 const FRAGMENTS = 'fragments/';
 
-function expand(name: string, text: string): string {
+function expand(name: string, text: string, within: readonly string[] = []): string {
   return text.replace(INCLUDE, (_line, fragment: string) => {
     const included = files.get(FRAGMENTS + fragment);
     if (included === undefined) throw new Error(`Cypher statement "${name}" includes a missing fragment "${fragment}"`);
-    return included;
+    if (within.includes(fragment))
+      throw new Error(`Cypher statement "${name}" includes fragment "${fragment}" within itself`);
+    return expand(name, included, [...within, fragment]);
   });
 }
 

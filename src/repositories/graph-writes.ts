@@ -43,18 +43,18 @@ export const graphWrites = {
   async rules(tx: TxRunner, rows: ReturnType<typeof ruleRow>[]) {
     return rows.length ? total(await tx.run<Written>(UPSERT_RULES, { rows })) : 0;
   },
-  /** Writes the facts, then refreshes the statement groups they left and joined (contested, outranked). */
+  /**
+   * Writes the facts, then the statement groups of those of grouped kinds (and the contested/outranked flags of the
+   * groups they left and joined); facts of other kinds form no group and are not read again.
+   */
   async assertions(tx: TxRunner, rows: ReturnType<typeof assertionRow>[]) {
     if (!rows.length) return 0;
-    const written = await tx.run<Written & { groups: string[] }>(UPSERT_ASSERTIONS, {
-      rows,
-      statementSpecs: STATEMENT_SPECS,
-    });
-    await rankWrites.refresh(
+    const written = total(await tx.run<Written>(UPSERT_ASSERTIONS, { rows }));
+    await rankWrites.regroup(
       tx,
-      written.flatMap((r) => r.groups),
+      rows.filter((r) => r.kind in STATEMENT_SPECS).map((r) => r.key),
     );
-    return total(written);
+    return written;
   },
   /** Entity keys that do not exist as entities (checked inside the writing transaction). */
   async missingEntities(tx: TxRunner, entityKeys: string[]): Promise<string[]> {

@@ -132,8 +132,9 @@ const DisagreementEnum = builder.enumType('Disagreement', {
   values: {
     amount: {
       description:
-        'Amounts in one currency and price basis whose intervals do not overlap (a range, the amount itself when ' +
-        'exact or approximate, open above for more_than/at_least, open below for less_than).',
+        'Amounts whose intervals do not overlap (± half the stated precision, a range’s bounds widened the same way, ' +
+        'open above for more_than/at_least, below for less_than), in one currency and price basis or through the ' +
+        'source’s own conversion; amounts in other currencies without one are not compared.',
     },
     change: { description: 'Changes of one basis (yoy, qoq …) whose intervals do not overlap.' },
     value: { description: 'A link’s value: a different target entity (e.g. another country of domicile) or status.' },
