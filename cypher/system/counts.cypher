@@ -1,9 +1,12 @@
 // Name: system/counts — node, relationship and entity totals (seed idempotency, rejected-write checks), from the count
-// store. The change log (:Change entries and their :ChangeCounter) is left out: it records writes, it is not what the
-// graph says, so a write refused or repeated changes none of these figures.
+// store (no scan). Bookkeeping is left out of `nodes`: the change log (:Change entries and their :ChangeCounter)
+// records writes, so a write refused or repeated changes none of these figures; the migration ledger (:Migration,
+// :MigrationLock) is not data (an export does not carry it, and a graph emptied and imported again has none).
 CALL () { MATCH (n) RETURN count(n) AS total }
 CALL () { MATCH (c:Change) RETURN count(c) AS logEntries }
 CALL () { MATCH (c:ChangeCounter) RETURN count(c) AS counters }
+CALL () { MATCH (m:Migration) RETURN count(m) AS ledger }
+CALL () { MATCH (l:MigrationLock) RETURN count(l) AS locks }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-RETURN total - logEntries - counters AS nodes, relationships, entities
+RETURN total - logEntries - counters - ledger - locks AS nodes, relationships, entities

@@ -26,6 +26,15 @@ export function isConstraintViolation(error: unknown): boolean {
   return error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
+/**
+ * A `CREATE … IF NOT EXISTS` that lost a race: another session (another replica starting at the same moment) created
+ * the same index or constraint between the check and the creation. What the statement asked for exists.
+ */
+export function schemaRuleExisted(error: unknown): boolean {
+  const e = error instanceof DomainError && error.cause !== undefined ? error.cause : error;
+  return e instanceof Neo4jError && e.code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists';
+}
+
 /** Turns driver and server errors into typed domain errors; the statement name helps the logs, not clients. */
 export function toDomainError(error: unknown, statementName: string): DomainError {
   if (error instanceof DomainError) return error;

@@ -1,6 +1,7 @@
 import type { DbScope } from '../db/database.ts';
 import { type Statement, statement, statementList, statementNames } from '../db/statements.ts';
 import { int } from '../db/values.ts';
+import { unlessSchemaRuleExisted } from './schema.ts';
 
 /** A numbered migration, `cypher/migrations/NNNN-name.cypher`: its statements run one after another, in file order. */
 export interface Migration {
@@ -70,9 +71,9 @@ const RECORD = statement('migration-ledger/record');
 /** The migration ledger (:Migration nodes), its lock (one :MigrationLock node), and running a migration's statements. */
 export function migrationRepository(db: DbScope) {
   return {
-    /** The ledger's constraints; schema statements cannot share a transaction with writes, so each runs on its own. */
+    /** The ledger's constraints, each on its own (as schema/constraints: a lost IF NOT EXISTS race is done). */
     async prepare() {
-      for (const s of LEDGER_SCHEMA) await db.write(s);
+      for (const s of LEDGER_SCHEMA) await db.write(s).catch(unlessSchemaRuleExisted);
     },
     applied(): Promise<AppliedMigration[]> {
       return db.read<AppliedMigration>(APPLIED);
