@@ -11,7 +11,17 @@ import type { linkRow } from './records.ts';
  */
 
 /** What happened: see CHANGE_OP_MEANINGS. */
-export const CHANGE_OPS = ['create', 'upsert', 'update', 'retract', 'merge', 'rank', 'import'] as const;
+export const CHANGE_OPS = [
+  'create',
+  'upsert',
+  'update',
+  'retract',
+  'merge',
+  'unmerge',
+  'judge',
+  'rank',
+  'import',
+] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 export const CHANGE_OP_MEANINGS: Record<ChangeOp, string> = {
@@ -20,12 +30,17 @@ export const CHANGE_OP_MEANINGS: Record<ChangeOp, string> = {
   update: 'stored values changed through updateEntity or updateSource (`fields` names them)',
   retract: 'a fact retracted (its rank became deprecated)',
   merge: 'an entity merged into another (`key` is the kept one, `entities` both)',
-  rank: 'a fact’s rank changed (reserved: setRank and resolveConflict do not record their changes yet)',
+  unmerge:
+    'a merge undone (withdrawJudgement of its positive judgement): `key` is the restored entity, `entities` both',
+  judge:
+    'an entity-resolution judgement recorded or withdrawn (judgeEntities, withdrawJudgement): `key` is the judgement, ' +
+    '`entities` the two keys it is about',
+  rank: 'a fact’s rank changed (setRank, resolveConflict), with the reason',
   import: 'a line written by an import (a file, the seed, Epoch): created, or confirmed and updated',
 };
 
 /** What was written. */
-export const CHANGE_TARGETS = ['fact', 'entity', 'source', 'link'] as const;
+export const CHANGE_TARGETS = ['fact', 'entity', 'source', 'link', 'judgement'] as const;
 export type ChangeTarget = (typeof CHANGE_TARGETS)[number];
 
 /** One entry as a write hands it to the log. */
@@ -118,7 +133,7 @@ export function linkChange(op: ChangeOp, row: ReturnType<typeof linkRow>) {
 }
 
 /** The words the change feed's `kinds` filter takes: fact kinds, entity kinds, `Source` and link types. */
-export const CHANGE_KINDS: readonly string[] = [...ALL_KINDS, 'Source', ...LINK_TYPES];
+export const CHANGE_KINDS: readonly string[] = [...ALL_KINDS, 'Source', 'Judgement', ...LINK_TYPES];
 
 const CURSOR_TAG = 'change';
 
@@ -149,4 +164,24 @@ export function changeKinds(kinds: readonly string[] | null | undefined): string
     }
   }
   return [...kinds];
+}
+
+/** A judgement recorded or withdrawn, or a merge undone (its removed entity restored). */
+export function judgementChange(
+  op: 'judge' | 'unmerge',
+  row: { key: string; entity: string; other: string | null },
+  reason: string,
+  restoredKind: string | null = null,
+) {
+  const entities = unique([row.entity, ...(row.other ? [row.other] : [])]);
+  return {
+    op,
+    target: op === 'unmerge' ? 'entity' : 'judgement',
+    key: op === 'unmerge' ? (row.other ?? row.entity) : row.key,
+    kind: op === 'unmerge' ? (restoredKind ?? 'Entity') : 'Judgement',
+    entities,
+    sources: [],
+    fields: [],
+    reason,
+  } satisfies ChangeEntry;
 }

@@ -1,6 +1,8 @@
 import type { DbScope, TxRunner } from '../db/database.ts';
+import { judgementChange } from '../domain/changes.ts';
 import { WriteRejected } from '../domain/errors.ts';
 import { pairKey } from '../domain/resolution.ts';
+import { changeLog } from '../repositories/changes.ts';
 import { curationWrites } from '../repositories/curation.ts';
 import {
   type AliasJudgementRow,
@@ -61,7 +63,9 @@ export async function judgeEntities(
         throw new WriteRejected('NOT_FOUND', `Both ${entity} and ${other} must be existing entities`);
       }
       await judgementWrites.supersede(tx, pair, key, at, principal);
-      return judgementWrites.record(tx, { key, verdict, pair, entity, other, reason, at }, principal);
+      const recorded = await judgementWrites.record(tx, { key, verdict, pair, entity, other, reason, at }, principal);
+      await changeLog.record(tx, principal, [judgementChange('judge', { key, entity, other }, reason)]);
+      return recorded;
     });
   });
 }
@@ -132,6 +136,7 @@ export async function withdrawJudgement(
       if (j.verdict !== 'positive') {
         const withdrawn = await judgementWrites.withdraw(tx, key, reason, at, principal);
         if (!withdrawn) throw new WriteRejected('CONFLICT', `Judgement ${key} is already withdrawn`);
+        await changeLog.record(tx, principal, [judgementChange('judge', j, reason)]);
         return withdrawn;
       }
       const refusal = unmergeRefusal(state);
@@ -142,6 +147,8 @@ export async function withdrawJudgement(
         throw new WriteRejected('CONFLICT', `Judgement ${key} could not be un-merged`);
       }
       await rankWrites.regroup(tx, regrouped);
+      const [restored] = j.other ? await curationWrites.entityKinds(tx, [j.other]) : [];
+      await changeLog.record(tx, principal, [judgementChange('unmerge', j, reason, restored?.kind ?? null)]);
       return (await stateOf(tx, key)).judgement;
     });
   });

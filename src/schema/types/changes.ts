@@ -21,6 +21,7 @@ const TARGET_MEANINGS: Record<ChangeTarget, string> = {
   entity: 'an entity; `key` is its key, `kind` its entity kind',
   source: 'a source; `key` is its key, `kind` is `Source`',
   link: 'a timeless link between two entities; `key` is `from TYPE to`, `kind` the link type',
+  judgement: 'an entity-resolution judgement; `key` is its key, `kind` is `Judgement`',
 };
 
 const ChangeTargetEnum = builder.enumType('ChangeTarget', {
