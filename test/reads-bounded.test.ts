@@ -293,6 +293,9 @@ const BOUNDED_WITHOUT_ARGUMENT: Record<string, string> = {
   rules: 'the inference rules one restricted-owner row used (at most two)',
   restrictionConcerns: 'the context places of one inference rule',
   chipsViaFamily: 'a subset of the row’s chips',
+  assumptions:
+    'Money.assumptions: the distinct assumptions of a derived amount’s inputs, at most one per input; the inputs ' +
+    'are one group’s member figures (at most 100) or one prior-year/conversion computation (domain/values.ts)',
 };
 
 describe('no list field can grow with the graph unbounded', () => {

@@ -295,7 +295,7 @@ export class EpochBuilder {
       return seen.key;
     }
     const entity = make();
-    entity.props = { ...entity.props, firstSeen: seenAt };
+    entity.props = { ...entity.props, firstSeenIn: seenAt };
     this.entity(entity);
     this.unresolved.set(id, { name, key: entity.key, what, firstSeen: seenAt, occurrences: 1 });
     return entity.key;

@@ -88,7 +88,7 @@ function declareSite(b: EpochBuilder, key: string, name: string, at: string, rec
       dataset: 'epoch-ai-data-centers',
       inSiteTable: record !== undefined,
       siteTableRow: record?.row,
-      firstSeen: record ? undefined : `${at} (not in ${SITES_FILE})`,
+      firstSeenIn: record ? undefined : `${at} (not in ${SITES_FILE})`,
       anonymized: false,
       currentH100e: numberCell(c['Current H100 equivalents']),
       currentPowerMw: numberCell(c['Current power (MW)']),
