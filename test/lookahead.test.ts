@@ -264,7 +264,8 @@ describe('lookahead: a connection of facts reads only what its nodes need', () =
     }
     expect(planned).toEqual([
       ['key', 'kind', 'mode', 'note', 'summary'],
-      ['key', 'kind', 'mode', 'rank', 'summary'],
+      // `rank` also reads what an as-of read needs to give the rank it had then (src/domain/as-of.ts).
+      ['deprecatedSince', 'key', 'kind', 'mode', 'rank', 'rankBeforeRetraction', 'summary'],
       [...money('amount'), ...money('conversion'), 'key', 'kind', 'mode', 'summary'].sort(),
     ]);
   });
