@@ -151,8 +151,38 @@ describe('lookahead: an entity and its facts in one statement', () => {
     const figures = res.data?.entity.statements[0].participants[0].entity.figures;
     expect(figures).toHaveLength(1);
     expect(figures[0].sources).toHaveLength(2);
-    // entity+statements (1), participants (1), then figures with their sources folded into one statement (1)
-    expect(res.extensions?.cypher?.statements).toBe(3);
+    // entity + statements + their participants (1), then figures with their sources folded into one statement (1)
+    expect(res.extensions?.cypher?.statements).toBe(2);
+  });
+
+  it('reads the participants a fact’s fields show (a list screen: companies, their country, figures, sources) in the page’s statement', async () => {
+    const COMPANY = `key name domiciles(first: 1) { key country { key name } }
+      figures(first: 3) { key summary amount { amount currency } sources { snippet source { key title url } } }`;
+    const list = await gql(
+      yoga,
+      `{ companies(first: 10, filter: { country: "place:cn" }) { nodes { id ... on Company { ${COMPANY} } } } }`,
+    );
+    expect(list.errors).toBeUndefined();
+    const nodes = list.data?.companies.nodes ?? [];
+    // The seed's four Chinese companies by name; each is domiciled in China.
+    expect(nodes.map((c: any) => c.key)).toEqual([
+      'company:alibaba',
+      'company:baidu',
+      'company:bytedance',
+      'company:tencent',
+    ]);
+    for (const c of nodes) expect(c.domiciles).toEqual([{ key: expect.any(String), country: { key: 'place:cn', name: 'China' } }]);
+    // The country key checked (1), then the page with its facts, their sources and participants (1).
+    expect(list.extensions?.cypher?.statements).toBe(2);
+    // The same selection level by level (node(id:) has no lookahead) answers the same.
+    for (const c of nodes) {
+      const plain = await gql(yoga, `query($id: ID!) { node(id: $id) { id ... on Company { ${COMPANY} } } }`, {
+        id: c.id,
+      });
+      expect(plain.errors).toBeUndefined();
+      expect(plain.data?.node).toEqual(c);
+      expect(plain.extensions?.cypher?.statements).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('reads only the properties the selected fields need, and answers as a whole read does (the seed facts of three companies)', async () => {
@@ -167,7 +197,7 @@ describe('lookahead: an entity and its facts in one statement', () => {
         `{ entity(key: "company:${company}") { facts(first: 40, includeDeprecated: true) { ${FIELDS} } } }`,
       );
       expect(projected.errors).toBeUndefined();
-      expect(projected.extensions?.cypher?.statements).toBe(2); // entity + facts + sources, then participants
+      expect(projected.extensions?.cypher?.statements).toBe(1); // entity + facts + sources + participants
       facts.push(...(projected.data?.entity.facts ?? []));
     }
     expect(facts.length).toBeGreaterThanOrEqual(30);
@@ -187,6 +217,31 @@ describe('lookahead: an entity and its facts in one statement', () => {
       figures(first: 20) { key amount { amount currency } } } } }`,
     );
     expect(amounts.data?.entity.figures.some((f: any) => f.amount?.amount)).toBe(true);
+  });
+
+  it('plans participants for the facts whose selection shows them (participants or a role field), and only those', async () => {
+    const planned: any[] = [];
+    const contextValue = {
+      loaders: {
+        entityWithFacts: (_key: string, queries: unknown[]) => {
+          planned.push(...queries);
+          return null;
+        },
+        keyResolution: {
+          load: async (key: string) => ({ key, resolved: null, byName: false, ambiguous: false, suggestions: [] }),
+        },
+      },
+    };
+    const document = parse(`{ entity(key: "company:x") { facts(first: 2) { key participants { role } }
+      ... on Company { domiciles { country { key } } figures { key sources { snippet } } statements { key } } } }`);
+    const result = await execute({ schema, document, contextValue });
+    expect(result.errors).toBeUndefined();
+    expect(planned.map((q) => [q.kinds?.join(',') ?? null, q.withRoles, q.withSources])).toEqual([
+      [null, true, false],
+      ['Domicile', true, false],
+      ['FinancialFigure', false, true],
+      ['Claim', false, false],
+    ]);
   });
 
   it('plans the properties the selected fields read', async () => {

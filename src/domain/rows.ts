@@ -62,6 +62,8 @@ export interface SupportRow {
 export interface FactRow {
   fact: AssertionRow;
   sources: SupportRow[];
+  /** Its participants, when the query asked for them (withRoles); else empty. */
+  roles: RoleRow[];
 }
 
 /** An entity with the lists of facts its GraphQL selection asks for, in the order they were asked for. */

@@ -64,10 +64,13 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     for (const roles of rows) for (const r of roles) entity.prime(r.entity.key, r.entity);
     return rows;
   };
+  const roles = loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys)));
 
-  /** Facts read in a statement of their own, or with their entity; their sources too when asked for. */
+  /** Facts read in a statement of their own, or with their entity; their sources and participants when asked for. */
   const factsOf = (query: InvolvementQuery, rows: FactRow[]) => {
     if (query.withSources) for (const { fact, sources } of rows) supports.prime(fact.key, sources);
+    if (query.withRoles) for (const { fact, roles: participants } of rows) roles.prime(fact.key, participants);
+    primeEntities(rows.map((r) => r.roles));
     return rows.map((r) => r.fact);
   };
   const involvement = keyed<AssertionRow[]>((signature) => {
@@ -123,7 +126,7 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     withFacts,
     assertion: loader<string, AssertionRow | null>('assertion', (keys) => repos.assertions.byKeys(keys)),
     source: loader<string, SourceRow | null>('source', (keys) => repos.sources.byKeys(keys)),
-    roles: loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys))),
+    roles,
     supports,
     /** Facts an entity takes part in, with the given roles/kinds/metric. */
     involvement: (key: string, query: InvolvementQuery) => involvement(JSON.stringify(query)).load(key),

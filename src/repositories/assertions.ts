@@ -41,6 +41,8 @@ export interface InvolvementQuery {
   limit: number;
   /** Read each fact's sources in the same statement. */
   withSources: boolean;
+  /** Read each fact's participants (every role, as `roles` reads them) in the same statement. */
+  withRoles: boolean;
   /** The fact properties to read (null: all of them). */
   props: string[] | null;
   /** As the graph stood at this instant (ISO 8601); absent or null: now. */
@@ -52,6 +54,7 @@ export interface FactRecord {
   fact: AssertionRow | null;
   values: unknown[];
   sources: SupportRow[];
+  roles: RoleRow[];
 }
 
 /** A fact read whole, or rebuilt from the properties asked for; one read as null is left out, as a whole read does. */
@@ -67,9 +70,9 @@ function factOf(props: readonly string[] | null, whole: AssertionRow | null, val
 /** Facts of one query, as fragments/facts-of-entity returns them. */
 export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): FactRow[] {
   const asOf = q.asOf ?? null;
-  return records.map(({ fact, values, sources }) => {
+  return records.map(({ fact, values, sources, roles }) => {
     const row = factOf(q.props, fact, values);
-    return { fact: asOf ? factAsOf(row, asOf) : row, sources };
+    return { fact: asOf ? factAsOf(row, asOf) : row, sources, roles };
   });
 }
 

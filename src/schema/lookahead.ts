@@ -30,6 +30,12 @@ export type FactsQueryOf = (args: Record<string, unknown>) => Omit<InvolvementQu
  */
 export const READS = 'reads';
 export const reads = (...props: string[]) => ({ [READS]: props });
+/**
+ * Field extension on a fact's fields that resolve through its participants (`roles` loader): selected below a facts
+ * field, it makes the lookahead read every fact's participants in the same statement.
+ */
+export const READS_PARTICIPANTS = 'readsParticipants';
+export const readsParticipants = () => ({ ...reads(), [READS_PARTICIPANTS]: true });
 /** What resolveType/isTypeOf (src/schema/types/node.ts) and global ids need of every fact. */
 const ALWAYS_READ = ['key', 'kind', 'mode', 'summary'];
 
@@ -80,7 +86,8 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
 
 /**
  * The query a facts field loads with, from its arguments and the selection below it (all nodes of one response
- * key, as graphql-js merges them): sources when `sources` is selected, and the properties its fields read.
+ * key, as graphql-js merges them): sources when `sources` is selected, participants when a field that reads them is
+ * (`participants`, a role field such as `country`), and the properties its fields read.
  */
 function queryFor(
   queryOf: FactsQueryOf,
@@ -93,6 +100,7 @@ function queryFor(
   return {
     ...queryOf(args),
     withSources: selected.some((f) => f.node.name.value === 'sources'),
+    withRoles: selected.some((f) => definition(f.on, f.node.name.value)?.extensions?.[READS_PARTICIPANTS] === true),
     props: propsRead(selected),
   };
 }

@@ -17,7 +17,7 @@ import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { FACT_KIND_VALUES } from '../describe.ts';
 import { existingKeyOrNull } from '../keys.ts';
-import { factPropsSelected, reads } from '../lookahead.ts';
+import { factPropsSelected, reads, readsParticipants } from '../lookahead.ts';
 import { normaliseMetric } from '../vocabulary.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -198,7 +198,7 @@ AssertionRef.implement({
     participants: t.field({
       type: [ParticipantRef],
       description: 'Entities involved, by role.',
-      extensions: reads(),
+      extensions: readsParticipants(),
       args: {
         role: t.arg({
           type: RoleEnum,
@@ -235,13 +235,13 @@ export function roleField(t: FieldBuilder, role: RoleType, description: string, 
         type: EntityRef,
         nullable: true,
         description,
-        extensions: reads(),
+        extensions: readsParticipants(),
         resolve: async (a: AssertionRow, _x: unknown, ctx: Context) => (await load(a, ctx))[0] ?? null,
       })
     : t.field({
         type: [EntityRef],
         description,
-        extensions: reads(),
+        extensions: readsParticipants(),
         resolve: (a: AssertionRow, _x: unknown, ctx: Context) => load(a, ctx),
       });
 }
