@@ -14,31 +14,6 @@ CALL (year) {
   OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
   USING JOIN ON c
   WHERE coalesce(d.firstSeen <= datetime($asOf), true) AND (d.rank <> 'deprecated' OR coalesce(d.deprecatedSince > datetime($asOf), false)) AND d.outranked IS NULL
-  WITH a, c, min(country.key) AS countryKey
-  WITH countryKey, a.periodType AS periodType, a.amountCurrency AS currency,
-       toString(sum(a.amountMinor)) AS totalMinor,
-       all(q IN collect(a.amountQualifier) WHERE q = 'exact') AS exact,
-       toString(sum(CASE WHEN a.amountQualifier = 'less_than' THEN 0
-                         WHEN a.amountQualifier = 'range' THEN coalesce(a.amountLowerMinor, a.amountMinor)
-                         ELSE a.amountMinor END)) AS lowMinor,
-       toString(sum(CASE WHEN a.amountQualifier IN ['more_than', 'at_least'] THEN 0
-                         WHEN a.amountQualifier = 'range' THEN coalesce(a.amountUpperMinor, a.amountMinor)
-                         ELSE a.amountMinor END)) AS highMinor,
-       toString(sum(CASE WHEN a.amountQualifier IN ['more_than', 'at_least', 'less_than'] THEN 0
-                         ELSE coalesce(a.amountPrecisionMinor, 1) END)) AS precisionMinor,
-       any(q IN collect(a.amountQualifier) WHERE q = 'less_than') AS openBelow,
-       any(q IN collect(a.amountQualifier) WHERE q IN ['more_than', 'at_least']) AS openAbove,
-       count(DISTINCT c) AS companies,
-       count(a) AS figureCount,
-       CASE WHEN $withFigures THEN collect(a.key)[..$figuresLimit] ELSE [] END AS figureKeys
-  RETURN countryKey, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor, openBelow,
-         openAbove, companies, figureCount, figureKeys
-  ORDER BY periodType, countryKey, currency
+  // @include metric-by-country-sums
 }
-WITH year AS periodYear, countryKey, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor,
-     openBelow, openAbove, companies, figureCount, figureKeys
-LIMIT $limit
-OPTIONAL MATCH (place:Entity {key: countryKey})
-RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,
-       periodYear, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor, openBelow, openAbove,
-       companies, figureCount, figureKeys
+// @include metric-by-country-rows

@@ -4,6 +4,7 @@ import { checkGroup, rankByGrowth } from '../domain/research.ts';
 import { searchPlan } from '../domain/search-query.ts';
 import { PATH_RELATIONSHIPS, type PathRelationship } from '../repositories/graph.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { CountryTotalParts } from '../repositories/research.ts';
 
 /**
  * The root fields that are not connections — research and Epoch views, graph walks, the system's versions — as
@@ -34,7 +35,7 @@ export const researchViews = {
   async metricByCountry(
     scope: ViewScope,
     q: Omit<MetricQuery, 'country'>,
-    withFigures: boolean,
+    parts: CountryTotalParts,
     limit: number,
     perRow: number,
   ) {
@@ -42,7 +43,7 @@ export const researchViews = {
       q.metric,
       q.periodYear,
       q.periodType,
-      withFigures,
+      parts,
       limit + 1,
       perRow,
       q.asOf ?? null,

@@ -4,9 +4,26 @@ import { int } from '../db/values.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 import type { SummedAmounts } from '../domain/values.ts';
 
+/** How exact a sum is and the interval it may stand for (fragments/metric-by-country-sums). */
+export interface SumSpread extends Omit<SummedAmounts, 'totalMinor'> {
+  /** Every figure summed is exact. */
+  exact: boolean;
+}
+
+/** What a country total is read with beyond its sum and figure count: only what the selection shows. */
+export interface CountryTotalParts {
+  /** How many companies' figures were summed (else 0). */
+  companies: boolean;
+  /** The keys of the first figures summed (else none). */
+  figures: boolean;
+  /** The sum's exactness and interval (else `spread` is null). */
+  spread: boolean;
+}
+
 const FIGURES = statement('research/figures');
 const GROUP_FIGURES = statement('research/group-figures');
 const METRIC_BY_COUNTRY = statement('research/metric-by-country');
+const METRIC_BY_COUNTRY_OF_YEAR = statement('research/metric-by-country-of-year');
 const FIGURES_AS_OF = statement('research/figures-as-of');
 const METRIC_BY_COUNTRY_AS_OF = statement('research/metric-by-country-as-of');
 
@@ -16,13 +33,15 @@ export interface FigureRow {
   countryKey: string | null;
 }
 
-export interface CountryTotalRow extends SummedAmounts {
+export interface CountryTotalRow {
   countryKey: string | null;
   country: EntityRow | null;
   periodYear: number;
   periodType: string;
   currency: string;
-  exact: boolean;
+  totalMinor: string;
+  /** Null unless asked for (CountryTotalParts.spread). */
+  spread: SumSpread | null;
   companies: number;
   figureCount: number;
   figureKeys: string[];
@@ -63,22 +82,25 @@ export function researchRepository(db: DbScope) {
         noChange: NO_CHANGE,
       });
     },
-    /** `withFigures`: also the keys of the first `figuresLimit` figures summed (for the `figures` field). */
+    /** Sums by country with the `parts` asked for (the keys of at most `figuresLimit` figures each). */
     totalsByCountry(
       metric: string,
       periodYear: number | null,
       periodType: string | null,
-      withFigures: boolean,
+      parts: CountryTotalParts,
       limit: number,
       figuresLimit: number,
       asOf: string | null = null,
     ) {
-      return db.read<CountryTotalRow>(asOf ? METRIC_BY_COUNTRY_AS_OF : METRIC_BY_COUNTRY, {
+      const current = periodYear === null ? METRIC_BY_COUNTRY : METRIC_BY_COUNTRY_OF_YEAR;
+      return db.read<CountryTotalRow>(asOf ? METRIC_BY_COUNTRY_AS_OF : current, {
         asOf,
         metric,
         ...years(periodYear),
         periodType,
-        withFigures,
+        withCompanies: parts.companies,
+        withFigures: parts.figures,
+        withSpread: parts.spread,
         limit: int(limit),
         figuresLimit: int(figuresLimit),
       });

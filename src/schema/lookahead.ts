@@ -79,9 +79,12 @@ function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) {
   return level;
 }
 
-/** Whether the resolving field's selection asks for `name` directly below it (through fragments, any type). */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return selectionsAt(info, []).some(({ set, on }) => fieldsOf(info, on, set).some((f) => f.node.name.value === name));
+/**
+ * Whether the resolving field's selection asks for `name` at `path` below it (directly below it by default; through
+ * fragments and aliases, any type), e.g. `selectsField(info, 'interval', ['rows', 'total'])`.
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string, path: readonly string[] = []): boolean {
+  return selectionsAt(info, path).some(({ set, on }) => fieldsOf(info, on, set).some((f) => f.node.name.value === name));
 }
 
 /**

@@ -1,8 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { type GroupCheck, impliedPrior } from '../../domain/research.ts';
 import type { AssertionRow } from '../../domain/rows.ts';
-import { summedMoney } from '../../domain/values.ts';
+import { derivedMoney, summedMoney } from '../../domain/values.ts';
 import { researchViews } from '../../queries/views.ts';
-import type { CountryTotalRow } from '../../repositories/research.ts';
+import type { CountryTotalParts, CountryTotalRow } from '../../repositories/research.ts';
 import { builder } from '../builder.ts';
 import {
   CAPPED_FIRST,
@@ -68,6 +69,19 @@ const CompanyMetricRef = builder.objectRef<CompanyMetric>('CompanyMetric').imple
   }),
 });
 
+/** The fields of a total (Money) that show how exact the sum is: only these need its exactness and interval. */
+export const SPREAD_FIELDS = ['qualifier', 'interval', 'converted'] as const;
+
+/**
+ * What a metricByCountry selection shows beyond the sums (through fragments and aliases): the statement computes
+ * only that (research/metric-by-country reads no figure property for a part not asked for).
+ */
+const countryTotalParts = (info: GraphQLResolveInfo): CountryTotalParts => ({
+  companies: selectsField(info, 'companies', ['rows']),
+  figures: selectsField(info, 'figures', ['rows']),
+  spread: SPREAD_FIELDS.some((field) => selectsField(info, field, ['rows', 'total'])),
+});
+
 const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').implement({
   description: 'Sum of the reported figures of companies based in a country, per period and currency (derived).',
   fields: (t) => ({
@@ -84,7 +98,13 @@ const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').imple
       description:
         'Derived sum; currencies are never mixed. Its `interval` adds up the figures’ own (± half the precision ' +
         'each is stated to): 23 + 23 + 4.2 billion yuan is 50.2 billion, 49.15–51.25 billion.',
-      resolve: (r) => summedMoney(r, r.currency, { qualifier: r.exact ? 'exact' : 'approx' }),
+      resolve: (r) =>
+        r.spread
+          ? summedMoney({ totalMinor: r.totalMinor, ...r.spread }, r.currency, {
+              qualifier: r.spread.exact ? 'exact' : 'approx',
+            })
+          : // Read without its spread: the selection shows none of SPREAD_FIELDS (see countryTotalParts).
+            derivedMoney(BigInt(r.totalMinor), r.currency),
     }),
     companies: t.exposeInt('companies', { description: 'How many companies’ figures were summed.' }),
     figureCount: t.exposeInt('figureCount', { description: 'How many reported figures were summed.' }),
@@ -92,7 +112,7 @@ const CountryTotalRef = builder.objectRef<CountryTotalRow>('CountryTotal').imple
       type: [FinancialFigureRef],
       description: `The reported figures summed, by key: the first ${MAX_NESTED_LIST} (figureCount says how many).`,
       resolve: async (r, _a, ctx) =>
-        (await ctx.loaders.assertion.loadMany(r.figureKeys)).filter(
+        (await ctx.loaders.assertion.loadMany([...r.figureKeys].sort())).filter(
           (f): f is AssertionRow => !!f && !(f instanceof Error),
         ),
     }),
@@ -224,13 +244,7 @@ builder.queryFields((t) => ({
       const { periodYear = null, periodType = null, asOf = null } = args;
       const metric = normaliseMetric(args.metric);
       const query = { metric, periodYear, periodType, asOf };
-      const answer = await researchViews.metricByCountry(
-        ctx,
-        query,
-        selectsField(info, 'figures'),
-        limit,
-        MAX_NESTED_LIST,
-      );
+      const answer = await researchViews.metricByCountry(ctx, query, countryTotalParts(info), limit, MAX_NESTED_LIST);
       return checkedMetric(ctx, metric, answer);
     },
   }),

@@ -1,0 +1,7 @@
+// Fragment: metric-by-country-rows — after research/metric-by-country*'s CALL (year): the first $limit rows, each
+// with its country entity, so the answer needs no second statement to name it.
+WITH year AS periodYear, countryKey, periodType, currency, totalMinor, figureCount, companies, figureKeys, spread
+LIMIT $limit
+OPTIONAL MATCH (place:Entity {key: countryKey})
+RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,
+       periodYear, periodType, currency, totalMinor, figureCount, companies, figureKeys, spread
