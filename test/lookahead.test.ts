@@ -172,8 +172,8 @@ describe('lookahead: an entity and its facts in one statement', () => {
       'company:tencent',
     ]);
     for (const c of nodes) expect(c.domiciles).toEqual([{ key: expect.any(String), country: { key: 'place:cn', name: 'China' } }]);
-    // The country key checked (1), then the page with its facts, their sources and participants (1).
-    expect(list.extensions?.cypher?.statements).toBe(2);
+    // The page with its facts, their sources and participants (the country key, found, needs no check of its own).
+    expect(list.extensions?.cypher?.statements).toBe(1);
     // The same selection level by level (node(id:) has no lookahead) answers the same.
     for (const c of nodes) {
       const plain = await gql(yoga, `query($id: ID!) { node(id: $id) { id ... on Company { ${COMPANY} } } }`, {
@@ -183,6 +183,32 @@ describe('lookahead: an entity and its facts in one statement', () => {
       expect(plain.data?.node).toEqual(c);
       expect(plain.extensions?.cypher?.statements).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('resolves a country filter’s key only when the page finds nothing: a name reads again, an unknown key is NOT_FOUND', async () => {
+    const page = (country: string, first = 10) =>
+      gql(yoga, `query($c: String!) { companies(first: ${first}, filter: { country: $c }) { nodes { key } } }`, {
+        c: country,
+      });
+    const byKey = await page('place:cn');
+    expect(byKey.data?.companies.nodes).toHaveLength(4);
+    expect(byKey.extensions?.cypher?.statements).toBe(1);
+    // A name: the page finds nothing, the name resolves to place:cn, the page is read again.
+    const byName = await page('China');
+    expect(byName.data).toEqual(byKey.data);
+    expect(byName.extensions?.cypher?.statements).toBe(3);
+    for (const first of [10, 0]) {
+      const unknown = await page('place:nowhere', first);
+      expect(unknown.data?.companies ?? null).toBeNull();
+      expect(unknown.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
+      expect(unknown.errors?.[0]?.message).toMatch(/filter\.country/);
+    }
+    const count = await gql(yoga, '{ companies(filter: { country: "place:nowhere" }) { totalCount } }');
+    expect(count.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
+    // An existing place no company is based in: found empty, after the key was resolved (to itself).
+    const empty = await page('place:my');
+    expect(empty.errors).toBeUndefined();
+    expect(empty.data?.companies.nodes).toEqual([]);
   });
 
   it('reads only the properties the selected fields need, and answers as a whole read does (the seed facts of three companies)', async () => {

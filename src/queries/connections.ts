@@ -22,29 +22,64 @@ export interface PageArgs {
   after?: string | null;
 }
 
-/** A page of entities of one kind by name; `facts` are read with each entity and prime the loaders. */
+/**
+ * A read filtered by a country key as given, resolved only when it finds nothing: finding anything proves the key is
+ * an existing place's, which is what resolving it answers (an exact key names itself), so the usual request runs no
+ * statement to resolve it. Found nothing: `resolve` answers the entity the key names (a name or alias, a merged-away
+ * key) and the read runs again with it, or throws (an unknown key: NOT_FOUND with suggestions).
+ */
+async function byCountryAsGiven<T>(
+  given: string | null,
+  read: (country: string | null) => Promise<T>,
+  found: (result: T) => boolean,
+  resolve: (key: string) => Promise<string>,
+): Promise<T> {
+  const first = await read(given);
+  if (given === null || found(first)) return first;
+  const resolved = await resolve(given);
+  return resolved === given ? first : read(resolved);
+}
+
+/**
+ * A page of entities of one kind by name; `facts` are read with each entity and prime the loaders. The filter's
+ * country key is taken as given and resolved with `resolveCountry` only when the page or count finds nothing.
+ */
 export function entityConnection(
   scope: QueryScope,
   filter: EntityFilter,
   args: PageArgs & { descending: boolean },
   facts: readonly InvolvementQuery[],
+  resolveCountry: (key: string) => Promise<string>,
 ): Connection<EntityRow> {
   const size = pageSize(args.first, scope.limits.maxPageSize);
   const after = args.after ? decodeCursor(args.after, 2) : null;
   return keysetConnection(
     size,
     async (limit) => {
-      const rows = await scope.repos.entities.page({
-        ...filter,
-        descending: args.descending,
-        after: after ? { name: after[0]!, key: after[1]! } : null,
-        limit,
-        facts,
-      });
+      const rows = await byCountryAsGiven(
+        filter.country,
+        (country) =>
+          scope.repos.entities.page({
+            ...filter,
+            country,
+            descending: args.descending,
+            after: after ? { name: after[0]!, key: after[1]! } : null,
+            limit,
+            facts,
+          }),
+        (found) => found.length > 0,
+        resolveCountry,
+      );
       return scope.loaders.withFacts(facts, rows);
     },
     (r) => [r.name, r.key],
-    () => scope.repos.entities.count(filter),
+    () =>
+      byCountryAsGiven(
+        filter.country,
+        (country) => scope.repos.entities.count({ ...filter, country }),
+        (total) => total > 0,
+        resolveCountry,
+      ),
   );
 }
 

@@ -11,8 +11,8 @@ import type { LinkType } from '../../repositories/entities.ts';
 import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
-import { existingKeyOrNull } from '../keys.ts';
-import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected } from '../lookahead.ts';
+import { existingKey } from '../keys.ts';
+import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected, selectsField } from '../lookahead.ts';
 import { factKindsOf, normaliseMetric } from '../vocabulary.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { isRowOf, NodeRef } from './node.ts';
@@ -224,12 +224,15 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
 
 type EntityFilterArg = { nameContains?: string | null; country?: string | null } | null | undefined;
 
-/** The filter as the repository takes it; the country key is resolved (an unknown key is NOT_FOUND). */
-const entityFilter = async (ctx: Context, kind: EntityKind, f: EntityFilterArg) => ({
+/** The filter as the repository takes it; the country key as given (the connection resolves it when it must). */
+const entityFilter = (kind: EntityKind, f: EntityFilterArg) => ({
   kind,
   nameContains: f?.nameContains ?? null,
-  country: await existingKeyOrNull(ctx, 'filter.country', f?.country),
+  country: f?.country ?? null,
 });
+
+/** Whether the connection's page is asked for (else only its count, or nothing). */
+const selectsPage = (info: GraphQLResolveInfo) => ['nodes', 'edges', 'pageInfo'].some((f) => selectsField(info, f));
 
 /** The facts each entity of a page is read with: what `nodes { … }` and `edges { node { … } }` select. */
 const factsOfConnection = (info: GraphQLResolveInfo) => [
@@ -270,13 +273,22 @@ export function defineEntityType(
           description: 'Order by name; default NAME_ASC.',
         }),
       },
-      resolve: async (_root, args, ctx, info) =>
-        entityConnection(
+      resolve: async (_root, args, ctx, info) => {
+        const connection = entityConnection(
           ctx,
-          await entityFilter(ctx, kind, args.filter),
+          entityFilter(kind, args.filter),
           { ...args, descending: args.orderBy === 'NAME_DESC' },
           factsOfConnection(info),
-        ),
+          (key) => existingKey(ctx, 'filter.country', key),
+        );
+        // A country key that names nothing is this field's error (NOT_FOUND), as any unknown key: read now what
+        // resolves it when it must (an empty first page cannot tell, so its count does).
+        if (args.filter?.country) {
+          if (selectsPage(info) && args.first !== 0) await connection.page();
+          else await connection.totalCount();
+        }
+        return connection;
+      },
     }),
   );
   return ref;
