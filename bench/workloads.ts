@@ -305,8 +305,11 @@ export const WORKLOADS: Workload[] = [
             key: f.key,
             summary: f.summary,
             period: f.periodLabel ?? null,
-            amount: f.amountMinor === null ? null : `${fromMinorUnits(f.amountMinor, f.amountCurrency)} ${f.amountCurrency}`,
-            sources: listedSupports(f.sourcesConnection.edges.map((e: any) => ({ snippet: e.properties.snippet, source: e.node }))),
+            amount:
+              f.amountMinor === null ? null : `${fromMinorUnits(f.amountMinor, f.amountCurrency)} ${f.amountCurrency}`,
+            sources: listedSupports(
+              f.sourcesConnection.edges.map((e: any) => ({ snippet: e.properties.snippet, source: e.node })),
+            ),
           })),
         })),
     },

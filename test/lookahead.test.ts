@@ -171,7 +171,8 @@ describe('lookahead: an entity and its facts in one statement', () => {
       'company:bytedance',
       'company:tencent',
     ]);
-    for (const c of nodes) expect(c.domiciles).toEqual([{ key: expect.any(String), country: { key: 'place:cn', name: 'China' } }]);
+    for (const c of nodes)
+      expect(c.domiciles).toEqual([{ key: expect.any(String), country: { key: 'place:cn', name: 'China' } }]);
     // The page with its facts, their sources and participants (the country key, found, needs no check of its own).
     expect(list.extensions?.cypher?.statements).toBe(1);
     // The same selection level by level (node(id:) has no lookahead) answers the same.
@@ -200,11 +201,11 @@ describe('lookahead: an entity and its facts in one statement', () => {
     for (const first of [10, 0]) {
       const unknown = await page('place:nowhere', first);
       expect(unknown.data?.companies ?? null).toBeNull();
-      expect(unknown.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
+      expect(unknown.errors?.map((e: any) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
       expect(unknown.errors?.[0]?.message).toMatch(/filter\.country/);
     }
     const count = await gql(yoga, '{ companies(filter: { country: "place:nowhere" }) { totalCount } }');
-    expect(count.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
+    expect(count.errors?.map((e: any) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
     // An existing place no company is based in: found empty, after the key was resolved (to itself).
     const empty = await page('place:my');
     expect(empty.errors).toBeUndefined();

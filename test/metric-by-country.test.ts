@@ -156,9 +156,13 @@ describe('metricByCountry computes what its selection shows, and answers the sam
   });
 
   it('answers the seed’s China H1 2024 as before: 50.2 billion yuan from 3 companies', async () => {
-    const china = (await rows('periodYear: 2024, periodType: H1', 'country { key } total { amount currency } companies')).find(
-      (r) => r.country?.key === 'place:cn',
-    );
-    expect(china).toEqual({ country: { key: 'place:cn' }, total: { amount: '50200000000', currency: 'CNY' }, companies: 3 });
+    const china = (
+      await rows('periodYear: 2024, periodType: H1', 'country { key } total { amount currency } companies')
+    ).find((r) => r.country?.key === 'place:cn');
+    expect(china).toEqual({
+      country: { key: 'place:cn' },
+      total: { amount: '50200000000', currency: 'CNY' },
+      companies: 3,
+    });
   });
 });

@@ -22,7 +22,9 @@ import type { InvolvementQuery } from '../repositories/assertions.ts';
 
 /** Field extension holding how a facts field turns its arguments into a query (src/schema/types/entity.ts). */
 export const FACTS_QUERY = 'factsQuery';
-export type FactsQueryOf = (args: Record<string, unknown>) => Omit<InvolvementQuery, 'withSources' | 'props'>;
+export type FactsQueryOf = (
+  args: Record<string, unknown>,
+) => Omit<InvolvementQuery, 'withSources' | 'withRoles' | 'props'>;
 
 /**
  * Field extension on a fact's fields: the graph properties its resolver reads ([] when it loads by key only). A
@@ -84,7 +86,9 @@ function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) {
  * fragments and aliases, any type), e.g. `selectsField(info, 'interval', ['rows', 'total'])`.
  */
 export function selectsField(info: GraphQLResolveInfo, name: string, path: readonly string[] = []): boolean {
-  return selectionsAt(info, path).some(({ set, on }) => fieldsOf(info, on, set).some((f) => f.node.name.value === name));
+  return selectionsAt(info, path).some(({ set, on }) =>
+    fieldsOf(info, on, set).some((f) => f.node.name.value === name),
+  );
 }
 
 /**
