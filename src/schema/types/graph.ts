@@ -260,16 +260,18 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      // Both keys in one batch (one statement), then the paths.
-      const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
-      const paths = await graphQueries.paths(ctx, from, to, {
+      const q = {
         ranked: args.search === 'RANKED',
         maxHops: bounded('maxHops', args.maxHops ?? 6, 1, 8),
         first: bounded('first', args.first ?? 5, 1, 25),
         relationshipTypes: args.relationshipTypes ?? null,
         throughFactKinds: args.throughFactKinds ?? null,
-      });
-      return paths.map(withIndex);
+      };
+      // Two entity keys as they are: one statement. Otherwise both keys in one batch (one statement), then the paths.
+      const direct = await graphQueries.paths(ctx, args.from, args.to, q, false);
+      if (direct) return direct.map(withIndex);
+      const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
+      return ((await graphQueries.paths(ctx, from, to, q, true)) ?? []).map(withIndex);
     },
   }),
   neighborhood: t.field({
