@@ -10,7 +10,7 @@ CALL (year) {
   WHERE a.metric = $metric AND a.periodYear = year
     AND a.kind = 'FinancialFigure' AND coalesce(a.firstSeen <= datetime($asOf), true) AND (a.rank <> 'deprecated' OR coalesce(a.deprecatedSince > datetime($asOf), false)) AND a.outranked IS NULL AND a.amountMinor IS NOT NULL
     AND ($periodType IS NULL OR a.periodType = $periodType)
-  MATCH (a)-[:SUBJECT]->(c:Entity)
+  MATCH (a)-[:SUBJECT]->(c)
   OPTIONAL MATCH (c)<-[:SUBJECT]-(d:Domicile)-[:OBJECT]->(country:Place)
   USING JOIN ON c
   WHERE coalesce(d.firstSeen <= datetime($asOf), true) AND (d.rank <> 'deprecated' OR coalesce(d.deprecatedSince > datetime($asOf), false)) AND d.outranked IS NULL
