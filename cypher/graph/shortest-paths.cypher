@@ -6,6 +6,8 @@
 OPTIONAL MATCH (a:Entity {key: $from})
 OPTIONAL MATCH (b:Entity {key: $to})
 CALL (a, b) {
+  // One entity at both ends has no path (and would make allShortestPaths fail).
+  WITH a, b WHERE a <> b
   MATCH p = allShortestPaths((a)-[:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS|PART_OF|MADE_BY|LOCATED_IN|UNIT_OF*..8]-(b))
   WHERE length(p) <= $maxHops
   WITH p LIMIT $limit

@@ -222,7 +222,8 @@ builder.queryFields((t) => ({
       'first, then best attested — e.g. ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia ' +
       '(`paths(from: "bytedance", to: "nvidia", search: RANKED, throughFactKinds: [Procurement])`). `facts` on each ' +
       'path carry their sources. At most `first` (1 to 25) paths of at most `maxHops` (1 to 8). Keys may be a ' +
-      'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys.',
+      'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys. One entity at both ends: no ' +
+      'paths.',
     args: {
       from: t.arg.string({
         required: true,
