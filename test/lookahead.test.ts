@@ -201,11 +201,12 @@ describe('lookahead: an entity and its facts in one statement', () => {
     for (const first of [10, 0]) {
       const unknown = await page('place:nowhere', first);
       expect(unknown.data?.companies ?? null).toBeNull();
-      expect(unknown.errors?.map((e: any) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
+      expect(unknown.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
       expect(unknown.errors?.[0]?.message).toMatch(/filter\.country/);
     }
     const count = await gql(yoga, '{ companies(filter: { country: "place:nowhere" }) { totalCount } }');
-    expect(count.errors?.map((e: any) => [e.extensions?.code, e.path])).toEqual([['NOT_FOUND', ['companies']]]);
+    expect(count.data?.companies ?? null).toBeNull();
+    expect(count.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     // An existing place no company is based in: found empty, after the key was resolved (to itself).
     const empty = await page('place:my');
     expect(empty.errors).toBeUndefined();
