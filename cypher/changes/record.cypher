@@ -20,27 +20,28 @@ UNWIND range(0, size($changes) - 1) AS i
 WITH last + i + 1 AS seq, $changes[i] AS ch, at
 CREATE (:Change {seq: seq, at: at, actor: $actor, op: ch.op, target: ch.target, targetKey: ch.key, kind: ch.kind,
   entities: ch.entities, sources: ch.sources, fields: ch.fields, reason: ch.reason})
-WITH seq, ch, at
-CALL (ch, at) {
-  WITH ch, at WHERE ch.target = 'fact'
+WITH min(seq) AS first, max(seq) AS last, min(at) AS at
+// Each kind of target is stamped from its own entries only (one key seek per entry, not one per entry and label).
+CALL (at) {
+  UNWIND [ch IN $changes WHERE ch.target = 'fact'] AS ch
   MATCH (a:Assertion {key: ch.key})
   WITH a, at, NOT ch.op IN ['rank', 'judge'] AS content
   SET a.firstSeen = CASE WHEN content THEN coalesce(a.firstSeen, at) ELSE a.firstSeen END,
       a.lastSeen = CASE WHEN content THEN at ELSE a.lastSeen END,
       a.deprecatedSince = CASE WHEN a.rank = 'deprecated' THEN coalesce(a.deprecatedSince, at) END
 }
-CALL (ch, at) {
-  WITH ch, at WHERE ch.target = 'entity'
+CALL (at) {
+  UNWIND [ch IN $changes WHERE ch.target = 'entity'] AS ch
   MATCH (e:Entity {key: ch.key})
   WITH e, at, NOT ch.op IN ['rank', 'judge'] AS content
   SET e.firstSeen = CASE WHEN content THEN coalesce(e.firstSeen, at) ELSE e.firstSeen END,
       e.lastSeen = CASE WHEN content THEN at ELSE e.lastSeen END
 }
-CALL (ch, at) {
-  WITH ch, at WHERE ch.target = 'source'
+CALL (at) {
+  UNWIND [ch IN $changes WHERE ch.target = 'source'] AS ch
   MATCH (s:Source {key: ch.key})
   WITH s, at, NOT ch.op IN ['rank', 'judge'] AS content
   SET s.firstSeen = CASE WHEN content THEN coalesce(s.firstSeen, at) ELSE s.firstSeen END,
       s.lastSeen = CASE WHEN content THEN at ELSE s.lastSeen END
 }
-RETURN min(seq) AS first, max(seq) AS last, min(at) AS at
+RETURN first, last, at
