@@ -1,13 +1,21 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config/index.ts';
 import type { DbScope, TxRunner } from '../src/db/database.ts';
 import { Database } from '../src/db/database.ts';
 import { recordToObject } from '../src/db/values.ts';
-import { loadConfig } from '../src/config/index.ts';
 import { freePort, startLocalNeo4j } from '../src/devdb/local-neo4j.ts';
 import { importFile, parseLine } from '../src/services/import/importer.ts';
 import { addToBatch, emptyBatch, writeBatch } from '../src/services/import/write.ts';
