@@ -1,8 +1,5 @@
 import { resolve } from 'node:path';
 import { loadConfig } from './config/index.ts';
-import { startLocalNeo4j } from './devdb/local-neo4j.ts';
-import { createLogger } from './server/logger.ts';
-import { superviseWorkers } from './server/workers.ts';
 
 /**
  * The process entry (`npm start`, the Docker image): WORKERS=1 serves from this process (src/index.ts); more forks
@@ -13,10 +10,12 @@ const config = loadConfig();
 if (config.workers === 1) {
   await import('./index.ts');
 } else {
+  const { createLogger } = await import('./server/logger.ts');
+  const { superviseWorkers } = await import('./server/workers.ts');
   const logger = createLogger(config.logLevel).child({ role: 'primary' });
   const local = config.neo4j.uri
     ? undefined
-    : await startLocalNeo4j({
+    : await (await import('./devdb/local-neo4j.ts')).startLocalNeo4j({
         dataDir: resolve(config.neo4j.localDir),
         port: config.neo4j.localPort,
         password: config.neo4j.password,

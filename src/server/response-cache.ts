@@ -20,11 +20,14 @@ interface Entry {
 /**
  * The answers, least recently used first, within a budget of bytes (each answer counted by its JSON length; the heap
  * holds them as objects, a few times that). Entities are not tracked: a write empties it (ResponseCache.advance).
+ * Keys start with the generation they were made in; an answer that finishes after the generation moved is dropped.
  */
 class AnswerStore implements Cache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
   private readonly maxBytes: number;
+  /** The data's generation: moved by every write this process makes or its tailer reads. */
+  generation = 0;
 
   constructor(maxBytes: number) {
     this.maxBytes = maxBytes;
@@ -43,6 +46,7 @@ class AnswerStore implements Cache {
   }
 
   set(key: string, result: ExecutionResult, _entities: unknown, ttlMs: number): void {
+    if (!key.startsWith(`${this.generation}:`)) return;
     const bytes = JSON.stringify(result).length;
     if (bytes > this.maxBytes) return;
     this.delete(key);
@@ -57,6 +61,12 @@ class AnswerStore implements Cache {
 
   /** Called by the plugin only for mutations' entities, which it is not asked to track: empties everything. */
   invalidate(): void {
+    this.clear();
+  }
+
+  /** The data changed: new keys from now on, and the old answers go. */
+  advance() {
+    this.generation += 1;
     this.clear();
   }
 
@@ -87,7 +97,6 @@ class AnswerStore implements Cache {
  * Answers with errors are never stored; mutations and subscriptions never use it.
  */
 export class ResponseCache {
-  private generation = 0;
   private readonly store: AnswerStore;
   private readonly stopWatching: () => void;
   private readonly live: LiveChanges;
@@ -112,8 +121,7 @@ export class ResponseCache {
 
   /** The data changed: new keys from now on, and the old answers go. */
   advance() {
-    this.generation += 1;
-    this.store.clear();
+    this.store.advance();
   }
 
   /** Answers held now. */
@@ -163,13 +171,10 @@ export class ResponseCache {
       buildResponseCacheKey: ({ documentString, variableValues, operationName, context }) => {
         const { auth } = context as Context;
         const scopes = auth.principal === null ? 'anonymous' : `scopes:${[...auth.scopes].sort().join('+')}`;
-        return createHash('sha256')
-          .update(
-            [this.generation, scopes, operationName ?? '', JSON.stringify(variableValues ?? {}), documentString].join(
-              '\0',
-            ),
-          )
+        const hash = createHash('sha256')
+          .update([scopes, operationName ?? '', JSON.stringify(variableValues ?? {}), documentString].join('\0'))
           .digest('base64url');
+        return `${this.store.generation}:${hash}`;
       },
     });
     return [marks, cache as Plugin];
