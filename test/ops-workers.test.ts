@@ -3,10 +3,10 @@ import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../src/devdb/local-neo4j.ts';
 import { CYPHER_DIR } from '../src/db/statements.ts';
-import { parsePrometheus, sampleValue } from './helpers/prometheus.ts';
+import { freePort } from '../src/devdb/local-neo4j.ts';
 import { neo4jEnv, testApp } from './helpers/app.ts';
+import { parsePrometheus, sampleValue } from './helpers/prometheus.ts';
 import { type LogLine, NODE, ROOT, type Service, slowRequest, startService } from './helpers/service.ts';
 import { sleep, waitFor } from './helpers/wait.ts';
 
@@ -143,6 +143,9 @@ describe('WORKERS=2 (node:cluster behind one port)', () => {
         ].sort(),
       );
       expect(logs.filter((l) => l.msg === 'worker stopped').map((l) => l.code)).toEqual([0, 0]);
+    } catch (error) {
+      console.log(logs.map((l) => JSON.stringify(l)).join('\n'));
+      throw error;
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       for (const line of listening(logs)) {
@@ -153,7 +156,7 @@ describe('WORKERS=2 (node:cluster behind one port)', () => {
         }
       }
     }
-  });
+  }, 600_000);
 
   it('stops with exit code 1, without restarting, when the first worker cannot start', async () => {
     const child = spawn(NODE, ['src/start.ts'], {

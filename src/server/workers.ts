@@ -59,6 +59,8 @@ export function superviseWorkers(options: WorkerPoolOptions): Promise<number> {
     const worker = cluster.fork(env);
     slot.worker = worker;
     worker.once('listening', (address) => {
+      // A worker asked to stop while it was still starting had no handler for the message yet: ask again.
+      if (stopping) return void worker.send({ type: SHUTDOWN_MESSAGE, signal: 'stopping' });
       logger.info({ slot: slot.number, worker: worker.id, pid: worker.process.pid }, 'worker listening');
       if (everListened) return;
       everListened = true;
@@ -78,7 +80,10 @@ export function superviseWorkers(options: WorkerPoolOptions): Promise<number> {
         return;
       }
       if (!everListened) {
-        logger.fatal({ slot: slot.number, worker: worker.id, code, signal }, 'the first worker exited before it listened: not starting');
+        logger.fatal(
+          { slot: slot.number, worker: worker.id, code, signal },
+          'the first worker exited before it listened: not starting',
+        );
         failed = true;
         stop('startup failure');
         return;

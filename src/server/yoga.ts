@@ -32,9 +32,9 @@ import { createMetrics } from './metrics.ts';
 import { type CounterStore, MemoryCounterStore } from './rate-limit-store.ts';
 import { clientKey, useRateLimits } from './rate-limits.ts';
 import { useReadiness } from './readiness.ts';
-import type { ResponseCache } from './response-cache.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 import { useMalformedParams } from './request-shape.ts';
+import type { ResponseCache } from './response-cache.ts';
 import { loadManifest, useTrustedDocuments } from './trusted-documents.ts';
 
 export interface ServerDeps {
