@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildServer } from '../src/devdb/build.ts';
 import { freePort } from '../src/devdb/local-neo4j.ts';
 import { BENCH_PASSWORD, importDataset, startBenchNeo4j } from './lib/database.ts';
 import { loadDataset } from './lib/dataset.ts';
@@ -36,6 +37,11 @@ const { values: opts } = parseArgs({
     baseline: { type: 'string' },
     /** Which contenders run; the floor always does (it is the reference every result is compared with). */
     contenders: { type: 'string' },
+    /**
+     * How this checkout's service starts: `dist`, the production build (`npm start`, the Dockerfile; built when the
+     * run starts), or `src` (`npm run dev`, the tests). A `--baseline` checkout always starts from src/index.ts.
+     */
+    'service-entry': { type: 'string', default: 'dist' },
   },
 });
 const size = opts.size!;
@@ -47,6 +53,8 @@ const baselineDir = opts.baseline ? resolve(opts.baseline) : undefined;
 const chosen = (opts.contenders?.split(',') ?? [...CONTENDERS, ...(baselineDir ? ['baseline'] : [])]) as RunnerId[];
 const runners: RunnerId[] = ['floor', ...chosen.filter((id) => id !== 'floor')];
 if (chosen.includes('baseline') && !baselineDir) throw new Error('--contenders baseline needs --baseline <checkout>');
+const serviceEntry = { dist: 'dist/index.js', src: 'src/index.ts' }[opts['service-entry']!];
+if (!serviceEntry) throw new Error('--service-entry is dist or src');
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** `baseline` is this service from another checkout: it gets the service's requests and is judged the same way. */
@@ -81,7 +89,7 @@ async function startContender(id: RunnerId, uri: string, first: Request): Promis
   const proc =
     id === 'service' || id === 'baseline'
       ? startNode(
-          'src/index.ts',
+          id === 'service' ? serviceEntry : 'src/index.ts',
           [],
           {
             NEO4J_URI: uri,
@@ -172,6 +180,7 @@ const commits = { service: commitOf(ROOT), baseline: baselineDir ? commitOf(base
 
 async function main() {
   mkdirSync(opts.out!, { recursive: true });
+  if (serviceEntry === 'dist/index.js') log(`built dist/ (npm run build) in ${buildServer().ms} ms`);
   const loadAtStart = load1();
   const loadSamples: number[] = [];
   const loadTimer = setInterval(() => loadSamples.push(load1()), 10_000);
@@ -289,6 +298,7 @@ async function main() {
         seconds,
         reps,
         warmupSeconds: Number(opts.warmup),
+        serviceEntry,
       },
       params,
       ...(baselineDir ? { baseline: { dir: baselineDir, commit: commits.baseline }, commit: commits.service } : {}),

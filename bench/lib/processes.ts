@@ -8,8 +8,14 @@ export interface Started {
 }
 
 /** Starts a Node program with the same Node binary as the harness. */
-export function startNode(script: string, args: string[], env: Record<string, string>, cwd: string): Started {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+  nodeFlags: string[] = [],
+): Started {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,15 +22,16 @@ export interface Service {
 }
 
 /**
- * The real entry point (src/index.ts) as a child process. By default against the run's Neo4j; with
- * `localNeo4j` NEO4J_URI is left unset, so the service starts its own local Neo4j (NEO4J_LOCAL_DIR/PORT in `env`).
+ * The real entry point (src/index.ts, or `entry`: the production build) as a child process. By default against the
+ * run's Neo4j; with `localNeo4j` NEO4J_URI is left unset, so the service starts its own local Neo4j
+ * (NEO4J_LOCAL_DIR/PORT in `env`).
  */
 export async function startService(
   env: Record<string, string>,
-  options: { localNeo4j?: boolean; startTimeoutMs?: number } = {},
+  options: { localNeo4j?: boolean; startTimeoutMs?: number; entry?: string } = {},
 ): Promise<Service> {
   const port = await freePort();
-  const child = spawn(NODE, ['src/index.ts'], {
+  const child = spawn(NODE, [options.entry ?? 'src/index.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
