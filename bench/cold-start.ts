@@ -141,7 +141,9 @@ async function main() {
       for (const v of i % 2 ? [...list].reverse() : list) {
         const run = await startOnce(v, uri, password);
         results[v.name]!.push(run);
-        log(`${v.name} #${i + 1}: ${run.coldStartMs} ms to the first answer (CPU ${run.cpuMsToAnswer} ms), idle RSS ${run.idleRssMb} MB`);
+        log(
+          `${v.name} #${i + 1}: ${run.coldStartMs} ms to the first answer (CPU ${run.cpuMsToAnswer} ms), idle RSS ${run.idleRssMb} MB`,
+        );
       }
     }
     const summary = Object.fromEntries(

@@ -53,7 +53,8 @@ const baselineDir = opts.baseline ? resolve(opts.baseline) : undefined;
 const chosen = (opts.contenders?.split(',') ?? [...CONTENDERS, ...(baselineDir ? ['baseline'] : [])]) as RunnerId[];
 const runners: RunnerId[] = ['floor', ...chosen.filter((id) => id !== 'floor')];
 if (chosen.includes('baseline') && !baselineDir) throw new Error('--contenders baseline needs --baseline <checkout>');
-const serviceEntry = { dist: 'dist/index.js', src: 'src/index.ts' }[opts['service-entry']!];
+const entries: Record<string, string> = { dist: 'dist/index.js', src: 'src/index.ts' };
+const serviceEntry: string = entries[opts['service-entry']!] ?? '';
 if (!serviceEntry) throw new Error('--service-entry is dist or src');
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/devdb/build.ts';
 import { REPO_ROOT } from '../src/paths.ts';
 import { EXAMPLES_DIR } from '../src/server/examples.ts';
+import { gql, testApp } from './helpers/app.ts';
 import { post, type Service, startService } from './helpers/service.ts';
 
 /**
@@ -21,7 +23,10 @@ async function stop(service: Service) {
   return service.exited;
 }
 
+const { database, yoga } = testApp();
+
 afterAll(async () => {
+  await database.close();
   for (const service of services) if (service.child.exitCode === null) await stop(service);
   rmSync(outdir, { recursive: true, force: true });
 });
@@ -52,6 +57,13 @@ describe('the production build (npm run build, npm start, the Dockerfile)', () =
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual(expected.data);
     expect(body.extensions.cypher.statements).toBe(expected.statements);
+
+    // The same schema as the source serves, to the last description (the bundle renames nothing a client sees).
+    const introspection = getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true });
+    const built = await post(service.port, introspection);
+    const source = await gql(yoga, introspection);
+    expect(built.body.errors).toBeUndefined();
+    expect(built.body.data).toEqual(source.data);
 
     // GraphiQL's script and the /explore page's library, read from node_modules on the first request.
     const graphiql = await fetch(`http://127.0.0.1:${service.port}/graphiql/graphiql.js`);

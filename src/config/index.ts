@@ -10,7 +10,6 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-
 /** A path given in the environment; a relative one is taken from the working directory, like any CLI path. */
 const filePath = z
   .string()

@@ -23,15 +23,15 @@ function pageFiles(): Record<string, { path: string; type: string }> {
   const fcose = fromRoot.resolve('cytoscape-fcose');
   const fromFcose = createRequire(fcose);
   return {
-  'explore.css': { path: join(PAGE_DIR, 'explore.css'), type: 'text/css; charset=utf-8' },
-  'main.js': { path: join(PAGE_DIR, 'main.js'), type: JS },
-  'api.js': { path: join(PAGE_DIR, 'api.js'), type: JS },
-  'graph.js': { path: join(PAGE_DIR, 'graph.js'), type: JS },
-  'panel.js': { path: join(PAGE_DIR, 'panel.js'), type: JS },
-  'url-state.js': { path: join(PAGE_DIR, 'url-state.js'), type: JS },
-  'vendor/cytoscape.min.js': { path: join(dirname(fromRoot.resolve('cytoscape')), 'cytoscape.min.js'), type: JS },
-  'vendor/layout-base.js': { path: fromFcose.resolve('layout-base'), type: JS },
-  'vendor/cose-base.js': { path: fromFcose.resolve('cose-base'), type: JS },
+    'explore.css': { path: join(PAGE_DIR, 'explore.css'), type: 'text/css; charset=utf-8' },
+    'main.js': { path: join(PAGE_DIR, 'main.js'), type: JS },
+    'api.js': { path: join(PAGE_DIR, 'api.js'), type: JS },
+    'graph.js': { path: join(PAGE_DIR, 'graph.js'), type: JS },
+    'panel.js': { path: join(PAGE_DIR, 'panel.js'), type: JS },
+    'url-state.js': { path: join(PAGE_DIR, 'url-state.js'), type: JS },
+    'vendor/cytoscape.min.js': { path: join(dirname(fromRoot.resolve('cytoscape')), 'cytoscape.min.js'), type: JS },
+    'vendor/layout-base.js': { path: fromFcose.resolve('layout-base'), type: JS },
+    'vendor/cose-base.js': { path: fromFcose.resolve('cose-base'), type: JS },
     'vendor/cytoscape-fcose.js': { path: fcose, type: JS },
   };
 }
