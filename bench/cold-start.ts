@@ -8,7 +8,7 @@
  * - idle RSS: the resident set `--idle` seconds after that answer, nothing else asked meanwhile.
  * Variants: `src` (node src/index.ts, as `npm run dev` and the tests), `dist` (node dist/index.js, as `npm start` and
  * the Dockerfile, built first), `baseline` (node src/index.ts in `--baseline DIR`), and any
- * `--variant name:entry[:node flag,…]`. Neo4j: NEO4J_URI (with NEO4J_PASSWORD) when set, else a fresh local one.
+ * `--variant name:entry[:node flag,…[:NAME=value,…]]`. Neo4j: NEO4J_URI (with NEO4J_PASSWORD) when set, else a fresh local one.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,7 @@ import { Database } from '../src/db/database.ts';
 import { buildServer } from '../src/devdb/build.ts';
 import { freePort } from '../src/devdb/local-neo4j.ts';
 import { EXAMPLES_DIR } from '../src/server/examples.ts';
-import { applySchemaAndSeed } from '../src/services/seed.ts';
+import { prepareDatabase } from '../src/services/seed.ts';
 import { BENCH_PASSWORD, startBenchNeo4j } from './lib/database.ts';
 import { describeMachine, load1 } from './lib/machine.ts';
 import { cpuMs, rssMb, type Started, startNode } from './lib/processes.ts';
@@ -48,6 +48,7 @@ interface Variant {
   entry: string;
   cwd: string;
   flags: string[];
+  env?: Record<string, string>;
 }
 
 function variants(): Variant[] {
@@ -61,9 +62,10 @@ function variants(): Variant[] {
     } else throw new Error(`unknown variant ${name} (src, dist, baseline, or --variant name:entry[:flags])`);
   }
   for (const spec of opts.variant ?? []) {
-    const [name, entry, flags] = spec.split(':');
-    if (!name || !entry) throw new Error(`--variant name:entry[:flag,…], not ${spec}`);
-    list.push({ name, entry, cwd: ROOT, flags: flags ? flags.split(',') : [] });
+    const [name, entry, flags, env] = spec.split(':');
+    if (!name || !entry) throw new Error(`--variant name:entry[:flag,…[:NAME=value,…]], not ${spec}`);
+    const vars = Object.fromEntries((env ? env.split(',') : []).map((pair) => pair.split('=') as [string, string]));
+    list.push({ name, entry, cwd: ROOT, flags: flags ? flags.split(',') : [], env: vars });
   }
   return list;
 }
@@ -97,7 +99,14 @@ async function startOnce(v: Variant, uri: string, password: string): Promise<Run
   const proc: Started = startNode(
     v.entry,
     [],
-    { NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: String(port), SEED_ON_START: 'true', LOG_LEVEL: 'warn' },
+    {
+      NEO4J_URI: uri,
+      NEO4J_PASSWORD: password,
+      PORT: String(port),
+      SEED_ON_START: 'true',
+      LOG_LEVEL: 'warn',
+      ...v.env,
+    },
     v.cwd,
     v.flags,
   );
@@ -129,8 +138,9 @@ async function main() {
   const password = external ? (process.env.NEO4J_PASSWORD ?? 'local-dev-password') : BENCH_PASSWORD;
   const loadAtStart = load1();
   try {
-    const database = new Database({ ...loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: password }).neo4j, uri });
-    await applySchemaAndSeed(database.scope('bench-cold-start'));
+    const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: password, NEO4J_QUERY_TIMEOUT_MS: '600000' });
+    const database = new Database({ ...config.neo4j, uri });
+    await prepareDatabase(database.scope('bench-cold-start'), { seedWhenEmpty: true, migrations: config.migrations });
     await database.close();
     const results: Record<string, Run[]> = Object.fromEntries(list.map((v) => [v.name, []]));
     for (const v of list) {
@@ -155,6 +165,7 @@ async function main() {
           {
             entry: v.entry,
             flags: v.flags,
+            env: v.env,
             coldStartMs: stat(rs.map((r) => r.coldStartMs)),
             cpuMsToAnswer: stat(rs.map((r) => r.cpuMsToAnswer)),
             idleRssMb: stat(rs.map((r) => r.idleRssMb)),
