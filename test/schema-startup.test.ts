@@ -34,6 +34,17 @@ async function schemaRules() {
 }
 
 describe('schema statements at start', () => {
+  it('drops an index only when it exists, and waits only for an index that is not online', async () => {
+    const names = new Set((await repo.state()).names);
+    const first = (state: { names: Set<string>; allOnline: boolean }) =>
+      pendingSchema(SCHEMA_STATEMENTS, state).map((s) => s.text.split('\n')[0]);
+    // An older graph still has the plain index the source_url_unique constraint replaced (cypher/schema/constraints).
+    expect(first({ names: new Set([...names, 'source_url']), allOnline: true })).toEqual([
+      'DROP INDEX source_url IF EXISTS',
+    ]);
+    expect(first({ names, allOnline: false })).toEqual(['CALL db.awaitIndexes(300)']);
+  });
+
   it('runs none on a graph that has them all', async () => {
     await updateSchema(db, { lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS });
     expect(pendingSchema(SCHEMA_STATEMENTS, await repo.state())).toEqual([]);
@@ -44,13 +55,11 @@ describe('schema statements at start', () => {
     const complete = await schemaRules();
     await cypher('DROP INDEX entity_name');
     await cypher('DROP CONSTRAINT rule_key');
-    await cypher('CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url)');
 
     const pending = pendingSchema(SCHEMA_STATEMENTS, await repo.state()).map((s) => s.text.split('\n')[0]);
     expect(pending).toEqual([
       'CREATE CONSTRAINT rule_key IF NOT EXISTS FOR (r:Rule) REQUIRE r.key IS UNIQUE',
       'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.key)',
-      'DROP INDEX source_url IF EXISTS',
       'CALL db.awaitIndexes(300)',
     ]);
 
