@@ -7,15 +7,15 @@ export interface Started {
   output(): string;
 }
 
-/** Starts a Node program with the same Node binary as the harness. */
+/** Starts a Node program with the same Node binary as the harness (`nodeArgs`: Node/V8 flags before the script). */
 export function startNode(
   script: string,
   args: string[],
   env: Record<string, string>,
   cwd: string,
-  nodeFlags: string[] = [],
+  nodeArgs: string[] = [],
 ): Started {
-  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
