@@ -166,7 +166,9 @@ async function main() {
         const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
         for (const v of order) {
           const r = await drive(v.yoga, body, seconds, concurrency);
-          const entry = (results[id][v.id] ??= { cpuMsPerRequest: [], rps: [], errors: 0 });
+          const byVariant = results[id]!;
+          byVariant[v.id] ??= { cpuMsPerRequest: [], rps: [], errors: 0 };
+          const entry = byVariant[v.id]!;
           entry.cpuMsPerRequest.push(Math.round((r.cpuMs / r.requests) * 1000) / 1000);
           entry.rps.push(Math.round(r.rps));
           entry.errors += r.errors;
