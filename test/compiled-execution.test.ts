@@ -108,7 +108,8 @@ describe('compiled queries (GRAPHQL_JIT) answer as graphql-js does', () => {
       {
         message: "first must be between 0 and 100, got 101 (100 is the server's MAX_PAGE_SIZE)",
         code: 'BAD_USER_INPUT',
-        path: ['companies'],
+        // maskError answers a domain error with a new error: message and code, no path (as before this change).
+        path: undefined,
       },
     ]);
     const unknown = await expectSameAnswer('{ a: entity(key: "company:bytedanse") { key } b: system { version } }');
