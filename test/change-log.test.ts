@@ -48,6 +48,11 @@ const UPSERT = `mutation($input: EntityInput!) { upsertEntity(input: $input) { _
   ... on MutationUpsertEntitySuccess { data { key } } ... on WriteRejected { code } } }`;
 const RETRACT = `mutation($key: String!) { retractAssertion(key: $key, reason: "change-log test") { __typename
   ... on WriteRejected { code } } }`;
+const SET_RANK = `mutation($key: String!, $rank: Rank!) { setRank(key: $key, rank: $rank, reason: "change-log test") {
+  __typename ... on WriteRejected { code } } }`;
+const JUDGE = `mutation($entity: String!, $other: String!) {
+  judgeEntities(entity: $entity, other: $other, verdict: negative, reason: "change-log test") { __typename
+    ... on WriteRejected { code } } }`;
 
 const claim = (key: string, subject: string) => ({
   key,
@@ -243,5 +248,39 @@ describe('the change log', () => {
     expect(first).toEqual({ firstSeen: entries[0]!.at, lastSeen: entries[0]!.at });
     expect(second).toEqual({ firstSeen: entries[0]!.at, lastSeen: entries[1]!.at });
     expect(Date.parse(second.lastSeen)).toBeGreaterThan(Date.parse(second.firstSeen));
+  });
+
+  it('rank changes and judgements are logged but write no content: firstSeen and lastSeen stay where they were', async () => {
+    const fact = 'fact:tencent-capex-2024-h1';
+    const [tencent, baidu] = ['company:tencent', 'company:baidu'];
+    const logged = await entriesAfter(0);
+    const seen = async () => {
+      const res = await gql(
+        yoga,
+        `{ assertion(key: "${fact}") { firstSeen lastSeen } tencent: entity(key: "${tencent}") { firstSeen lastSeen }
+          baidu: entity(key: "${baidu}") { firstSeen lastSeen } }`,
+      );
+      return res.data as Record<string, { firstSeen: string; lastSeen: string }>;
+    };
+    // The stamps are the times of the first and the latest entry about each (the seed's; an earlier test's for Baidu).
+    const stamped = (key: string) => ({
+      firstSeen: logged.find((e) => e.key === key)!.at,
+      lastSeen: logged.findLast((e) => e.key === key)!.at,
+    });
+    const asSeeded = { assertion: stamped(fact), tencent: stamped(tencent), baidu: stamped(baidu) };
+    expect(await seen()).toEqual(asSeeded);
+
+    const { last: base } = await log.last();
+    expect(code(await gql(yoga, SET_RANK, { key: fact, rank: 'preferred' }, asWriter))).toBe('OK');
+    expect(code(await gql(yoga, SET_RANK, { key: fact, rank: 'normal' }, asWriter))).toBe('OK');
+    expect(code(await gql(yoga, JUDGE, { entity: tencent, other: baidu }, asWriter))).toBe('OK');
+    const entries = await entriesAfter(base);
+    expect(entries.map((e) => [e.seq, e.op, e.target, e.reason])).toEqual([
+      [base + 1, 'rank', 'fact', 'change-log test'],
+      [base + 2, 'rank', 'fact', 'change-log test'],
+      [base + 3, 'judge', 'judgement', 'change-log test'],
+    ]);
+    expect(entries[2]!.entities).toEqual([tencent, baidu]);
+    expect(await seen()).toEqual(asSeeded);
   });
 });

@@ -10,7 +10,11 @@ CALL (g) {
   WITH collect(a) AS facts
   WITH facts, any(f IN facts WHERE f.rank = 'preferred') AS hasPreferred
   UNWIND facts AS a
-  SET a.contested = CASE WHEN size(facts) > 1 THEN true END,
-      a.outranked = CASE WHEN hasPreferred AND a.rank = 'normal' THEN true END
+  WITH a, CASE WHEN size(facts) > 1 THEN true END AS contested,
+    CASE WHEN hasPreferred AND a.rank = 'normal' THEN true END AS outranked
+  // Only the facts whose flags change are written (and locked): an import adding one fact to a large group leaves the
+  // rest of the group as it was.
+  WHERE (a.contested IS NULL) <> (contested IS NULL) OR (a.outranked IS NULL) <> (outranked IS NULL)
+  SET a.contested = contested, a.outranked = outranked
 }
 RETURN count(*) AS groups

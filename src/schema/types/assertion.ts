@@ -184,8 +184,8 @@ AssertionRef.implement({
       type: 'DateTime',
       nullable: true,
       description:
-        'When the graph last wrote or confirmed this fact: the latest change-log entry about it (a re-import of the ' +
-        'same line moves it, as does a retraction). Null as for `firstSeen`.',
+        'When the graph last wrote or confirmed this fact: the latest change-log entry that wrote it as content (a ' +
+        're-import of the same line moves it, as does a retraction; a rank change does not). Null as for `firstSeen`.',
       extensions: reads('lastSeen'),
       resolve: (a) => text(a.lastSeen),
     }),

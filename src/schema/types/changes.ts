@@ -182,8 +182,8 @@ const FIRST_SEEN =
   'When the graph learned of it: the time of the first change-log entry that wrote it. Null when it was written ' +
   'before the change log existed (until it is written again).';
 const LAST_SEEN =
-  'When the graph last wrote or confirmed it: its latest change-log entry (a re-import of the same line moves it). ' +
-  'Null as for `firstSeen`.';
+  'When the graph last wrote or confirmed it: its latest change-log entry that wrote it as content (a re-import of ' +
+  'the same line moves it; a judgement does not). Null as for `firstSeen`.';
 
 builder.interfaceFields(EntityRef, (t) => ({
   firstSeen: t.field({ type: 'DateTime', nullable: true, description: FIRST_SEEN, resolve: (e) => stamp(e.firstSeen) }),
