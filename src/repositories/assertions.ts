@@ -2,7 +2,8 @@ import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import { factAsOf } from '../domain/as-of.ts';
-import type { AssertionRow, FactRow, RoleRow, SupportRow } from '../domain/rows.ts';
+import type { AssertionRow, FactRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
+import { type Props, rowOf } from './projection.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
 const OF_ENTITIES = statement('assertions/of-entities');
@@ -43,16 +44,25 @@ export interface InvolvementQuery {
   withSources: boolean;
   /** The fact properties to read (null: all of them). */
   props: string[] | null;
+  /** With sources: the properties of each source to read (null: all of them). */
+  sourceProps: string[] | null;
   /** As the graph stood at this instant (ISO 8601); absent or null: now. */
   asOf?: string | null;
 }
+
+/** A support as a statement returns it: its source whole, or the values of the source properties asked for. */
+export type SupportRecord = Omit<SupportRow, 'source'> & { source: SourceRow | unknown[] };
 
 /** A fact as fragments/facts-of-entity returns it: whole, or only the properties asked for, as values. */
 export interface FactRecord {
   fact: AssertionRow | null;
   values: unknown[];
-  sources: SupportRow[];
+  sources: SupportRecord[];
 }
+
+/** Supports with their sources as rows (whole, or rebuilt from the properties asked for). */
+export const supportRows = (props: Props, records: readonly SupportRecord[]): SupportRow[] =>
+  records.map((r) => ({ ...r, source: rowOf<SourceRow>(props, r.source) as SourceRow }));
 
 /** A fact read whole, or rebuilt from the properties asked for; one read as null is left out, as a whole read does. */
 function factOf(props: readonly string[] | null, whole: AssertionRow | null, values: readonly unknown[]): AssertionRow {
@@ -69,13 +79,13 @@ export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): F
   const asOf = q.asOf ?? null;
   return records.map(({ fact, values, sources }) => {
     const row = factOf(q.props, fact, values);
-    return { fact: asOf ? factAsOf(row, asOf) : row, sources };
+    return { fact: asOf ? factAsOf(row, asOf) : row, sources: supportRows(q.sourceProps ?? null, sources) };
   });
 }
 
 /** The `$facts` parameter of statements that include fragments/facts-of-entity. */
 export const factsParam = (queries: readonly InvolvementQuery[]) =>
-  queries.map((q) => ({ ...q, limit: int(q.limit), asOf: q.asOf ?? null }));
+  queries.map((q) => ({ ...q, limit: int(q.limit), asOf: q.asOf ?? null, sourceProps: q.sourceProps ?? null }));
 
 const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
   const map = new Map(rows.map((r) => [r.key, pick(r)]));
@@ -107,9 +117,10 @@ export function assertionRepository(db: Reader) {
       const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });
       return byRequested(keys, rows, (r) => r.roles, []);
     },
-    async sources(keys: readonly string[]): Promise<SupportRow[][]> {
-      const rows = await db.read<{ key: string; sources: SupportRow[] }>(SOURCES, { keys });
-      return byRequested(keys, rows, (r) => r.sources, []);
+    /** `props`: the properties of each source to read (null: all). */
+    async sources(keys: readonly string[], props: Props = null): Promise<SupportRow[][]> {
+      const rows = await db.read<{ key: string; sources: SupportRecord[] }>(SOURCES, { keys, props });
+      return byRequested(keys, rows, (r) => supportRows(props, r.sources), []);
     },
     /** `props`: the properties to read (null: all), as the selection asks (src/schema/lookahead.ts). */
     async page(

@@ -17,7 +17,7 @@ import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { FACT_KIND_VALUES } from '../describe.ts';
 import { existingKeyOrNull } from '../keys.ts';
-import { factPropsSelected, reads } from '../lookahead.ts';
+import { factPropsSelected, reads, supportSourceProps } from '../lookahead.ts';
 import { normaliseMetric } from '../vocabulary.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -193,7 +193,7 @@ AssertionRef.implement({
       type: [SupportRef],
       description: 'Supporting sources with verbatim snippets.',
       extensions: reads(),
-      resolve: (a, _args, ctx) => ctx.loaders.supports.load(a.key),
+      resolve: (a, _args, ctx, info) => ctx.loaders.supports(a.key, supportSourceProps(info)),
     }),
     participants: t.field({
       type: [ParticipantRef],
