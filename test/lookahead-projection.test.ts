@@ -94,13 +94,19 @@ describe('projection: what the statements are asked for', () => {
     ]);
   });
 
-  it('links, sources, source(key:) and metricByCountry’s countries read only what is selected', async () => {
+  it('links, participants, sources, source(key:) and metricByCountry’s countries read only what is selected', async () => {
     const links: unknown[] = [];
     const sources: unknown[] = [];
     const countries: unknown[] = [];
+    const participants: unknown[] = [];
     const contextValue = {
       loaders: {
         entityWithFacts: async () => ({ key: 'place:x', kind: 'Place', name: 'X' }),
+        assertion: { load: async () => ({ key: 'fact:x', kind: 'FinancialFigure', mode: 'reported', summary: 'X' }) },
+        rolesWith: async (_key: string, props: unknown) => {
+          participants.push(props);
+          return [];
+        },
         links: async (_key: string, _type: string, _direction: string, _limit: number, props: unknown) => {
           links.push(props);
           return [];
@@ -134,12 +140,21 @@ describe('projection: what the statements are asked for', () => {
     await run('{ sources(first: 2) { nodes { title publisher { key } } edges { node { history { at } } } } }', contextValue);
     await run('{ source(key: "source:x") { hasText author { name } } }', contextValue);
     await run('{ metricByCountry(metric: "capex") { rows { country { key wikidata } } } }', contextValue);
+    await run(
+      `{ assertion(key: "fact:x") { participants { role entity { wikidata } }
+        ... on FinancialFigure { company { description } } } }`,
+      contextValue,
+    );
     expect(links).toEqual([BASE, ['description', 'key', 'kind', 'name']]);
     expect(sources).toEqual([
       ['key', 'publisherKey', 'title'],
       ['curator', 'key', 'note', 'textSha256'],
     ]);
     expect(countries).toEqual([['key', 'kind', 'name', 'wikidata']]);
+    expect(participants).toEqual([
+      ['key', 'kind', 'name', 'wikidata'],
+      ['description', 'key', 'kind', 'name'],
+    ]);
   });
 
   it('knows what every field of every entity type and of Source reads (`properties` reads the whole entity)', () => {
@@ -237,6 +252,33 @@ describe('projection: answers stay whole', () => {
     }
   });
 
+  it('a fact’s participants with few properties in one place and whole in another', async () => {
+    const res = await gql(
+      yoga,
+      `{ entity(key: "company:bytedance") { ... on Company {
+         few: figures(first: 3) { key company { key } participants { entity { name } } }
+         many: figures(first: 3) { key company { key name aliases wikidata description properties { name value } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const bytedance = await stored('Entity', 'company:bytedance');
+    const { few, many } = res.data?.entity;
+    expect(few.length).toBeGreaterThan(0);
+    expect(many.map((f: any) => f.key)).toEqual(few.map((f: any) => f.key));
+    for (const fact of few) {
+      expect(fact.company).toEqual({ key: 'company:bytedance' });
+      expect(fact.participants.map((p: any) => p.entity.name)).toContain(bytedance.name);
+    }
+    for (const fact of many) {
+      expect(fact.company).toMatchObject({
+        key: 'company:bytedance',
+        name: bytedance.name,
+        aliases: bytedance.aliases ?? [],
+        wikidata: bytedance.wikidata ?? null,
+        description: bytedance.description ?? null,
+      });
+    }
+  });
+
   it('never lets a projected row answer a later load by key in the same request (the loaders, on Neo4j)', async () => {
     const loaders = createLoaders(createRepositories(database.scope('test-projection-loaders')));
     const few = await loaders.entityWithFacts(PUBLISHER, [], ['key', 'kind', 'name']);
@@ -277,6 +319,14 @@ describe('projection: answers stay whole', () => {
     });
     const projected = await loaders.supports(figure!.key, ['key']);
     expect(projected.map((s) => s.source)).toEqual(projected.map(() => ({ key: ARTICLE })));
+    const roles = await loaders.rolesWith(figure!.key, ['key', 'kind', 'name']);
+    expect(roles.find((r) => r.role === 'SUBJECT')?.entity).toEqual({
+      key: 'company:bytedance',
+      kind: 'Company',
+      name: (await stored('Entity', 'company:bytedance')).name,
+    });
+    expect(await loaders.entity.load('company:bytedance')).toMatchObject(await stored('Entity', 'company:bytedance'));
+
     const article = await stored('Source', ARTICLE);
     const wholeSupports = await loaders.supports(figure!.key);
     expect(wholeSupports.length).toBe(projected.length);

@@ -127,6 +127,12 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     return loader('source', (keys) => repos.sources.byKeys(keys, props));
   });
   const source = loader<string, SourceRow | null>('source', (keys) => repos.sources.byKeys(keys));
+  /** Participants read whole prime the entity loader; those read with a property list (the signature) do not. */
+  const roles = loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys)));
+  const projectedRoles = keyed<RoleRow[]>((signature) => {
+    const props = JSON.parse(signature) as string[];
+    return loader('roles', (keys) => repos.assertions.roles(keys, props));
+  });
   const linkSources = keyed<LinkRow[]>((signature) =>
     loader('linkSources', (keys) => repos.provenance.links(keys, Number(signature))),
   );
@@ -154,7 +160,10 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     /** A source by key with only the properties `props` (null: all, through `source`). */
     sourceWith: (key: string, props: Props) =>
       props === null ? source.load(key) : projectedSource(JSON.stringify(props)).load(key),
-    roles: loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys))),
+    roles,
+    /** A fact's participants, each entity with only the properties `props` (null: all, through `roles`). */
+    rolesWith: (key: string, props: Props) =>
+      props === null ? roles.load(key) : projectedRoles(JSON.stringify(props)).load(key),
     /** A fact's supports, their sources with only the properties `props` (null: all). */
     supports: (key: string, props: Props = null) => supports(JSON.stringify(props)).load(key),
     /** Facts an entity takes part in, with the given roles/kinds/metric. */

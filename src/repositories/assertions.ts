@@ -2,7 +2,7 @@ import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import { factAsOf } from '../domain/as-of.ts';
-import type { AssertionRow, FactRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
+import type { AssertionRow, EntityRow, FactRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
 import { type Props, rowOf } from './projection.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
@@ -113,9 +113,13 @@ export function assertionRepository(db: Reader) {
       const rows = await db.read<{ key: string; facts: FactRecord[] }>(OF_ENTITIES, { keys, facts: factsParam([q]) });
       return byRequested(keys, rows, (r) => factRows(q, r.facts), []);
     },
-    async roles(keys: readonly string[]): Promise<RoleRow[][]> {
-      const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });
-      return byRequested(keys, rows, (r) => r.roles, []);
+    /** `props`: the properties of each entity to read (null: all). */
+    async roles(keys: readonly string[], props: Props = null): Promise<RoleRow[][]> {
+      type RoleRecord = Omit<RoleRow, 'entity'> & { entity: EntityRow | unknown[] };
+      const rows = await db.read<{ key: string; roles: RoleRecord[] }>(ROLES, { keys, props });
+      const roleRows = (records: RoleRecord[]) =>
+        records.map((r) => ({ ...r, entity: rowOf<EntityRow>(props, r.entity) as EntityRow }));
+      return byRequested(keys, rows, (r) => roleRows(r.roles), []);
     },
     /** `props`: the properties of each source to read (null: all). */
     async sources(keys: readonly string[], props: Props = null): Promise<SupportRow[][]> {

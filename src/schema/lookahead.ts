@@ -170,6 +170,9 @@ export const sourcePropsSelected = (info: GraphQLResolveInfo, paths: readonly (r
 /** The entity properties the resolving field's own selection reads (a field returning entities, e.g. links). */
 export const entityPropsOfField = memoised((info) => entityPropsSelected(info));
 
+/** The entity properties read below a fact's `participants` field (`participants { entity { … } }`). */
+export const participantProps = memoised((info) => entityPropsSelected(info, [['entity']]));
+
 /** The source properties read below a fact's `sources` field (`sources { source { … } }`). */
 export const supportSourceProps = memoised((info) => sourcePropsSelected(info, [['source']]));
 
