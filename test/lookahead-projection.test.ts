@@ -41,7 +41,10 @@ describe('projection: what the statements are asked for', () => {
         },
       },
     };
-    await run('{ entity(key: "company:x") { __typename key aliases ... on Company { units { name } } } }', contextValue);
+    await run(
+      '{ entity(key: "company:x") { __typename key aliases ... on Company { units { name } } } }',
+      contextValue,
+    );
     await run('{ entity(key: "company:x") { id description textOrigins { field } firstSeen } }', contextValue);
     await run('{ entity(key: "company:x", asOf: "2026-01-01") { name } }', contextValue);
     await run('{ entity(key: "company:x") { name properties { name value } } }', contextValue);
@@ -137,7 +140,10 @@ describe('projection: what the statements are asked for', () => {
       '{ entity(key: "place:x") { ... on Place { parent { name } subPlaces { key description } } } }',
       contextValue,
     );
-    await run('{ sources(first: 2) { nodes { title publisher { key } } edges { node { history { at } } } } }', contextValue);
+    await run(
+      '{ sources(first: 2) { nodes { title publisher { key } } edges { node { history { at } } } } }',
+      contextValue,
+    );
     await run('{ source(key: "source:x") { hasText author { name } } }', contextValue);
     await run('{ metricByCountry(metric: "capex") { rows { country { key wikidata } } } }', contextValue);
     await run(
@@ -234,14 +240,19 @@ describe('projection: answers stay whole', () => {
       hasText: typeof article.textSha256 === 'string',
       publisher: { key: PUBLISHER, name: (await stored('Entity', PUBLISHER)).name },
     });
-    const { bare, full, mixed } = res.data?.entity;
+    const { bare, full, mixed } = res.data!.entity;
     expect(full.map((f: any) => f.key)).toEqual(bare.map((f: any) => f.key));
     expect(full.length).toBeGreaterThan(0);
     for (const fact of full) {
       expect(fact.sources.length).toBeGreaterThan(0);
       for (const { source } of fact.sources) {
         expect(source.key).toBe(ARTICLE);
-        expect(source).toEqual({ key: ARTICLE, title: article.title, contentHash: article.contentHash, note: article.note });
+        expect(source).toEqual({
+          key: ARTICLE,
+          title: article.title,
+          contentHash: article.contentHash,
+          note: article.note,
+        });
       }
     }
     expect(mixed.some((f: any) => f.__typename === 'FinancialFigure')).toBe(true);
@@ -261,7 +272,7 @@ describe('projection: answers stay whole', () => {
     );
     expect(res.errors).toBeUndefined();
     const bytedance = await stored('Entity', 'company:bytedance');
-    const { few, many } = res.data?.entity;
+    const { few, many } = res.data!.entity;
     expect(few.length).toBeGreaterThan(0);
     expect(many.map((f: any) => f.key)).toEqual(few.map((f: any) => f.key));
     for (const fact of few) {
@@ -288,7 +299,10 @@ describe('projection: answers stay whole', () => {
 
     const source = await loaders.sourceWith(ARTICLE, ['key']);
     expect(source).toEqual({ key: ARTICLE });
-    expect(await loaders.source.load(ARTICLE)).toMatchObject({ ...(await stored('Source', ARTICLE)), publisherKey: PUBLISHER });
+    expect(await loaders.source.load(ARTICLE)).toMatchObject({
+      ...(await stored('Source', ARTICLE)),
+      publisherKey: PUBLISHER,
+    });
 
     const page = await loaders.entityWithFacts(
       'company:bytedance',

@@ -26,7 +26,10 @@ async function baselineService(dir: string, uri: string) {
     from('src/server/logger.ts'),
     from('src/server/yoga.ts'),
   ]);
-  const database = new Db({ ...config({ NEO4J_URI: uri, NEO4J_PASSWORD: BENCH_PASSWORD, LOG_LEVEL: 'silent' }).neo4j, uri });
+  const database = new Db({
+    ...config({ NEO4J_URI: uri, NEO4J_PASSWORD: BENCH_PASSWORD, LOG_LEVEL: 'silent' }).neo4j,
+    uri,
+  });
   const log: CypherLog = { statements: [] };
   captureStatements(database.driver, log);
   return { yoga: yoga({ database, logger: logger('silent') }), log, database };

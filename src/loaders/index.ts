@@ -150,9 +150,7 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
      * in one statement (plain `entity` when no facts and all properties).
      */
     entityWithFacts: (key: string, facts: readonly InvolvementQuery[], props: Props = null) =>
-      facts.length || props !== null
-        ? entityWithFacts(JSON.stringify({ facts, props })).load(key)
-        : entity.load(key),
+      facts.length || props !== null ? entityWithFacts(JSON.stringify({ facts, props })).load(key) : entity.load(key),
     /** Rows of an entity page read with their facts: primes the loaders, returns the entities. */
     withFacts,
     assertion: loader<string, AssertionRow | null>('assertion', (keys) => repos.assertions.byKeys(keys)),

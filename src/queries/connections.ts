@@ -5,8 +5,8 @@ import type { AssertionRow, EntityRow, SourceRow } from '../domain/rows.ts';
 import type { Loaders } from '../loaders/index.ts';
 import type { AssertionFilter, InvolvementQuery } from '../repositories/assertions.ts';
 import type { EntityFilter } from '../repositories/entities.ts';
-import type { Props } from '../repositories/projection.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { Props } from '../repositories/projection.ts';
 import type { ConflictFilter, ConflictRow } from '../repositories/ranks.ts';
 import { type Connection, keysetConnection } from './keyset.ts';
 

@@ -65,12 +65,11 @@ export function entityRepository(db: Reader) {
       facts: factsParam(facts),
       props,
     });
-    const found = new Map(
-      rows.map((r) => {
-        const entity = entityOf(props, r);
-        return [r.requested, entity ? { entity, facts: withFactRows(facts, r.facts) } : null];
-      }),
-    );
+    const found = new Map<string, EntityWithFacts | null>();
+    for (const r of rows) {
+      const entity = entityOf(props, r);
+      found.set(r.requested, entity ? { entity, facts: withFactRows(facts, r.facts) } : null);
+    }
     return keys.map((k): EntityWithFacts | null => found.get(k) ?? null);
   }
   return {

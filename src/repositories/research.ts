@@ -81,11 +81,11 @@ export function researchRepository(db: DbScope) {
       const rows = await db.read<Omit<CountryTotalRow, 'country'> & { country: EntityRow | unknown[] | null }>(
         asOf ? METRIC_BY_COUNTRY_AS_OF : METRIC_BY_COUNTRY,
         {
-        asOf,
-        metric,
-        ...years(periodYear),
-        periodType,
-        withFigures,
+          asOf,
+          metric,
+          ...years(periodYear),
+          periodType,
+          withFigures,
           limit: int(limit),
           figuresLimit: int(figuresLimit),
           countryProps,

@@ -11,8 +11,8 @@ import {
 import type { JudgementRow } from '../../repositories/judgements.ts';
 import { judgeEntities, withdrawJudgement } from '../../services/judgements.ts';
 import { builder } from '../builder.ts';
-import { reads } from '../lookahead.ts';
 import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST, PageInfoRef } from '../connection.ts';
+import { reads } from '../lookahead.ts';
 import { EntityRef } from './refs.ts';
 
 const VerdictEnum = builder.enumType('JudgementVerdict', {

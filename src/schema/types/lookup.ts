@@ -54,8 +54,7 @@ builder.queryFields((t) => ({
       const found = await ctx.loaders.entityWithFacts(key, facts, props);
       if (found) return at(found);
       const resolution = await ctx.loaders.keyResolution.load(key);
-      if (resolution.resolved !== null)
-        return at(await ctx.loaders.entityWithFacts(resolution.resolved, facts, props));
+      if (resolution.resolved !== null) return at(await ctx.loaders.entityWithFacts(resolution.resolved, facts, props));
       const { message } = unknownKey('key', key, resolution.suggestions, resolution.ambiguous);
       const suggestions = resolution.suggestions.map((s) => s.key);
       ctx.notFound ??= [];

@@ -21,9 +21,19 @@ export const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement(
 const description = `Replaced stored values, newest first (at most ${MAX_REVISIONS}).`;
 
 builder.interfaceFields(EntityRef, (t) => ({
-  history: t.field({ type: [RevisionRef], description, extensions: reads(), resolve: (e, _args, ctx) => ctx.loaders.revisions.load(e.key) }),
+  history: t.field({
+    type: [RevisionRef],
+    description,
+    extensions: reads(),
+    resolve: (e, _args, ctx) => ctx.loaders.revisions.load(e.key),
+  }),
 }));
 
 builder.objectFields(SourceRef, (t) => ({
-  history: t.field({ type: [RevisionRef], description, extensions: reads(), resolve: (s, _args, ctx) => ctx.loaders.revisions.load(s.key) }),
+  history: t.field({
+    type: [RevisionRef],
+    description,
+    extensions: reads(),
+    resolve: (s, _args, ctx) => ctx.loaders.revisions.load(s.key),
+  }),
 }));

@@ -12,9 +12,13 @@ SourceRef.implement({
   isTypeOf: (row) => typeof row === 'object' && row !== null && (row as { __source?: unknown }).__source === true,
   fields: (t) => ({
     key: t.exposeString('key', {
-      extensions: reads('key'), description: 'Stable key, e.g. `source:epoch-gpu-clusters`.' }),
+      extensions: reads('key'),
+      description: 'Stable key, e.g. `source:epoch-gpu-clusters`.',
+    }),
     title: t.exposeString('title', {
-      extensions: reads('title'), description: 'The title as published.' }),
+      extensions: reads('title'),
+      description: 'The title as published.',
+    }),
     kind: t.exposeString('kind', {
       extensions: reads('kind'),
       description:
@@ -26,9 +30,15 @@ SourceRef.implement({
       description: 'Where it is published; null when the source names none.',
     }),
     publishedDate: t.exposeString('publishedDate', {
-      extensions: reads('publishedDate'), nullable: true, description: 'Only when the source states it.' }),
+      extensions: reads('publishedDate'),
+      nullable: true,
+      description: 'Only when the source states it.',
+    }),
     contentHash: t.exposeString('contentHash', {
-      extensions: reads('contentHash'), nullable: true, description: 'sha256 of the source text as held.' }),
+      extensions: reads('contentHash'),
+      nullable: true,
+      description: 'sha256 of the source text as held.',
+    }),
     hasText: t.boolean({
       description:
         'Whether the graph holds the source’s full text. When it does, every snippet citing the source was checked ' +
@@ -43,9 +53,15 @@ SourceRef.implement({
       resolve: (s) => s.textSha256 ?? null,
     }),
     license: t.exposeString('license', {
-      extensions: reads('license'), nullable: true, description: 'e.g. CC BY 4.0 for Epoch AI data.' }),
+      extensions: reads('license'),
+      nullable: true,
+      description: 'e.g. CC BY 4.0 for Epoch AI data.',
+    }),
     citation: t.exposeString('citation', {
-      extensions: reads('citation'), nullable: true, description: 'How to credit the source.' }),
+      extensions: reads('citation'),
+      nullable: true,
+      description: 'How to credit the source.',
+    }),
     note: t.exposeString('note', {
       extensions: reads('note'),
       nullable: true,
