@@ -334,6 +334,23 @@ describe('search, paths and neighbourhoods', () => {
       expect(p.relationships).toHaveLength(p.length);
       expect(p.nodes.map((n: any) => n.__typename)).not.toContain('Source');
     }
+    // Two entity keys as given: one statement; a name is resolved first (a second statement), same answer.
+    expect(res.extensions?.cypher?.statements).toBe(1);
+    const byName = await gql(yoga, `{ paths(from: "bytedance", to: "company:nvidia", maxHops: 4) { nodes { id } } }`);
+    expect(byName.data?.paths).toHaveLength(1);
+    expect(byName.extensions?.cypher?.statements).toBe(3);
+  });
+
+  it('answers no path, not an error, when both ends are one entity (by key or by name)', async () => {
+    for (const [from, search] of [
+      ['company:nvidia', 'SHORTEST'],
+      ['nvidia', 'SHORTEST'],
+      ['company:nvidia', 'RANKED'],
+    ]) {
+      const res = await gql(yoga, `{ paths(from: "${from}", to: "company:nvidia", search: ${search}) { length } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.paths).toEqual([]);
+    }
   });
 
   it('draws the neighbourhood of an entity as nodes and edges', async () => {

@@ -95,10 +95,16 @@ export function writeMarkdown(r: any): string {
     const up = neo ? ratio(row.rps.median, neo.rps.median) : NaN;
     const p99 = neo ? ratio(row.p99.median, neo.p99.median) : NaN;
     const toFloor = floor ? ratio(floor.rps.median, row.rps.median) : NaN;
-    const met = (Number.isNaN(up) || (up >= 1.5 && p99 <= 0.67)) && (Number.isNaN(toFloor) || toFloor <= 1.3);
+    // Nothing to compare with (no other contender can express the workload): no verdict.
+    const verdict =
+      Number.isNaN(up) && Number.isNaN(toFloor)
+        ? 'n/a'
+        : (Number.isNaN(up) || (up >= 1.5 && p99 <= 0.67)) && (Number.isNaN(toFloor) || toFloor <= 1.3)
+          ? 'yes'
+          : 'no';
     out.push(
       `| ${row.workload} | ${row.concurrency} | ${Number.isNaN(up) ? 'n/a' : up} | ${Number.isNaN(p99) ? 'n/a' : p99} | ` +
-        `${Number.isNaN(toFloor) ? 'n/a' : toFloor} | ${met ? 'yes' : 'no'} |`,
+        `${Number.isNaN(toFloor) ? 'n/a' : toFloor} | ${verdict} |`,
     );
   }
   if (r.baseline) out.push(...baselineTable(r, find));

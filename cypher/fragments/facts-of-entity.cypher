@@ -1,7 +1,8 @@
 // Fragment: facts-of-entity — for the entity `e` (may be null), each list of facts asked for in $facts
-// ({roles, kinds, metric, ranks, limit, withSources, props, sourceProps, asOf}), so an entity and the facts its GraphQL selection
-// asks for come back in one statement. Only the relationship types asked for are expanded; best rank unless q.ranks
-// names ranks (deprecated and outranked facts left out; given ranks: exactly those); newest period first, then key; supporting sources (verbatim snippets) only when asked for.
+// ({roles, anyRole, kinds, metric, ranks, limit, withSources, props, sourceProps, asOf}), so an entity and the facts
+// its GraphQL selection asks for come back in one statement. Only facts in the roles asked for count (anyRole: all
+// five); best rank unless q.ranks names ranks (deprecated and outranked facts left out; given ranks: exactly those);
+// newest period first, then key; supporting sources (verbatim snippets) only when asked for.
 // With q.asOf (an ISO instant), as the graph stood then: facts first seen later are left out, and a fact retracted
 // later counts as current (docs/data-model.md#as-of).
 // Yields `facts`: one list of {fact, values, sources} per entry of $facts, in the same order: `fact` is the whole
@@ -11,8 +12,12 @@ CALL (e) {
   UNWIND range(0, size($facts) - 1) AS i
   WITH i, $facts[i] AS q
   CALL (e, q) {
-    MATCH (e)<-[:$any(q.roles)]-(a:Assertion)
-    WHERE (q.kinds IS NULL OR a.kind IN q.kinds)
+    // The role types are spelled out (a dynamic type expands every relationship of `e`, then reads each one's type)
+    // and checked only when q.anyRole is false; no `:Assertion` check, as only facts hold role relationships. At M
+    // that took W1's db hits from 112k to 69k (bench/results/issue-18/cypher.md).
+    MATCH (e)<-[role:SUBJECT|OBJECT|MEMBER|SPEAKER|CONCERNS]-(a)
+    WHERE (q.anyRole OR type(role) IN q.roles)
+      AND (q.kinds IS NULL OR a.kind IN q.kinds)
       AND (q.metric IS NULL OR a.metric = q.metric)
       AND CASE WHEN q.ranks IS NULL
         THEN (a.rank <> 'deprecated' OR (q.asOf IS NOT NULL AND coalesce(a.deprecatedSince > datetime(q.asOf), false)))

@@ -30,6 +30,8 @@ CREATE INDEX assertion_metric_kind IF NOT EXISTS FOR (a:Assertion) ON (a.metric,
 // contested ones, in group order.
 CREATE INDEX assertion_statement_group IF NOT EXISTS FOR (a:Assertion) ON (a.statementGroup);
 CREATE INDEX assertion_contested IF NOT EXISTS FOR (a:Assertion) ON (a.contested, a.statementGroup);
+// Only outranked facts hold `outranked`, so best-rank counts subtract them instead of reading every fact's flag.
+CREATE INDEX assertion_outranked IF NOT EXISTS FOR (a:Assertion) ON (a.outranked);
 CREATE INDEX source_title IF NOT EXISTS FOR (s:Source) ON (s.title, s.key);
 // A URL names one source. The constraint replaces the plain index of earlier versions (drop first: same property).
 DROP INDEX source_url IF EXISTS;

@@ -107,9 +107,15 @@ export const graphQueries = {
     const rows = await scope.repos.graph.search(plan, kinds, limit);
     return rows.map((r) => ({ ...r, terms: plan.terms }));
   },
-  async paths(scope: ViewScope, from: string, to: string, q: PathQuery) {
+  /**
+   * Null when the keys need resolving first (names, aliases, merges, or a NOT_FOUND error), then asked again with
+   * `resolved`: the plain shortest search takes keys as given and says when one is not an entity key; ranked and
+   * filtered searches always want resolved keys.
+   */
+  async paths(scope: ViewScope, from: string, to: string, q: PathQuery, resolved: boolean) {
     const filtered = q.throughFactKinds || q.relationshipTypes;
     if (!q.ranked && !filtered) return scope.repos.graph.shortestPaths(from, to, q.maxHops, q.first);
+    if (!resolved) return null;
     const types = q.relationshipTypes ?? PATH_RELATIONSHIPS;
     const paths = await scope.repos.graph.rankedPaths(from, to, q.maxHops, q.first, types, q.throughFactKinds);
     if (q.ranked) return paths;

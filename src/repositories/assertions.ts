@@ -3,6 +3,7 @@ import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import { factAsOf } from '../domain/as-of.ts';
 import type { AssertionRow, EntityRow, FactRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
+import { ROLE_TYPES } from '../domain/scalars.ts';
 import { type Props, rowOf } from './projection.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
@@ -14,6 +15,7 @@ const PAGE_OF_KIND = statement('assertions/page-of-kind');
 const COUNT = statement('assertions/count');
 const COUNT_OF_KIND = statement('assertions/count-of-kind');
 const COUNT_OF_METRIC = statement('assertions/count-of-metric');
+const COUNT_OF_METRIC_BEST = statement('assertions/count-of-metric-best');
 const PAGE_AS_OF = statement('assertions/page-as-of');
 const PAGE_OF_KIND_AS_OF = statement('assertions/page-of-kind-as-of');
 const COUNT_AS_OF = statement('assertions/count-as-of');
@@ -85,7 +87,13 @@ export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): F
 
 /** The `$facts` parameter of statements that include fragments/facts-of-entity. */
 export const factsParam = (queries: readonly InvolvementQuery[]) =>
-  queries.map((q) => ({ ...q, limit: int(q.limit), asOf: q.asOf ?? null, sourceProps: q.sourceProps ?? null }));
+  queries.map((q) => ({
+    ...q,
+    anyRole: ROLE_TYPES.every((role) => q.roles.includes(role)),
+    limit: int(q.limit),
+    asOf: q.asOf ?? null,
+    sourceProps: q.sourceProps ?? null,
+  }));
 
 const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
   const map = new Map(rows.map((r) => [r.key, pick(r)]));
@@ -98,6 +106,10 @@ const filterParams = (f: AssertionFilter) => ({
   kind: f.kinds?.length === 1 ? f.kinds[0] : null,
   periodYear: f.periodYear === null ? null : int(f.periodYear),
 });
+
+/** A metric (and kinds) at best rank, nothing else: counted from indexes alone (assertions/count-of-metric-best). */
+const onlyMetricAtBestRank = (f: AssertionFilter) =>
+  Object.entries(f).every(([name, value]) => value == null || name === 'metric' || name === 'kinds');
 
 /** One kind of fact has its own statements, which seek the (kind, key) index. */
 const ofOneKind = (f: AssertionFilter) => f.kinds?.length === 1;
@@ -156,7 +168,9 @@ export function assertionRepository(db: Reader) {
       const counting = filter.asOf
         ? COUNT_AS_OF
         : filter.metric !== null
-          ? COUNT_OF_METRIC
+          ? onlyMetricAtBestRank(filter)
+            ? COUNT_OF_METRIC_BEST
+            : COUNT_OF_METRIC
           : ofOneKind(filter)
             ? COUNT_OF_KIND
             : COUNT;

@@ -63,8 +63,15 @@ export function graphRepository(db: DbScope) {
       if (strict.length > 0 || plan.loose === null) return strict.map((r) => ({ ...r, allWords: true }));
       return (await ask(plan.loose)).map((r) => ({ ...r, allWords: false }));
     },
-    async shortestPaths(from: string, to: string, maxHops: number, limit: number): Promise<GraphSlice[]> {
-      return db.read<GraphSlice>(SHORTEST_PATHS, { from, to, maxHops: int(maxHops), limit: int(limit) });
+    /** Null when `from` or `to` is not the key of an entity as given (a name, alias, merged-away or unknown key). */
+    async shortestPaths(from: string, to: string, maxHops: number, limit: number): Promise<GraphSlice[] | null> {
+      const [row] = await db.read<{ found: boolean; paths: GraphSlice[] }>(SHORTEST_PATHS, {
+        from,
+        to,
+        maxHops: int(maxHops),
+        limit: int(limit),
+      });
+      return row?.found ? row.paths : null;
     },
     /** Simple paths ranked by length, then evidence; only through `types`, and through a fact of `kinds` if given. */
     async rankedPaths(

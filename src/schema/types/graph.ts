@@ -222,7 +222,8 @@ builder.queryFields((t) => ({
       'first, then best attested — e.g. ByteDance → a Procurement fact → Nvidia H20 → MADE_BY → Nvidia ' +
       '(`paths(from: "bytedance", to: "nvidia", search: RANKED, throughFactKinds: [Procurement])`). `facts` on each ' +
       'path carry their sources. At most `first` (1 to 25) paths of at most `maxHops` (1 to 8). Keys may be a ' +
-      'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys.',
+      'unique name or alias; an unknown key is NOT_FOUND with the nearest existing keys. One entity at both ends: no ' +
+      'paths.',
     args: {
       from: t.arg.string({
         required: true,
@@ -260,16 +261,18 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      // Both keys in one batch (one statement), then the paths.
-      const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
-      const paths = await graphQueries.paths(ctx, from, to, {
+      const q = {
         ranked: args.search === 'RANKED',
         maxHops: bounded('maxHops', args.maxHops ?? 6, 1, 8),
         first: bounded('first', args.first ?? 5, 1, 25),
         relationshipTypes: args.relationshipTypes ?? null,
         throughFactKinds: args.throughFactKinds ?? null,
-      });
-      return paths.map(withIndex);
+      };
+      // Two entity keys as they are: one statement. Otherwise both keys in one batch (one statement), then the paths.
+      const direct = await graphQueries.paths(ctx, args.from, args.to, q, false);
+      if (direct) return direct.map(withIndex);
+      const [from, to] = await Promise.all([existingKey(ctx, 'from', args.from), existingKey(ctx, 'to', args.to)]);
+      return ((await graphQueries.paths(ctx, from, to, q, true)) ?? []).map(withIndex);
     },
   }),
   neighborhood: t.field({
