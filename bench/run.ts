@@ -36,6 +36,13 @@ const { values: opts } = parseArgs({
     baseline: { type: 'string' },
     /** Which contenders run; the floor always does (it is the reference every result is compared with). */
     contenders: { type: 'string' },
+    /**
+     * The `service` contender as WORKERS service processes behind its port (src/start.ts, node:cluster); its CPU and
+     * RSS are summed over the primary and its workers. Unset: src/index.ts, one process, as before.
+     */
+    'service-workers': { type: 'string' },
+    /** Settings for the `service` contender only, `NAME=value` comma-separated (e.g. RESPONSE_CACHE=true). */
+    'service-env': { type: 'string' },
   },
 });
 const size = opts.size!;
@@ -47,6 +54,20 @@ const baselineDir = opts.baseline ? resolve(opts.baseline) : undefined;
 const chosen = (opts.contenders?.split(',') ?? [...CONTENDERS, ...(baselineDir ? ['baseline'] : [])]) as RunnerId[];
 const runners: RunnerId[] = ['floor', ...chosen.filter((id) => id !== 'floor')];
 if (chosen.includes('baseline') && !baselineDir) throw new Error('--contenders baseline needs --baseline <checkout>');
+const serviceWorkers = opts['service-workers'];
+if (serviceWorkers !== undefined && !/^([1-9][0-9]?|auto)$/.test(serviceWorkers))
+  throw new Error('--service-workers takes a number or auto');
+const serviceEnv: Record<string, string> = Object.fromEntries(
+  (opts['service-env'] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair.trim());
+      if (!match) throw new Error(`--service-env: ${pair} is not NAME=value`);
+      return [match[1]!, match[2]!];
+    }),
+);
+if (serviceWorkers !== undefined) serviceEnv.WORKERS = serviceWorkers;
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** `baseline` is this service from another checkout: it gets the service's requests and is judged the same way. */
@@ -81,7 +102,7 @@ async function startContender(id: RunnerId, uri: string, first: Request): Promis
   const proc =
     id === 'service' || id === 'baseline'
       ? startNode(
-          'src/index.ts',
+          id === 'service' && serviceWorkers !== undefined ? 'src/start.ts' : 'src/index.ts',
           [],
           {
             NEO4J_URI: uri,
@@ -89,6 +110,7 @@ async function startContender(id: RunnerId, uri: string, first: Request): Promis
             PORT: String(port),
             SEED_ON_START: 'true',
             LOG_LEVEL: 'warn',
+            ...(id === 'service' ? serviceEnv : {}),
           },
           id === 'baseline' ? baselineDir! : ROOT,
         )
@@ -289,6 +311,7 @@ async function main() {
         seconds,
         reps,
         warmupSeconds: Number(opts.warmup),
+        ...(Object.keys(serviceEnv).length ? { serviceEnv } : {}),
       },
       params,
       ...(baselineDir ? { baseline: { dir: baselineDir, commit: commits.baseline }, commit: commits.service } : {}),

@@ -4,6 +4,7 @@ import { Database } from './db/database.ts';
 import { type LocalNeo4j, startLocalNeo4j } from './devdb/local-neo4j.ts';
 import { createLogger, type Logger } from './server/logger.ts';
 import { createCounterStore } from './server/rate-limit-store.ts';
+import { ResponseCache } from './server/response-cache.ts';
 import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
 import { LiveChanges } from './services/live-changes.ts';
@@ -49,6 +50,16 @@ export async function createApp(config: Config) {
   const counters = createCounterStore(config.apps.rateLimits.redisUrl, logger);
   // One change-log tailer per process feeds every subscription served here.
   const live = new LiveChanges(() => database.scope('change-log-tailer'), config.live, logger);
+  // The response cache empties on every change the tailer reads, whichever process wrote it.
+  const responseCache = config.apps.responseCache.enabled
+    ? await ResponseCache.start(config.apps.responseCache, live, config.live.pollIntervalMs)
+    : undefined;
+  if (responseCache) {
+    logger.info(
+      { maxMb: config.apps.responseCache.maxBytes / 2 ** 20, staleAfterMs: responseCache.staleAfterMs },
+      'response cache on (RESPONSE_CACHE)',
+    );
+  }
   const yoga = buildYoga({
     database,
     logger,
@@ -62,18 +73,22 @@ export async function createApp(config: Config) {
     liveConfig: config.live,
     stopping: () => stopping,
     extraPlugins: tracing ? [tracing.plugin] : [],
+    responseCache,
   });
   return {
     yoga,
     database,
     logger,
     live,
+    responseCache,
     /** Graceful shutdown begins: /ready turns 503 and every subscription stream ends (SHUTTING_DOWN, complete). */
     markStopping() {
       stopping = true;
+      responseCache?.close();
       live.close();
     },
     async close() {
+      responseCache?.close();
       live.close();
       await tracing?.shutdown();
       await counters.close();

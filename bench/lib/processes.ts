@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Started {
   child: ChildProcess;
@@ -7,9 +7,15 @@ export interface Started {
   output(): string;
 }
 
-/** Starts a Node program with the same Node binary as the harness. */
-export function startNode(script: string, args: string[], env: Record<string, string>, cwd: string): Started {
-  const child = spawn(process.execPath, [script, ...args], {
+/** Starts a Node program with the same Node binary as the harness (`nodeArgs`: Node/V8 flags before the script). */
+export function startNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+  nodeArgs: string[] = [],
+): Started {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,15 +39,38 @@ export function startNode(script: string, args: string[], env: Record<string, st
   };
 }
 
-/** Resident set size of a process in MB, from /proc. */
-export function rssMb(pid: number | undefined): number {
-  if (!pid) return 0;
+/** The process and its living descendants (a service started with WORKERS > 1 serves from its children). */
+export function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    let children: number[] = [];
+    try {
+      children = readdirSync(`/proc/${tree[i]}/task`).flatMap((task) =>
+        readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+      );
+    } catch {
+      // gone meanwhile
+    }
+    tree.push(...children);
+  }
+  return tree;
+}
+
+const sum = (pids: number[], of: (pid: number) => number) => pids.reduce((total, pid) => total + of(pid), 0);
+
+function ownRssKb(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
+    return match ? Number(match[1]) : 0;
   } catch {
     return 0;
   }
+}
+
+/** Resident set size of a process and its descendants in MB, from /proc. */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  return Math.round(sum(processTree(pid), ownRssKb) / 1024);
 }
 
 /** Samples RSS every 200 ms until stopped; returns the peak. */
@@ -56,9 +85,17 @@ export function sampleRss(pid: number | undefined) {
   };
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+/**
+ * CPU time (user + system) a process and its living descendants have used so far, in ms, from /proc/<pid>/stat
+ * (clock ticks of 10 ms). A descendant that exits between two readings takes its time with it: the bench's contenders
+ * do not restart workers while they are measured.
+ */
 export function cpuMs(pid: number | undefined): number {
   if (!pid) return 0;
+  return sum(processTree(pid), ownCpuMs);
+}
+
+function ownCpuMs(pid: number): number {
   try {
     // Fields after the command name (which may contain spaces) start at field 3; utime and stime are fields 14, 15.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

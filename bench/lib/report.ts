@@ -35,7 +35,12 @@ export function writeMarkdown(r: any): string {
   out.push(
     `Settings: concurrency ${r.settings.concurrency.join(', ')}; ${r.settings.reps} repetitions × ${r.settings.seconds} s per ` +
       `contender, contenders alternated within each repetition; ${r.settings.warmupSeconds} s warm-up per workload and ` +
-      'contender, not counted. Figures are medians of the repetitions; ± is (max − min) / median.',
+      'contender, not counted. Figures are medians of the repetitions; ± is (max − min) / median.' +
+      (r.settings.serviceEnv
+        ? ` The service contender ran with ${Object.entries<string>(r.settings.serviceEnv)
+            .map(([k, v]) => `\`${k}=${v}\``)
+            .join(', ')}; its CPU and RSS are summed over its processes.`
+        : ''),
     '',
   );
   out.push(`Parameters: \`${JSON.stringify(r.params)}\``, '');

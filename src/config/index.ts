@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,6 +23,15 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /**
+   * Service processes behind the one port (src/start.ts, node:cluster): a number, or `auto` for one per core. 1 runs
+   * the service in the started process itself, as src/index.ts does.
+   */
+  WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], {
+      error: 'must be a number from 1 to 64, or auto (one per core)',
+    })
+    .default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   NEO4J_URI: z
@@ -135,6 +145,13 @@ const EnvSchema = z.object({
   HTTP_CACHE: bool.default(true),
   /** How long a client or shared cache may reuse a GET answer without asking (0: revalidate every time). */
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+  /**
+   * The in-process response cache of reads by callers without the write scope (src/server/response-cache.ts): off by
+   * default; its memory budget (answers counted by their JSON length) and the longest an answer is kept.
+   */
+  RESPONSE_CACHE: bool.default(false),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(32),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 
   /**
    * Subscriptions over SSE (src/services/live-changes.ts): how often each replica reads the change log while it has
@@ -165,6 +182,8 @@ export interface Config {
   env: Env['NODE_ENV'];
   host: string;
   port: number;
+  /** Service processes behind the port (1: this process serves; more: src/start.ts forks them). */
+  workers: number;
   logLevel: Env['LOG_LEVEL'];
   neo4j: {
     /** Undefined means: start the local Neo4j Community from Maven Central. */
@@ -228,6 +247,16 @@ export interface AppsConfig {
   trustedDocuments: TrustedDocumentsConfig;
   rateLimits: RateLimitsConfig;
   httpCache: HttpCacheConfig;
+  responseCache: ResponseCacheConfig;
+}
+
+/** The in-process response cache (src/server/response-cache.ts). */
+export interface ResponseCacheConfig {
+  enabled: boolean;
+  /** Budget of the cached answers, counted by their JSON length. */
+  maxBytes: number;
+  /** The longest an answer is kept (writes outside the change log are seen within this). */
+  ttlMs: number;
 }
 
 /** Subscriptions over SSE: the change-log tailer of each replica and the limits of its streams. */
@@ -342,6 +371,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    workers: e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
     logLevel: e.LOG_LEVEL,
     neo4j: {
       uri: e.NEO4J_URI,
@@ -389,6 +419,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         redisUrl: e.REDIS_URL,
       },
       httpCache: { enabled: e.HTTP_CACHE, maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS },
+      responseCache: {
+        enabled: e.RESPONSE_CACHE,
+        maxBytes: e.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+        ttlMs: e.RESPONSE_CACHE_TTL_SECONDS * 1000,
+      },
     },
     live: {
       pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,

@@ -1,5 +1,12 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { Logger } from './logger.ts';
+
+/** What the primary of WORKERS > 1 sends a worker to make it drain and exit (src/server/workers.ts). */
+export const SHUTDOWN_MESSAGE = 'ai-infra-graph:shutdown';
+
+const isShutdownMessage = (message: unknown): message is { signal?: unknown } =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === SHUTDOWN_MESSAGE;
 
 export interface ShutdownOptions {
   server: Server;
@@ -51,8 +58,24 @@ export function installShutdown(options: ShutdownOptions) {
     return code;
   }
 
+  // A cluster worker drains when its primary asks (a signal to the primary reaches no worker). A terminal's Ctrl-C
+  // reaches the primary and every worker at once: whichever of the SIGINT and the primary's message comes second is
+  // the same request, not a second signal (the primary turns a real second one into SIGTERM for its workers).
+  let sigintExpected = false;
+  if (cluster.isWorker) {
+    process.on('message', (message: unknown) => {
+      if (!isShutdownMessage(message) || started) return;
+      sigintExpected = message.signal === 'SIGINT';
+      started = shutdown(typeof message.signal === 'string' ? message.signal : 'primary');
+      started.then(exit, () => exit(1));
+    });
+  }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
+      if (started && signal === 'SIGINT' && sigintExpected) {
+        sigintExpected = false;
+        return;
+      }
       if (started) {
         logger.warn({ signal }, 'second signal during shutdown: exiting now');
         exit(1);

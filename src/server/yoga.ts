@@ -34,6 +34,7 @@ import { clientKey, useRateLimits } from './rate-limits.ts';
 import { useReadiness } from './readiness.ts';
 import { clientBookmarks, requestInfo, useRequestTracking } from './request-info.ts';
 import { useMalformedParams } from './request-shape.ts';
+import type { ResponseCache } from './response-cache.ts';
 import { loadManifest, useTrustedDocuments } from './trusted-documents.ts';
 
 export interface ServerDeps {
@@ -59,6 +60,8 @@ export interface ServerDeps {
   liveConfig?: LiveConfig;
   /** Extra plugins from the composition root (e.g. OpenTelemetry tracing). */
   extraPlugins?: Plugin[];
+  /** RESPONSE_CACHE (createApp starts it, since it follows the change log); absent: every query runs. */
+  responseCache?: ResponseCache;
 }
 
 type OpsConfig = Config['ops'];
@@ -135,7 +138,7 @@ function useQueryStats(): Plugin<Context> {
 }
 
 export function buildYoga(deps: ServerDeps) {
-  const { database, logger, stopping, live, extraPlugins = [] } = deps;
+  const { database, logger, stopping, live, extraPlugins = [], responseCache } = deps;
   const liveConfig = deps.liveConfig ?? DEFAULTS.live;
   const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
   const exports = deps.exports ?? DEFAULTS.exports;
@@ -204,6 +207,8 @@ export function buildYoga(deps: ServerDeps) {
       useLiveStreams(live, liveConfig.heartbeatMs),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
       ...extraPlugins,
+      // Last: on a miss it runs the execute function the plugins before it set.
+      ...(responseCache?.plugins() ?? []),
     ],
   });
 }

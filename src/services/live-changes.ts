@@ -67,6 +67,10 @@ export class LiveChanges {
   private again = false;
   private closed = false;
   private lastWarning = 0;
+  /** Told the new head after each read of the log that moved it (the response cache); they keep the tailer polling. */
+  private readonly watchers = new Set<(head: number) => void>();
+  /** performance.now() when the last read of the log that succeeded began: every change committed before it is seen. */
+  private readFrom = Number.NEGATIVE_INFINITY;
 
   /** A reader for one round of reads (the tailer's statements are counted apart from any request's). */
   private readonly reader: () => Reader;
@@ -87,6 +91,37 @@ export class LiveChanges {
   /** The last seq the tailer has handed out (0 before it first ran). */
   get position() {
     return this.head;
+  }
+
+  /**
+   * When (performance.now()) the last successful read of the log began: every change committed before then has been
+   * handed to the watchers. -Infinity while the tailer does not poll.
+   */
+  get seenUntil() {
+    return this.polling ? this.readFrom : Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Keeps the tailer reading the log every SUBSCRIPTION_POLL_INTERVAL_MS, with or without subscribers, and calls
+   * `listener` with the new head after each read that moved it. Starts at the log's end. Returns the way to stop.
+   */
+  async watch(listener: (head: number) => void): Promise<() => void> {
+    if (this.closed) throw shuttingDown();
+    this.watchers.add(listener);
+    if (!this.polling) {
+      const from = performance.now();
+      const { last } = await this.log().last();
+      if (!this.polling && !this.closed && this.watchers.has(listener)) {
+        this.head = last;
+        this.readFrom = from;
+        this.polling = true;
+        this.schedule(this.generation);
+      }
+    }
+    return () => {
+      this.watchers.delete(listener);
+      if (this.live.size === 0 && this.watchers.size === 0) this.stopPolling();
+    };
   }
 
   /**
@@ -166,7 +201,7 @@ export class LiveChanges {
   /** @internal */
   leave(subscription: Subscription) {
     this.live.delete(subscription);
-    if (this.live.size === 0) this.stopPolling();
+    if (this.live.size === 0 && this.watchers.size === 0) this.stopPolling();
   }
 
   /** @internal */
@@ -201,6 +236,8 @@ export class LiveChanges {
   private async poll(generation: number) {
     this.inFlight = true;
     this.again = false;
+    const from = performance.now();
+    const before = this.head;
     try {
       let page: ChangeRow[];
       do {
@@ -213,6 +250,8 @@ export class LiveChanges {
           for (const subscription of this.live) subscription.offer(change);
         }
       } while (page.length === POLL_BATCH);
+      if (this.head !== before) for (const watcher of this.watchers) watcher(this.head);
+      this.readFrom = from;
     } catch (error) {
       const now = Date.now();
       if (now - this.lastWarning >= WARN_EVERY_MS) {

@@ -22,15 +22,17 @@ export interface Service {
 }
 
 /**
- * The real entry point (src/index.ts) as a child process. By default against the run's Neo4j; with
+ * The real entry point (src/index.ts, or `entry`) as a child process. By default against the run's Neo4j; with
  * `localNeo4j` NEO4J_URI is left unset, so the service starts its own local Neo4j (NEO4J_LOCAL_DIR/PORT in `env`).
+ * Resolves once a log line's msg matches `ready` (default: the listening line).
  */
 export async function startService(
   env: Record<string, string>,
-  options: { localNeo4j?: boolean; startTimeoutMs?: number } = {},
+  options: { localNeo4j?: boolean; startTimeoutMs?: number; entry?: string; ready?: RegExp } = {},
 ): Promise<Service> {
   const port = await freePort();
-  const child = spawn(NODE, ['src/index.ts'], {
+  const ready = options.ready ?? /GraphQL and GraphiQL on/;
+  const child = spawn(NODE, [options.entry ?? 'src/index.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -57,7 +59,7 @@ export async function startService(
   });
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   await waitFor(
-    () => logs.some((l) => /GraphQL and GraphiQL on/.test(l.msg ?? '')) || child.exitCode !== null,
+    () => logs.some((l) => ready.test(l.msg ?? '')) || child.exitCode !== null,
     options.startTimeoutMs ?? 60_000,
     25,
   );
