@@ -4,11 +4,19 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE}
 WORKDIR /app
 ENV NODE_ENV=production
-# `prebuilt/` exists only in the context scripts/images.ts stages: the production node_modules it installed on the
-# host, for engines with no registry. Elsewhere the pattern matches nothing and npm ci installs them.
+# `prebuilt/` exists only in the context scripts/images.ts stages, for engines with no registry: the production
+# node_modules it installed on the host and the production build it made there (dist/, `npm run build`). Elsewhere the
+# pattern matches nothing and both are made here: the build with every dependency (esbuild is a devDependency), then
+# only the production dependencies are kept.
 COPY package.json package-lock.json prebuil[t] ./
-RUN [ -d node_modules ] || npm ci --omit=dev --no-audit --no-fund
+COPY scripts/build.ts ./scripts/build.ts
+# The build's input; at run time the /explore page's files (src/explore) and the code version in HTTP ETags.
 COPY src ./src
+RUN if [ ! -f dist/index.js ]; then \
+      npm ci --ignore-scripts --no-audit --no-fund --cache /tmp/npm-build && node scripts/build.ts \
+      && rm -rf node_modules /tmp/npm-build; \
+    fi \
+ && if [ ! -d node_modules ]; then npm ci --omit=dev --no-audit --no-fund; fi
 COPY cypher ./cypher
 # The seed loaded at start attaches the article's full text (src/services/seed.ts).
 COPY data/seed ./data/seed
@@ -24,4 +32,6 @@ EXPOSE 4000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
-CMD ["node", "src/start.ts"]
+# The production build (dist/start.js, which serves from dist/index.js or forks WORKERS of it), not src/: no type
+# stripping and one bundle to load at start.
+CMD ["node", "dist/start.js"]

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildServer } from '../src/devdb/build.ts';
 import { freePort } from '../src/devdb/local-neo4j.ts';
 import { BENCH_PASSWORD, importDataset, startBenchNeo4j } from './lib/database.ts';
 import { loadDataset } from './lib/dataset.ts';
@@ -37,12 +38,17 @@ const { values: opts } = parseArgs({
     /** Which contenders run; the floor always does (it is the reference every result is compared with). */
     contenders: { type: 'string' },
     /**
-     * The `service` contender as WORKERS service processes behind its port (src/start.ts, node:cluster); its CPU and
-     * RSS are summed over the primary and its workers. Unset: src/index.ts, one process, as before.
+     * The `service` contender as WORKERS service processes behind its port (node:cluster); its CPU and RSS are summed
+     * over the primary and its workers. Unset: WORKERS=1, one process.
      */
     'service-workers': { type: 'string' },
     /** Settings for the `service` contender only, `NAME=value` comma-separated (e.g. RESPONSE_CACHE=true). */
     'service-env': { type: 'string' },
+    /**
+     * How this checkout's service starts: `dist`, the production build (dist/start.js: `npm start`, the Dockerfile;
+     * built when the run starts), or `src` (src/start.ts). A `--baseline` checkout always starts from src/index.ts.
+     */
+    'service-entry': { type: 'string', default: 'dist' },
   },
 });
 const size = opts.size!;
@@ -68,6 +74,9 @@ const serviceEnv: Record<string, string> = Object.fromEntries(
     }),
 );
 if (serviceWorkers !== undefined) serviceEnv.WORKERS = serviceWorkers;
+const entries: Record<string, string> = { dist: 'dist/start.js', src: 'src/start.ts' };
+const serviceEntry: string = entries[opts['service-entry']!] ?? '';
+if (!serviceEntry) throw new Error('--service-entry is dist or src');
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** `baseline` is this service from another checkout: it gets the service's requests and is judged the same way. */
@@ -102,7 +111,7 @@ async function startContender(id: RunnerId, uri: string, first: Request): Promis
   const proc =
     id === 'service' || id === 'baseline'
       ? startNode(
-          id === 'service' && serviceWorkers !== undefined ? 'src/start.ts' : 'src/index.ts',
+          id === 'service' ? serviceEntry : 'src/index.ts',
           [],
           {
             NEO4J_URI: uri,
@@ -194,6 +203,7 @@ const commits = { service: commitOf(ROOT), baseline: baselineDir ? commitOf(base
 
 async function main() {
   mkdirSync(opts.out!, { recursive: true });
+  if (serviceEntry === 'dist/start.js') log(`built dist/ (npm run build) in ${buildServer().ms} ms`);
   const loadAtStart = load1();
   const loadSamples: number[] = [];
   const loadTimer = setInterval(() => loadSamples.push(load1()), 10_000);
@@ -312,6 +322,7 @@ async function main() {
         reps,
         warmupSeconds: Number(opts.warmup),
         ...(Object.keys(serviceEnv).length ? { serviceEnv } : {}),
+        serviceEntry,
       },
       params,
       ...(baselineDir ? { baseline: { dir: baselineDir, commit: commits.baseline }, commit: commits.service } : {}),

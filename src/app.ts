@@ -5,7 +5,6 @@ import { type LocalNeo4j, startLocalNeo4j } from './devdb/local-neo4j.ts';
 import { createLogger, type Logger } from './server/logger.ts';
 import { createCounterStore } from './server/rate-limit-store.ts';
 import { ResponseCache } from './server/response-cache.ts';
-import { createTracing } from './server/tracing.ts';
 import { buildYoga } from './server/yoga.ts';
 import { LiveChanges } from './services/live-changes.ts';
 import { MigrationError } from './services/migrations.ts';
@@ -46,8 +45,12 @@ export async function createApp(config: Config) {
   }
   if (seeded) logger.info({ ...seeded.counts }, 'seed dataset loaded into an empty graph');
   let stopping = false;
-  const tracing = createTracing(config.tracing, database);
-  const counters = createCounterStore(config.apps.rateLimits.redisUrl, logger);
+  // OpenTelemetry and the Redis client are loaded only when configured (TRACING, REDIS_URL).
+  const tracing =
+    config.tracing.exporter === 'off'
+      ? null
+      : (await import('./server/tracing.ts')).createTracing(config.tracing, database);
+  const counters = await createCounterStore(config.apps.rateLimits.redisUrl, logger);
   // One change-log tailer per process feeds every subscription served here.
   const live = new LiveChanges(() => database.scope('change-log-tailer'), config.live, logger);
   // The response cache empties on every change the tailer reads, whichever process wrote it.

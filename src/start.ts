@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { loadConfig } from './config/index.ts';
 
 /**
@@ -23,7 +23,9 @@ if (config.workers === 1) {
       });
   const code = await superviseWorkers({
     count: config.workers,
-    exec: resolve(import.meta.dirname, 'index.ts'),
+    // The service entry beside this one: src/index.ts, or dist/index.js in the production build (where a module
+    // may not locate files from import.meta, see src/devdb/build.ts).
+    exec: join(dirname(process.argv[1]!), `index${extname(process.argv[1]!)}`),
     env: local ? { NEO4J_URI: local.uri } : {},
     logger,
     shutdownTimeoutMs: config.ops.shutdownTimeoutMs,

@@ -24,11 +24,11 @@ describe('docker-compose.yml and Dockerfile operations', () => {
     expect(compose.services.api.stop_signal).toBe('SIGTERM');
   });
 
-  it('runs the service as a non-root user, with node as PID 1 so that it receives SIGTERM', () => {
+  it('runs the production build as a non-root user, with node as PID 1 so that it receives SIGTERM', () => {
     const user = /^USER\s+(\S+)/m.exec(dockerfile)?.[1];
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
-    expect(dockerfile).toMatch(/^CMD \["node", "src\/index.ts"\]/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/start.js"\]/m);
     expect(dockerfile.indexOf('USER')).toBeLessThan(dockerfile.indexOf('CMD'));
   });
 });

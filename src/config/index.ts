@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { REPO_ROOT } from '../paths.ts';
 
 /**
  * The only reader of the environment. Validated once; a bad value stops the process
@@ -11,8 +11,6 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-/** The repository root: the data files' defaults are found from here, whatever the working directory. */
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A path given in the environment; a relative one is taken from the working directory, like any CLI path. */
 const filePath = z
   .string()

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.ts';
 
 /**
  * Every Cypher statement lives in its own file under `cypher/`; its name is the file's path
  * without extension (e.g. `entities/by-keys`). They are read once at start-up.
  */
-export const CYPHER_DIR = resolve(import.meta.dirname, '../../cypher');
+export const CYPHER_DIR = resolve(REPO_ROOT, 'cypher');
 
 function collect(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.ts';
+import { buildServer } from './build.ts';
 import { NEO4J_LOCAL_HOME, NEO4J_VERSION } from './local-neo4j.ts';
 
 /**
@@ -11,7 +13,7 @@ import { NEO4J_LOCAL_HOME, NEO4J_VERSION } from './local-neo4j.ts';
  * INPUTS_LABEL and is rebuilt only when that hash changes. Bases: the official images when the engine has them
  * or can pull them; otherwise Debian bookworm roots made by mmdebstrap from Debian packages.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = REPO_ROOT;
 const INPUTS_LABEL = 'org.ai-infra-graph.inputs';
 const NODE_BINARY = resolve(ROOT, 'node_modules/node/bin/node');
 const NODE_VERSION: string = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/node/package.json'), 'utf8')).version;
@@ -89,7 +91,9 @@ function hashOf(parts: Array<string | Buffer>): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The files of a folder, or the file itself. */
 function filesUnder(dir: string): string[] {
+  if (statSync(dir).isFile()) return [dir];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
@@ -228,13 +232,19 @@ export function ensureNodeBase(log: Log): string {
   return IMAGES.localNode;
 }
 
-/** The folders the Dockerfile copies (`COPY src ./src` …): staged and hashed from the Dockerfile itself, never a second list. */
+/**
+ * The folders and files the Dockerfile copies (`COPY src ./src` …): staged and hashed from the Dockerfile itself, never
+ * a second list.
+ */
 function dockerfileTrees(): string[] {
   const dockerfile = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
   return [...dockerfile.matchAll(/^COPY (\S+) \.\/\S*$/gm)].map((m) => m[1]!).filter((from) => !from.includes('['));
 }
 
-/** The service image from the Dockerfile, with production dependencies installed here (no registry needed inside). */
+/**
+ * The service image from the Dockerfile, with production dependencies installed and the production build made here
+ * (no registry needed inside). The build's inputs (src/, scripts/build.ts, the lockfile's esbuild) are in the hash.
+ */
 export function ensureApiImage(log: Log): { image: string; base: string } {
   const base = ensureNodeBase(log);
   const trees = dockerfileTrees().map((dir) => resolve(ROOT, dir));
@@ -250,9 +260,16 @@ export function ensureApiImage(log: Log): { image: string; base: string } {
       buildArgs: { NODE_IMAGE: base },
       stage: (context) => {
         for (const file of ['package.json', 'package-lock.json']) cpSync(resolve(ROOT, file), join(context, file));
-        for (const dir of trees) cpSync(dir, join(context, relative(ROOT, dir)), { recursive: true });
+        for (const tree of trees) {
+          const to = join(context, relative(ROOT, tree));
+          mkdirSync(dirname(to), { recursive: true });
+          cpSync(tree, to, { recursive: true });
+        }
         const prebuilt = join(context, 'prebuilt');
         mkdirSync(prebuilt);
+        const built = buildServer();
+        log(`built ${relative(ROOT, built.outdir)}/ (npm run build) for the image in ${built.ms} ms`);
+        cpSync(built.outdir, join(prebuilt, 'dist'), { recursive: true });
         for (const file of ['package.json', 'package-lock.json']) cpSync(resolve(ROOT, file), join(prebuilt, file));
         log('$ npm ci --omit=dev (production dependencies for the image)');
         execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {

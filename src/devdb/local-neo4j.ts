@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.ts';
 
 /**
  * Neo4j Community 5.26 from Maven Central, embedded in a tiny Java launcher with only Bolt on
@@ -12,7 +13,7 @@ import { resolve } from 'node:path';
  * test runs took 90–165 s and, at a load average of 40, more than 180 s. Past this, start fails loudly.
  */
 const START_TIMEOUT_MS = 600_000;
-export const NEO4J_LOCAL_HOME = resolve(import.meta.dirname, '../../neo4j-local');
+export const NEO4J_LOCAL_HOME = resolve(REPO_ROOT, 'neo4j-local');
 const LIB_DIR = resolve(NEO4J_LOCAL_HOME, 'lib');
 export const NEO4J_VERSION = '5.26.19';
 

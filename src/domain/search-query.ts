@@ -47,7 +47,7 @@ export function searchPlan(text: string): SearchPlan {
   const rest = normal.replace(/"[^"]*"/g, ' ').toLowerCase();
   let words = rest
     .split(/[\s,;]+/)
-    .map((w) => w.replace(/^[.!?'’()]+|[.!?'’()]+$/g, ''))
+    .map((w) => w.replace(/^[.!?'\u2019()]+|[.!?'\u2019()]+$/g, ''))
     .filter((w) => w.length > 0);
   const meaningful = words.filter((w) => !STOP_WORDS.has(w));
   if (meaningful.length === 0 && words.length > 0 && phrases.length === 0) {

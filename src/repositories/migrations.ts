@@ -1,7 +1,7 @@
 import type { DbScope } from '../db/database.ts';
 import { type Statement, statement, statementList, statementNames } from '../db/statements.ts';
 import { int } from '../db/values.ts';
-import { unlessSchemaRuleExisted } from './schema.ts';
+import { schemaRepository } from './schema.ts';
 
 /** A numbered migration, `cypher/migrations/NNNN-name.cypher`: its statements run one after another, in file order. */
 export interface Migration {
@@ -71,9 +71,9 @@ const RECORD = statement('migration-ledger/record');
 /** The migration ledger (:Migration nodes), its lock (one :MigrationLock node), and running a migration's statements. */
 export function migrationRepository(db: DbScope) {
   return {
-    /** The ledger's constraints, each on its own (as schema/constraints: a lost IF NOT EXISTS race is done). */
+    /** The ledger's constraints, when missing (as schema/constraints: src/repositories/schema.ts). */
     async prepare() {
-      for (const s of LEDGER_SCHEMA) await db.write(s).catch(unlessSchemaRuleExisted);
+      await schemaRepository(db).apply(LEDGER_SCHEMA);
     },
     applied(): Promise<AppliedMigration[]> {
       return db.read<AppliedMigration>(APPLIED);

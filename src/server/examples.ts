@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.ts';
 
 /** The research questions in schema/examples, shown as ready GraphiQL tabs (and run by the tests). */
-export const EXAMPLES_DIR = resolve(import.meta.dirname, '../../schema/examples');
+export const EXAMPLES_DIR = resolve(REPO_ROOT, 'schema/examples');
 
 export function exampleQueries(): { name: string; query: string }[] {
   return readdirSync(EXAMPLES_DIR)

@@ -1,25 +1,32 @@
-import {
-  css,
-  editorWorkerService,
-  favicon,
-  graphqlWorker,
-  js,
-  jsonWorker,
-} from '@graphql-yoga/render-graphiql/graphiql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 /**
  * GraphiQL from the installed package, no CDN. Yoga's stock renderer inlines ~9 MB into every
  * page; here the page is small and the assets are served once under /graphiql/ with caching.
+ * The package (~9 MB of strings) is loaded on the first request that needs it, not at start: a server nobody opens
+ * GraphiQL on never holds it (the production bundle leaves it in node_modules for that, scripts/build.ts).
  */
 const ASSET_PREFIX = '/graphiql/';
-const assets: Record<string, { body: string; type: string }> = {
-  'graphiql.js': { body: js, type: 'application/javascript; charset=utf-8' },
-  'graphiql.css': { body: css, type: 'text/css; charset=utf-8' },
-  'editor.worker.js': { body: editorWorkerService, type: 'application/javascript; charset=utf-8' },
-  'json.worker.js': { body: jsonWorker, type: 'application/javascript; charset=utf-8' },
-  'graphql.worker.js': { body: graphqlWorker, type: 'application/javascript; charset=utf-8' },
+const JS = 'application/javascript; charset=utf-8';
+
+type GraphiQLPackage = typeof import('@graphql-yoga/render-graphiql/graphiql');
+let loading: Promise<GraphiQLPackage> | undefined;
+const graphiqlPackage = () => {
+  loading ??= import('@graphql-yoga/render-graphiql/graphiql');
+  return loading;
 };
+
+async function assetOf(name: string): Promise<{ body: string; type: string } | undefined> {
+  const { js, css, editorWorkerService, jsonWorker, graphqlWorker } = await graphiqlPackage();
+  const assets: Record<string, { body: string; type: string }> = {
+    'graphiql.js': { body: js, type: JS },
+    'graphiql.css': { body: css, type: 'text/css; charset=utf-8' },
+    'editor.worker.js': { body: editorWorkerService, type: JS },
+    'json.worker.js': { body: jsonWorker, type: JS },
+    'graphql.worker.js': { body: graphqlWorker, type: JS },
+  };
+  return Object.hasOwn(assets, name) ? assets[name] : undefined;
+}
 
 /**
  * The bundle already carries `@graphiql/plugin-explorer` (Yoga's GraphiQL registers it, with the same React as the
@@ -28,7 +35,8 @@ const assets: Record<string, { body: string; type: string }> = {
  */
 export const EXPLORER_PLUGIN_TITLE = 'GraphiQL Explorer';
 
-export function renderGraphiQL(opts: GraphiQLOptions = {}): string {
+export async function renderGraphiQL(opts: GraphiQLOptions = {}): Promise<string> {
+  const { favicon } = await graphiqlPackage();
   const options = JSON.stringify({ visiblePlugin: EXPLORER_PLUGIN_TITLE, ...opts }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
@@ -60,9 +68,9 @@ export function renderGraphiQL(opts: GraphiQLOptions = {}): string {
 /** Serves the GraphiQL assets with a long cache lifetime. */
 export function useGraphiQLAssets(): Plugin {
   return {
-    onRequest({ url, endResponse, fetchAPI }) {
+    async onRequest({ url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(ASSET_PREFIX)) return;
-      const asset = assets[url.pathname.slice(ASSET_PREFIX.length)];
+      const asset = await assetOf(url.pathname.slice(ASSET_PREFIX.length));
       endResponse(
         asset
           ? new fetchAPI.Response(asset.body, {

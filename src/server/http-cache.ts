@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { getOperationAST, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppsConfig, AuthConfig } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { hasScope } from '../domain/access.ts';
+import { REPO_ROOT } from '../paths.ts';
 import { authOf } from './auth.ts';
 import { clientBookmarks, requestInfo } from './request-info.ts';
 import { type Manifest, maySendAnyDocument } from './trusted-documents.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * The code's own version: a hash of every file under src/ and cypher/, so a deploy that changes what a query answers
@@ -22,8 +21,8 @@ function codeVersion(): string {
     readdirSync(dir, { withFileTypes: true })
       .flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]))
       .sort();
-  for (const file of [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'cypher'))]) {
-    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of [...walk(join(REPO_ROOT, 'src')), ...walk(join(REPO_ROOT, 'cypher'))]) {
+    hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }

@@ -22,9 +22,9 @@ export interface Service {
 }
 
 /**
- * The real entry point (src/index.ts, or `entry`) as a child process. By default against the run's Neo4j; with
- * `localNeo4j` NEO4J_URI is left unset, so the service starts its own local Neo4j (NEO4J_LOCAL_DIR/PORT in `env`).
- * Resolves once a log line's msg matches `ready` (default: the listening line).
+ * The real entry point (src/index.ts, or `entry`, e.g. src/start.ts or the production build) as a child process. By
+ * default against the run's Neo4j; with `localNeo4j` NEO4J_URI is left unset, so the service starts its own local
+ * Neo4j (NEO4J_LOCAL_DIR/PORT in `env`). Resolves once a log line's msg matches `ready` (default: the listening line).
  */
 export async function startService(
   env: Record<string, string>,
