@@ -1,7 +1,7 @@
 import { fromMinorUnits } from '../src/domain/money.ts';
 
 /**
- * The eight workloads: for each, the request every contender gets and a function that reduces a
+ * The workloads: for each, the request every contender gets and a function that reduces a
  * contender's response to one canonical value, so results are compared, not assumed equal.
  */
 
@@ -50,6 +50,10 @@ export interface Workload {
 
 const sortedSupports = (sources: any[]) =>
   sources.map((s) => `${s.source?.key ?? s.node?.key}|${s.snippet ?? s.properties?.snippet}`).sort();
+
+/** Sources as a list screen shows them: snippet, title and link (sorted: the contenders order sources differently). */
+const listedSupports = (sources: any[]) =>
+  sources.map((s) => `${s.source.key}|${s.snippet}|${s.source.title}|${s.source.url ?? null}`).sort();
 
 const serviceFigure = (a: any) => ({ key: a.key, summary: a.summary, sources: sortedSupports(a.sources) });
 const neo4jFigure = (a: any) => ({
@@ -251,6 +255,63 @@ export const WORKLOADS: Workload[] = [
               `${r.country ?? undefined}|${r.periodYear}|${r.periodType}|${r.currency}|${fromMinorUnits(r.amountMinor, r.currency)}`,
           )
           .sort(),
+    },
+  },
+  {
+    id: 'W9',
+    title:
+      'list screen: 10 companies of a country by name, each with its domicile country and its 3 newest figures with their sources',
+    requests: (p) => ({
+      service: {
+        query: `query($country: String!) { companies(first: 10, filter: { country: $country }) { nodes { key name
+          ... on Company { domiciles(first: 1) { country { key name } }
+            figures(first: 3) { key summary period { label } amount { amount currency }
+              sources { snippet source { key title url } } } } } } }`,
+        variables: { country: p.country },
+      },
+      'neo4j-graphql': {
+        query: `query($country: String!) { companies(limit: 10, sort: [{ name: ASC }, { key: ASC }],
+          where: { domiciles: { some: { country: { some: { key: { eq: $country } } } } } }) { key name
+          domiciles(where: { ${NOT_RETRACTED} }, limit: 1, sort: [{ key: ASC }]) { country { key name } }
+          figures(where: { ${NOT_RETRACTED} }, limit: 3, sort: [{ periodYear: DESC }, { key: ASC }]) {
+            key summary periodLabel amountMinor amountCurrency
+            sourcesConnection { edges { properties { snippet } node { key title url } } } } } }`,
+        variables: { country: p.country },
+      },
+      floor: { query: 'W9', variables: { country: p.country } },
+    }),
+    canonical: {
+      ...same((d) =>
+        d.companies.nodes.map((c: any) => ({
+          key: c.key,
+          name: c.name,
+          countries: c.domiciles.map((m: any) => `${m.country?.key}|${m.country?.name}`),
+          figures: c.figures.map((f: any) => ({
+            key: f.key,
+            summary: f.summary,
+            period: f.period?.label ?? null,
+            amount: f.amount ? `${f.amount.amount} ${f.amount.currency}` : null,
+            sources: listedSupports(f.sources),
+          })),
+        })),
+      ),
+      'neo4j-graphql': (d) =>
+        d.companies.map((c: any) => ({
+          key: c.key,
+          name: c.name,
+          // A relationship is a list in @neo4j/graphql 7: a domicile names one country.
+          countries: c.domiciles.map((m: any) => `${m.country[0]?.key}|${m.country[0]?.name}`),
+          figures: c.figures.map((f: any) => ({
+            key: f.key,
+            summary: f.summary,
+            period: f.periodLabel ?? null,
+            amount:
+              f.amountMinor === null ? null : `${fromMinorUnits(f.amountMinor, f.amountCurrency)} ${f.amountCurrency}`,
+            sources: listedSupports(
+              f.sourcesConnection.edges.map((e: any) => ({ snippet: e.properties.snippet, source: e.node })),
+            ),
+          })),
+        })),
     },
   },
 ];

@@ -1,12 +1,13 @@
 // Fragment: facts-of-entity — for the entity `e` (may be null), each list of facts asked for in $facts
-// ({roles, anyRole, kinds, metric, ranks, limit, withSources, props, asOf}), so an entity and the facts its GraphQL
-// selection asks for come back in one statement. Only facts in the roles asked for count (anyRole: all five); best
-// rank unless q.ranks names ranks (deprecated and outranked facts left out; given ranks: exactly those); newest period
-// first, then key; supporting sources (verbatim snippets) only when asked for.
+// ({roles, anyRole, kinds, metric, ranks, limit, withSources, props, sourceProps, asOf}), so an entity and the facts
+// its GraphQL selection asks for come back in one statement. Only facts in the roles asked for count (anyRole: all
+// five); best rank unless q.ranks names ranks (deprecated and outranked facts left out; given ranks: exactly those);
+// newest period first, then key; supporting sources (verbatim snippets) only when asked for.
 // With q.asOf (an ISO instant), as the graph stood then: facts first seen later are left out, and a fact retracted
 // later counts as current (docs/data-model.md#as-of).
 // Yields `facts`: one list of {fact, values, sources} per entry of $facts, in the same order: `fact` is the whole
-// fact when q.props is null, else `values` holds the properties named in q.props, in that order.
+// fact when q.props is null, else `values` holds the properties named in q.props, in that order; each support's
+// `source` likewise: the whole source when q.sourceProps is null, else the list of the values of q.sourceProps.
 CALL (e) {
   UNWIND range(0, size($facts) - 1) AS i
   WITH i, $facts[i] AS q
@@ -32,7 +33,9 @@ CALL (e) {
       WHERE q.withSources
       WITH r, s ORDER BY s.key, r.start
       RETURN collect({snippet: r.snippet, start: r.start, end: r.end, locator: r.locator,
-                      verified: coalesce(r.verified, false), source: s {.*, createdAt: null}}) AS sources
+                      verified: coalesce(r.verified, false),
+                      source: CASE WHEN q.sourceProps IS NULL THEN s {.*, createdAt: null}
+                                   ELSE [p IN q.sourceProps | s[p]] END}) AS sources
     }
     RETURN collect({fact: CASE WHEN q.props IS NULL THEN a {.*, createdAt: null} END,
                     values: [p IN coalesce(q.props, []) | a[p]], sources: sources}) AS list

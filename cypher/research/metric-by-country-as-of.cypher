@@ -39,6 +39,9 @@ WITH year AS periodYear, countryKey, periodType, currency, totalMinor, exact, lo
      openBelow, openAbove, companies, figureCount, figureKeys
 LIMIT $limit
 OPTIONAL MATCH (place:Entity {key: countryKey})
-RETURN countryKey, CASE WHEN place IS NULL THEN null ELSE place {.*, createdAt: null} END AS country,
+// The country whole when $countryProps is null, else the list of the values of the properties it names.
+RETURN countryKey,
+       CASE WHEN place IS NULL THEN null WHEN $countryProps IS NULL THEN place {.*, createdAt: null}
+            ELSE [p IN $countryProps | place[p]] END AS country,
        periodYear, periodType, currency, totalMinor, exact, lowMinor, highMinor, precisionMinor, openBelow, openAbove,
        companies, figureCount, figureKeys

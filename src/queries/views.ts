@@ -4,6 +4,7 @@ import { checkGroup, rankByGrowth } from '../domain/research.ts';
 import { searchPlan } from '../domain/search-query.ts';
 import { PATH_RELATIONSHIPS, type PathRelationship } from '../repositories/graph.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { Props } from '../repositories/projection.ts';
 
 /**
  * The root fields that are not connections — research and Epoch views, graph walks, the system's versions — as
@@ -37,6 +38,7 @@ export const researchViews = {
     withFigures: boolean,
     limit: number,
     perRow: number,
+    countryProps: Props = null,
   ) {
     const rows = await scope.repos.research.totalsByCountry(
       q.metric,
@@ -46,6 +48,7 @@ export const researchViews = {
       limit + 1,
       perRow,
       q.asOf ?? null,
+      countryProps,
     );
     return capped(rows, limit);
   },

@@ -2,8 +2,9 @@ import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import { factAsOf } from '../domain/as-of.ts';
-import type { AssertionRow, FactRow, RoleRow, SupportRow } from '../domain/rows.ts';
+import type { AssertionRow, EntityRow, FactRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
 import { ROLE_TYPES } from '../domain/scalars.ts';
+import { type Props, rowOf } from './projection.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
 const OF_ENTITIES = statement('assertions/of-entities');
@@ -45,16 +46,25 @@ export interface InvolvementQuery {
   withSources: boolean;
   /** The fact properties to read (null: all of them). */
   props: string[] | null;
+  /** With sources: the properties of each source to read (null: all of them). */
+  sourceProps: string[] | null;
   /** As the graph stood at this instant (ISO 8601); absent or null: now. */
   asOf?: string | null;
 }
+
+/** A support as a statement returns it: its source whole, or the values of the source properties asked for. */
+export type SupportRecord = Omit<SupportRow, 'source'> & { source: SourceRow | unknown[] };
 
 /** A fact as fragments/facts-of-entity returns it: whole, or only the properties asked for, as values. */
 export interface FactRecord {
   fact: AssertionRow | null;
   values: unknown[];
-  sources: SupportRow[];
+  sources: SupportRecord[];
 }
+
+/** Supports with their sources as rows (whole, or rebuilt from the properties asked for). */
+export const supportRows = (props: Props, records: readonly SupportRecord[]): SupportRow[] =>
+  records.map((r) => ({ ...r, source: rowOf<SourceRow>(props, r.source) as SourceRow }));
 
 /** A fact read whole, or rebuilt from the properties asked for; one read as null is left out, as a whole read does. */
 function factOf(props: readonly string[] | null, whole: AssertionRow | null, values: readonly unknown[]): AssertionRow {
@@ -71,7 +81,7 @@ export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): F
   const asOf = q.asOf ?? null;
   return records.map(({ fact, values, sources }) => {
     const row = factOf(q.props, fact, values);
-    return { fact: asOf ? factAsOf(row, asOf) : row, sources };
+    return { fact: asOf ? factAsOf(row, asOf) : row, sources: supportRows(q.sourceProps ?? null, sources) };
   });
 }
 
@@ -82,6 +92,7 @@ export const factsParam = (queries: readonly InvolvementQuery[]) =>
     anyRole: ROLE_TYPES.every((role) => q.roles.includes(role)),
     limit: int(q.limit),
     asOf: q.asOf ?? null,
+    sourceProps: q.sourceProps ?? null,
   }));
 
 const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
@@ -114,13 +125,18 @@ export function assertionRepository(db: Reader) {
       const rows = await db.read<{ key: string; facts: FactRecord[] }>(OF_ENTITIES, { keys, facts: factsParam([q]) });
       return byRequested(keys, rows, (r) => factRows(q, r.facts), []);
     },
-    async roles(keys: readonly string[]): Promise<RoleRow[][]> {
-      const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });
-      return byRequested(keys, rows, (r) => r.roles, []);
+    /** `props`: the properties of each entity to read (null: all). */
+    async roles(keys: readonly string[], props: Props = null): Promise<RoleRow[][]> {
+      type RoleRecord = Omit<RoleRow, 'entity'> & { entity: EntityRow | unknown[] };
+      const rows = await db.read<{ key: string; roles: RoleRecord[] }>(ROLES, { keys, props });
+      const roleRows = (records: RoleRecord[]) =>
+        records.map((r) => ({ ...r, entity: rowOf<EntityRow>(props, r.entity) as EntityRow }));
+      return byRequested(keys, rows, (r) => roleRows(r.roles), []);
     },
-    async sources(keys: readonly string[]): Promise<SupportRow[][]> {
-      const rows = await db.read<{ key: string; sources: SupportRow[] }>(SOURCES, { keys });
-      return byRequested(keys, rows, (r) => r.sources, []);
+    /** `props`: the properties of each source to read (null: all). */
+    async sources(keys: readonly string[], props: Props = null): Promise<SupportRow[][]> {
+      const rows = await db.read<{ key: string; sources: SupportRecord[] }>(SOURCES, { keys, props });
+      return byRequested(keys, rows, (r) => supportRows(props, r.sources), []);
     },
     /** `props`: the properties to read (null: all), as the selection asks (src/schema/lookahead.ts). */
     async page(

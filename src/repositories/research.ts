@@ -3,6 +3,7 @@ import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 import type { SummedAmounts } from '../domain/values.ts';
+import { type Props, rowOf } from './projection.ts';
 
 const FIGURES = statement('research/figures');
 const GROUP_FIGURES = statement('research/group-figures');
@@ -63,8 +64,11 @@ export function researchRepository(db: DbScope) {
         noChange: NO_CHANGE,
       });
     },
-    /** `withFigures`: also the keys of the first `figuresLimit` figures summed (for the `figures` field). */
-    totalsByCountry(
+    /**
+     * `withFigures`: also the keys of the first `figuresLimit` figures summed (for the `figures` field);
+     * `countryProps`: the properties of each row's country to read (null: all).
+     */
+    async totalsByCountry(
       metric: string,
       periodYear: number | null,
       periodType: string | null,
@@ -72,16 +76,22 @@ export function researchRepository(db: DbScope) {
       limit: number,
       figuresLimit: number,
       asOf: string | null = null,
-    ) {
-      return db.read<CountryTotalRow>(asOf ? METRIC_BY_COUNTRY_AS_OF : METRIC_BY_COUNTRY, {
-        asOf,
-        metric,
-        ...years(periodYear),
-        periodType,
-        withFigures,
-        limit: int(limit),
-        figuresLimit: int(figuresLimit),
-      });
+      countryProps: Props = null,
+    ): Promise<CountryTotalRow[]> {
+      const rows = await db.read<Omit<CountryTotalRow, 'country'> & { country: EntityRow | unknown[] | null }>(
+        asOf ? METRIC_BY_COUNTRY_AS_OF : METRIC_BY_COUNTRY,
+        {
+          asOf,
+          metric,
+          ...years(periodYear),
+          periodType,
+          withFigures,
+          limit: int(limit),
+          figuresLimit: int(figuresLimit),
+          countryProps,
+        },
+      );
+      return rows.map((r) => ({ ...r, country: rowOf<EntityRow>(countryProps, r.country) }));
     },
     /** The first `limit` group figures (newest first), each with up to `membersLimit` members. */
     groupFigures(metric: string | null, limit: number, membersLimit: number) {

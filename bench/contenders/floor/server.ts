@@ -41,6 +41,20 @@ const ROUTES: Record<string, { text: string; data: (record: Row) => unknown }> =
       })),
     }),
   },
+  W9: {
+    text: cypher('W9'),
+    data: (r) => ({
+      companies: {
+        nodes: r.nodes.map((c: Row) => ({
+          ...c,
+          figures: c.figures.map(({ amountMinor, currency, ...f }: Row) => ({
+            ...f,
+            amount: amountMinor === null ? null : { amount: fromMinorUnits(String(amountMinor), currency), currency },
+          })),
+        })),
+      },
+    }),
+  },
 };
 const EMPTY: Record<string, unknown> = { W1: { entity: null }, W7: { paths: [] } };
 

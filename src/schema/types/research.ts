@@ -13,7 +13,7 @@ import {
 } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
-import { selectsField } from '../lookahead.ts';
+import { entityPropsSelected, selectsField } from '../lookahead.ts';
 import { checkMetricWhenNothingMatched, normaliseMetric } from '../vocabulary.ts';
 import { factType } from './facts.ts';
 
@@ -230,6 +230,7 @@ builder.queryFields((t) => ({
         selectsField(info, 'figures'),
         limit,
         MAX_NESTED_LIST,
+        entityPropsSelected(info, [['rows', 'country']]),
       );
       return checkedMetric(ctx, metric, answer);
     },
