@@ -221,7 +221,7 @@ async function main() {
     for (const id of runners) contenders.push(await startContender(id, neo4j.uri, firstRequests[role(id)]!));
     const validation = await validate(contenders, params);
     log('profiling …');
-    const profiles = await profileAll(neo4j, workloads, params);
+    const profiles = await profileAll(neo4j, workloads, params, chosen.includes('baseline') ? baselineDir : undefined);
 
     const runs: any[] = [];
     for (const w of workloads) {

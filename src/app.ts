@@ -67,6 +67,7 @@ export async function createApp(config: Config) {
     database,
     logger,
     limits: config.limits,
+    execution: config.execution,
     auth: config.auth,
     ops: config.ops,
     apps: config.apps,

@@ -270,6 +270,32 @@ describe('lookahead: an entity and its facts in one statement', () => {
       ['FinancialFigure', false, true],
       ['Claim', false, false],
     ]);
+    // Participants are read with what the fields showing them load (key, kind and name always): a role field's own
+    // selection, or what `participants { entity { … } }` selects.
+    const BASE = ['key', 'kind', 'name'];
+    expect(planned.map((q) => [q.roleProps, q.roleSignatures])).toEqual([
+      [BASE, [BASE]],
+      [BASE, [BASE]],
+      [null, []],
+      [null, []],
+    ]);
+
+    planned.length = 0;
+    const mixed = parse(`{ entity(key: "company:x") { ... on Company {
+      domiciles { country { key description } participants { entity { wikidata } } }
+      figures { company { properties } participants { role } } } } }`);
+    expect((await execute({ schema, document: mixed, contextValue })).errors).toBeUndefined();
+    expect(planned.map((q) => [q.kinds?.join(','), q.withRoles, q.roleProps, q.roleSignatures])).toEqual([
+      // two lists, read once with both and handed to each field as it loads them
+      [
+        'Domicile',
+        true,
+        [...BASE, 'description', 'wikidata'].sort(),
+        [[...BASE, 'description'].sort(), [...BASE, 'wikidata'].sort()],
+      ],
+      // a field reading its entities whole (`properties`) makes them be read whole
+      ['FinancialFigure', true, null, []],
+    ]);
   });
 
   it('plans the properties the selected fields read', async () => {

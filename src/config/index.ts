@@ -65,6 +65,11 @@ const EnvSchema = z.object({
   /** OpenTelemetry traces of GraphQL operations and Cypher statements: off, console (stdout) or otlp (HTTP). */
   TRACING: z.enum(['off', 'console', 'otlp']).default('off'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Run queries through code compiled per document (graphql-jit, src/server/compiled-execution.ts) instead of
+   * graphql-js's interpreter; mutations and subscriptions always take graphql-js.
+   */
+  GRAPHQL_JIT: bool.default(true),
 
   /** Where the local Neo4j (used when NEO4J_URI is unset) keeps its data, and its Bolt port. */
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j/dev'),
@@ -205,6 +210,7 @@ export interface Config {
   epochDataDir: string;
   ops: { readyTimeoutMs: number; shutdownTimeoutMs: number; metricsEnabled: boolean };
   tracing: { exporter: 'off' | 'console' | 'otlp'; otlpEndpoint: string | undefined };
+  execution: ExecutionConfig;
   limits: LimitsConfig;
   auth: AuthConfig;
   apps: AppsConfig;
@@ -218,6 +224,12 @@ export interface MigrationsConfig {
   /** Apply pending migrations at start; otherwise a pending one stops the start. */
   onStart: boolean;
   lockTimeoutMs: number;
+}
+
+/** How GraphQL operations are executed (src/server/compiled-execution.ts). */
+export interface ExecutionConfig {
+  /** Queries run as code compiled once per document (graphql-jit); false: graphql-js for every operation. */
+  jit: boolean;
 }
 
 export interface LimitsConfig {
@@ -395,6 +407,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       metricsEnabled: e.METRICS_ENABLED,
     },
     tracing: { exporter: e.TRACING, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
+    execution: { jit: e.GRAPHQL_JIT },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,

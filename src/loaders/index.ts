@@ -13,6 +13,7 @@ import type { InvolvementQuery } from '../repositories/assertions.ts';
 import type { KeyResolution, LinkType } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { JudgementRow } from '../repositories/judgements.ts';
+import type { Props } from '../repositories/projection.ts';
 import type { CuratorRow, LinkRow, RuleRow } from '../repositories/provenance.ts';
 import type { CorroborationRow } from '../repositories/ranks.ts';
 import type { RevisionRow } from '../repositories/revisions.ts';
@@ -58,19 +59,52 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
     };
   };
 
-  const supports = loader<string, SupportRow[]>('supports', (keys) => repos.assertions.sources(keys));
+  /*
+   * Projected rows (only the properties a selection reads, src/schema/lookahead.ts) are kept apart from whole ones:
+   * a loader that reads projected rows is kept per property list, and only whole rows prime the loaders by key
+   * (`entity`, `source`), so a projected row never answers a load that needs other properties.
+   */
+  /** A fact's supports, their sources read with the properties of the signature (a JSON list, or null: whole). */
+  const supports = keyed<SupportRow[]>((signature) => {
+    const props = JSON.parse(signature) as Props;
+    return loader('supports', (keys) => repos.assertions.sources(keys, props));
+  });
   const entity = loader<string, EntityRow | null>('entity', (keys) => repos.entities.byKeys(keys));
   const primeEntities = (rows: RoleRow[][]) => {
     for (const roles of rows) for (const r of roles) entity.prime(r.entity.key, r.entity);
     return rows;
   };
+  const onlyProps = <T extends object>(row: T, props: readonly string[]) =>
+    Object.fromEntries(Object.entries(row).filter(([p]) => props.includes(p))) as T;
+  /** Participants read whole prime the entity loader; those read with a property list (the signature) do not. */
   const roles = loader<string, RoleRow[]>('roles', async (keys) => primeEntities(await repos.assertions.roles(keys)));
+  const projectedRoles = keyed<RoleRow[]>((signature) => {
+    const props = JSON.parse(signature) as string[];
+    return loader('roles', (keys) => repos.assertions.roles(keys, props));
+  });
 
   /** Facts read in a statement of their own, or with their entity; their sources and participants when asked for. */
   const factsOf = (query: InvolvementQuery, rows: FactRow[]) => {
-    if (query.withSources) for (const { fact, sources } of rows) supports.prime(fact.key, sources);
-    if (query.withRoles) for (const { fact, roles: participants } of rows) roles.prime(fact.key, participants);
-    primeEntities(rows.map((r) => r.roles));
+    if (query.withSources) {
+      const bySources = supports(JSON.stringify(query.sourceProps ?? null));
+      for (const { fact, sources } of rows) bySources.prime(fact.key, sources);
+    }
+    if (query.withRoles && query.roleProps === null) {
+      for (const { fact, roles: participants } of rows) roles.prime(fact.key, participants);
+      primeEntities(rows.map((r) => r.roles));
+    } else if (query.withRoles) {
+      // Read with every property the fields ask for; each field's loader gets exactly the properties of its own list
+      // (what it would have read itself), never `roles` or `entity`, which answer loads of whole entities.
+      for (const props of query.roleSignatures) {
+        const byRoles = projectedRoles(JSON.stringify(props));
+        for (const { fact, roles: participants } of rows) {
+          byRoles.prime(
+            fact.key,
+            participants.map((r) => ({ ...r, entity: onlyProps(r.entity, props) })),
+          );
+        }
+      }
+    }
     return rows.map((r) => r.fact);
   };
   const involvement = keyed<AssertionRow[]>((signature) => {
@@ -82,31 +116,41 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
 
   /**
    * Entities read together with the facts their selection asks for (src/schema/lookahead.ts): the facts (and
-   * sources) prime the loaders their fields use, so those fields run no statement of their own.
+   * sources) prime the loaders their fields use, so those fields run no statement of their own. Entities read
+   * whole (`props` null) prime the entity loader too.
    */
-  const withFacts = (queries: readonly InvolvementQuery[], rows: EntityWithFacts[]) =>
+  const withFacts = (queries: readonly InvolvementQuery[], rows: EntityWithFacts[], props: Props = null) =>
     rows.map(({ entity: row, facts }) => {
-      entity.prime(row.key, row);
+      if (props === null) entity.prime(row.key, row);
       queries.forEach((query, i) => {
         involvement(JSON.stringify(query)).prime(row.key, factsOf(query, facts[i] ?? []));
       });
       return row;
     });
   const entityWithFacts = keyed<EntityRow | null>((signature) => {
-    const queries = JSON.parse(signature) as InvolvementQuery[];
+    const { facts: queries, props } = JSON.parse(signature) as { facts: InvolvementQuery[]; props: Props };
     return loader('entityWithFacts', async (keys) =>
-      (await repos.entities.byKeysWithFacts(keys, queries)).map((r) => (r ? withFacts(queries, [r])[0]! : null)),
+      (await repos.entities.byKeysWithFacts(keys, queries, props)).map((r) =>
+        r ? withFacts(queries, [r], props)[0]! : null,
+      ),
     );
   });
 
   const links = keyed<EntityRow[]>((signature) => {
-    const { type, direction, limit } = JSON.parse(signature) as {
+    const { type, direction, limit, props } = JSON.parse(signature) as {
       type: LinkType;
       direction: 'IN' | 'OUT';
       limit: number;
+      props: Props;
     };
-    return loader('links', (keys) => repos.entities.links(keys, type, direction, limit));
+    return loader('links', (keys) => repos.entities.links(keys, type, direction, limit, props));
   });
+  /** Sources read with only the properties of the signature (a JSON list); never primed from whole reads. */
+  const projectedSource = keyed<SourceRow | null>((signature) => {
+    const props = JSON.parse(signature) as string[];
+    return loader('source', (keys) => repos.sources.byKeys(keys, props));
+  });
+  const source = loader<string, SourceRow | null>('source', (keys) => repos.sources.byKeys(keys));
   const linkSources = keyed<LinkRow[]>((signature) =>
     loader('linkSources', (keys) => repos.provenance.links(keys, Number(signature))),
   );
@@ -119,20 +163,30 @@ export function createLoaders(repos: Repositories, onBatch: BatchObserver = () =
 
   return {
     entity,
-    /** An entity by key with the facts its selection asks for, in one statement (plain `entity` when none). */
-    entityWithFacts: (key: string, facts: readonly InvolvementQuery[]) =>
-      facts.length ? entityWithFacts(JSON.stringify(facts)).load(key) : entity.load(key),
+    /**
+     * An entity by key with the facts its selection asks for and only the properties it reads (`props`, null: all),
+     * in one statement (plain `entity` when no facts and all properties).
+     */
+    entityWithFacts: (key: string, facts: readonly InvolvementQuery[], props: Props = null) =>
+      facts.length || props !== null ? entityWithFacts(JSON.stringify({ facts, props })).load(key) : entity.load(key),
     /** Rows of an entity page read with their facts: primes the loaders, returns the entities. */
     withFacts,
     assertion: loader<string, AssertionRow | null>('assertion', (keys) => repos.assertions.byKeys(keys)),
-    source: loader<string, SourceRow | null>('source', (keys) => repos.sources.byKeys(keys)),
+    source,
+    /** A source by key with only the properties `props` (null: all, through `source`). */
+    sourceWith: (key: string, props: Props) =>
+      props === null ? source.load(key) : projectedSource(JSON.stringify(props)).load(key),
     roles,
-    supports,
+    /** A fact's participants, each entity with only the properties `props` (null: all, through `roles`). */
+    rolesWith: (key: string, props: Props) =>
+      props === null ? roles.load(key) : projectedRoles(JSON.stringify(props)).load(key),
+    /** A fact's supports, their sources with only the properties `props` (null: all). */
+    supports: (key: string, props: Props = null) => supports(JSON.stringify(props)).load(key),
     /** Facts an entity takes part in, with the given roles/kinds/metric. */
     involvement: (key: string, query: InvolvementQuery) => involvement(JSON.stringify(query)).load(key),
-    /** Timeless neighbours of an entity. */
-    links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number) =>
-      links(JSON.stringify({ type, direction, limit })).load(key),
+    /** Timeless neighbours of an entity, with only the properties `props` (null: all). */
+    links: (key: string, type: LinkType, direction: 'IN' | 'OUT', limit: number, props: Props = null) =>
+      links(JSON.stringify({ type, direction, limit, props })).load(key),
     sourceAssertions: (key: string, limit: number) => sourceAssertions(String(limit)).load(key),
     /** An entity's timeless links in both directions, with the sources each carries. */
     linkSources: (key: string, limit: number) => linkSources(String(limit)).load(key),

@@ -6,6 +6,7 @@ import type { Loaders } from '../loaders/index.ts';
 import type { AssertionFilter, InvolvementQuery } from '../repositories/assertions.ts';
 import type { EntityFilter } from '../repositories/entities.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { Props } from '../repositories/projection.ts';
 import type { ConflictFilter, ConflictRow } from '../repositories/ranks.ts';
 import { type Connection, keysetConnection } from './keyset.ts';
 
@@ -43,12 +44,14 @@ async function byCountryAsGiven<T>(
 /**
  * A page of entities of one kind by name; `facts` are read with each entity and prime the loaders. The filter's
  * country key is taken as given and resolved with `resolveCountry` only when the page or count finds nothing.
+ * `props` are the entity properties the selection reads (null: all; only whole entities prime the entity loader).
  */
 export function entityConnection(
   scope: QueryScope,
   filter: EntityFilter,
   args: PageArgs & { descending: boolean },
   facts: readonly InvolvementQuery[],
+  props: Props,
   resolveCountry: (key: string) => Promise<string>,
 ): Connection<EntityRow> {
   const size = pageSize(args.first, scope.limits.maxPageSize);
@@ -66,11 +69,12 @@ export function entityConnection(
             after: after ? { name: after[0]!, key: after[1]! } : null,
             limit,
             facts,
+            props,
           }),
         (found) => found.length > 0,
         resolveCountry,
       );
-      return scope.loaders.withFacts(facts, rows);
+      return scope.loaders.withFacts(facts, rows, props);
     },
     (r) => [r.name, r.key],
     () =>
@@ -130,18 +134,19 @@ export const assertionConnection = (
     filter.asOf ?? null,
   );
 
-/** A page of sources by key, optionally by a substring of the title. */
+/** A page of sources by key, optionally by a substring of the title; `props`: what the selection reads (null: all). */
 export function sourceConnection<T extends { key: string }>(
   scope: QueryScope,
   titleContains: string | null,
   args: PageArgs,
   shape: (row: SourceRow) => T,
+  props: Props = null,
 ): Connection<T> {
   const size = pageSize(args.first, scope.limits.maxPageSize);
   const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
   return keysetConnection(
     size,
-    async (limit) => (await scope.repos.sources.page(titleContains, after, limit)).map(shape),
+    async (limit) => (await scope.repos.sources.page(titleContains, after, limit, props)).map(shape),
     (r) => [r.key],
     () => scope.repos.sources.count(titleContains),
   );

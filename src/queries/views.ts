@@ -4,6 +4,7 @@ import { checkGroup, rankByGrowth } from '../domain/research.ts';
 import { searchPlan } from '../domain/search-query.ts';
 import { PATH_RELATIONSHIPS, type PathRelationship } from '../repositories/graph.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { Props } from '../repositories/projection.ts';
 import type { CountryTotalParts } from '../repositories/research.ts';
 
 /**
@@ -38,6 +39,7 @@ export const researchViews = {
     parts: CountryTotalParts,
     limit: number,
     perRow: number,
+    countryProps: Props = null,
   ) {
     const rows = await scope.repos.research.totalsByCountry(
       q.metric,
@@ -47,6 +49,7 @@ export const researchViews = {
       limit + 1,
       perRow,
       q.asOf ?? null,
+      countryProps,
     );
     return capped(rows, limit);
   },

@@ -2,8 +2,9 @@ import type { Reader } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import { factAsOf } from '../domain/as-of.ts';
-import type { AssertionRow, FactRow, RoleRow, SupportRow } from '../domain/rows.ts';
+import type { AssertionRow, EntityRow, FactRow, RoleRow, SourceRow, SupportRow } from '../domain/rows.ts';
 import { ROLE_TYPES } from '../domain/scalars.ts';
+import { type Props, rowOf } from './projection.ts';
 
 const BY_KEYS = statement('assertions/by-keys');
 const OF_ENTITIES = statement('assertions/of-entities');
@@ -47,17 +48,40 @@ export interface InvolvementQuery {
   withRoles: boolean;
   /** The fact properties to read (null: all of them). */
   props: string[] | null;
+  /** With sources: the properties of each source to read (null: all of them). */
+  sourceProps: string[] | null;
+  /** With participants: the properties of each participant entity to read (null: all of them). */
+  roleProps: string[] | null;
+  /**
+   * With projected participants: the property lists the fields reading them load with (each a subset of roleProps),
+   * whose loaders the participants read fill (src/loaders/index.ts); not a statement parameter.
+   */
+  roleSignatures: string[][];
   /** As the graph stood at this instant (ISO 8601); absent or null: now. */
   asOf?: string | null;
 }
+
+/** A support as a statement returns it: its source whole, or the values of the source properties asked for. */
+export type SupportRecord = Omit<SupportRow, 'source'> & { source: SourceRow | unknown[] };
 
 /** A fact as fragments/facts-of-entity returns it: whole, or only the properties asked for, as values. */
 export interface FactRecord {
   fact: AssertionRow | null;
   values: unknown[];
-  sources: SupportRow[];
-  roles: RoleRow[];
+  sources: SupportRecord[];
+  roles: RoleRecord[];
 }
+
+/** Supports with their sources as rows (whole, or rebuilt from the properties asked for). */
+export const supportRows = (props: Props, records: readonly SupportRecord[]): SupportRow[] =>
+  records.map((r) => ({ ...r, source: rowOf<SourceRow>(props, r.source) as SourceRow }));
+
+/** A participant as a statement returns it: its entity whole, or the values of the entity properties asked for. */
+export type RoleRecord = Omit<RoleRow, 'entity'> & { entity: EntityRow | unknown[] };
+
+/** Participants with their entities as rows (whole, or rebuilt from the properties asked for). */
+export const roleRows = (props: Props, records: readonly RoleRecord[]): RoleRow[] =>
+  records.map((r) => ({ ...r, entity: rowOf<EntityRow>(props, r.entity) as EntityRow }));
 
 /** A fact read whole, or rebuilt from the properties asked for; one read as null is left out, as a whole read does. */
 function factOf(props: readonly string[] | null, whole: AssertionRow | null, values: readonly unknown[]): AssertionRow {
@@ -74,17 +98,23 @@ export function factRows(q: InvolvementQuery, records: readonly FactRecord[]): F
   const asOf = q.asOf ?? null;
   return records.map(({ fact, values, sources, roles }) => {
     const row = factOf(q.props, fact, values);
-    return { fact: asOf ? factAsOf(row, asOf) : row, sources, roles };
+    return {
+      fact: asOf ? factAsOf(row, asOf) : row,
+      sources: supportRows(q.sourceProps ?? null, sources),
+      roles: roleRows(q.roleProps ?? null, roles),
+    };
   });
 }
 
 /** The `$facts` parameter of statements that include fragments/facts-of-entity. */
 export const factsParam = (queries: readonly InvolvementQuery[]) =>
-  queries.map((q) => ({
+  queries.map(({ roleSignatures: _loadersOnly, ...q }) => ({
     ...q,
     anyRole: ROLE_TYPES.every((role) => q.roles.includes(role)),
     limit: int(q.limit),
     asOf: q.asOf ?? null,
+    sourceProps: q.sourceProps ?? null,
+    roleProps: q.roleProps ?? null,
   }));
 
 const byRequested = <T>(keys: readonly string[], rows: { key: string }[], pick: (r: any) => T, empty: T) => {
@@ -117,13 +147,15 @@ export function assertionRepository(db: Reader) {
       const rows = await db.read<{ key: string; facts: FactRecord[] }>(OF_ENTITIES, { keys, facts: factsParam([q]) });
       return byRequested(keys, rows, (r) => factRows(q, r.facts), []);
     },
-    async roles(keys: readonly string[]): Promise<RoleRow[][]> {
-      const rows = await db.read<{ key: string; roles: RoleRow[] }>(ROLES, { keys });
-      return byRequested(keys, rows, (r) => r.roles, []);
+    /** `props`: the properties of each entity to read (null: all). */
+    async roles(keys: readonly string[], props: Props = null): Promise<RoleRow[][]> {
+      const rows = await db.read<{ key: string; roles: RoleRecord[] }>(ROLES, { keys, props });
+      return byRequested(keys, rows, (r) => roleRows(props, r.roles), []);
     },
-    async sources(keys: readonly string[]): Promise<SupportRow[][]> {
-      const rows = await db.read<{ key: string; sources: SupportRow[] }>(SOURCES, { keys });
-      return byRequested(keys, rows, (r) => r.sources, []);
+    /** `props`: the properties of each source to read (null: all). */
+    async sources(keys: readonly string[], props: Props = null): Promise<SupportRow[][]> {
+      const rows = await db.read<{ key: string; sources: SupportRecord[] }>(SOURCES, { keys, props });
+      return byRequested(keys, rows, (r) => supportRows(props, r.sources), []);
     },
     /** `props`: the properties to read (null: all), as the selection asks (src/schema/lookahead.ts). */
     async page(

@@ -3,6 +3,7 @@ import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { EntityRow, EntityWithFacts } from '../domain/rows.ts';
 import { type FactRecord, factRows, factsParam, type InvolvementQuery } from './assertions.ts';
+import { type Props, rowOf } from './projection.ts';
 
 const BY_KEYS = statement('entities/by-keys');
 const PAGE_ASC = statement('entities/page-asc');
@@ -26,7 +27,16 @@ export interface EntityPageRequest extends EntityFilter {
   limit: number;
   /** Facts to read with each entity of the page (see fragments/facts-of-entity). */
   facts: readonly InvolvementQuery[];
+  /** The entity properties to read (null: all of them). */
+  props?: Props;
 }
+
+/** An entity as the projecting statements return it: whole, or the values of the properties asked for. */
+interface EntityRecord {
+  entity: EntityRow | null;
+  values: unknown[] | null;
+}
+const entityOf = (props: Props, r: EntityRecord) => rowOf<EntityRow>(props, r.entity ?? r.values);
 
 /** What a key names: the entity (after any merge), or the nearest existing keys. */
 export interface KeyResolution {
@@ -45,15 +55,21 @@ const withFactRows = (queries: readonly InvolvementQuery[], lists: FactRecord[][
   queries.map((q, i) => factRows(q, lists[i] ?? []));
 
 export function entityRepository(db: Reader) {
-  /** As byKeys, each entity with the facts asked for (see fragments/facts-of-entity), in one statement. */
-  async function byKeysWithFacts(keys: readonly string[], facts: readonly InvolvementQuery[]) {
-    const rows = await db.read<{ requested: string; entity: EntityRow | null; facts: FactRecord[][] }>(BY_KEYS, {
+  /**
+   * As byKeys, each entity with the facts asked for (see fragments/facts-of-entity), in one statement; `props`: the
+   * entity properties to read (null: all).
+   */
+  async function byKeysWithFacts(keys: readonly string[], facts: readonly InvolvementQuery[], props: Props = null) {
+    const rows = await db.read<EntityRecord & { requested: string; facts: FactRecord[][] }>(BY_KEYS, {
       keys,
       facts: factsParam(facts),
+      props,
     });
-    const found = new Map(
-      rows.map((r) => [r.requested, r.entity ? { entity: r.entity, facts: withFactRows(facts, r.facts) } : null]),
-    );
+    const found = new Map<string, EntityWithFacts | null>();
+    for (const r of rows) {
+      const entity = entityOf(props, r);
+      found.set(r.requested, entity ? { entity, facts: withFactRows(facts, r.facts) } : null);
+    }
     return keys.map((k): EntityWithFacts | null => found.get(k) ?? null);
   }
   return {
@@ -63,7 +79,8 @@ export function entityRepository(db: Reader) {
     },
     byKeysWithFacts,
     async page(req: EntityPageRequest): Promise<EntityWithFacts[]> {
-      const rows = await db.read<{ entity: EntityRow; facts: FactRecord[][] }>(req.descending ? PAGE_DESC : PAGE_ASC, {
+      const props = req.props ?? null;
+      const rows = await db.read<EntityRecord & { facts: FactRecord[][] }>(req.descending ? PAGE_DESC : PAGE_ASC, {
         kind: req.kind,
         nameContains: req.nameContains,
         country: req.country,
@@ -72,8 +89,9 @@ export function entityRepository(db: Reader) {
         afterKey: req.after?.key ?? (req.descending ? LAST_STRING : ''),
         limit: int(req.limit),
         facts: factsParam(req.facts),
+        props,
       });
-      return rows.map((r) => ({ entity: r.entity, facts: withFactRows(req.facts, r.facts) }));
+      return rows.map((r) => ({ entity: entityOf(props, r) as EntityRow, facts: withFactRows(req.facts, r.facts) }));
     },
     async count(filter: EntityFilter): Promise<number> {
       const [row] = await db.read<{ total: number }>(COUNT, { ...filter });
@@ -94,14 +112,16 @@ export function entityRepository(db: Reader) {
         (key) => byKey.get(key) ?? { key, resolved: null, byName: false, ambiguous: false, suggestions: [] },
       );
     },
-    async links(keys: readonly string[], type: LinkType, direction: 'IN' | 'OUT', limit: number) {
-      const rows = await db.read<{ key: string; entities: EntityRow[] }>(LINKS, {
+    /** `props`: the properties of each neighbour to read (null: all). */
+    async links(keys: readonly string[], type: LinkType, direction: 'IN' | 'OUT', limit: number, props: Props = null) {
+      const rows = await db.read<{ key: string; entities: (EntityRow | unknown[])[] }>(LINKS, {
         keys,
         type,
         direction,
         limit: int(limit),
+        props,
       });
-      const byKey = new Map(rows.map((r) => [r.key, r.entities]));
+      const byKey = new Map(rows.map((r) => [r.key, r.entities.map((e) => rowOf<EntityRow>(props, e) as EntityRow)]));
       return keys.map((k) => byKey.get(k) ?? []);
     },
   };

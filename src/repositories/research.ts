@@ -3,6 +3,7 @@ import { statement } from '../db/statements.ts';
 import { int } from '../db/values.ts';
 import type { AssertionRow, EntityRow } from '../domain/rows.ts';
 import type { SummedAmounts } from '../domain/values.ts';
+import { type Props, rowOf } from './projection.ts';
 
 /** How exact a sum is and the interval it may stand for (fragments/metric-by-country-sums). */
 export interface SumSpread extends Omit<SummedAmounts, 'totalMinor'> {
@@ -82,8 +83,11 @@ export function researchRepository(db: DbScope) {
         noChange: NO_CHANGE,
       });
     },
-    /** Sums by country with the `parts` asked for (the keys of at most `figuresLimit` figures each). */
-    totalsByCountry(
+    /**
+     * Sums by country with the `parts` asked for (the keys of at most `figuresLimit` figures each);
+     * `countryProps`: the properties of each row's country to read (null: all).
+     */
+    async totalsByCountry(
       metric: string,
       periodYear: number | null,
       periodType: string | null,
@@ -91,19 +95,25 @@ export function researchRepository(db: DbScope) {
       limit: number,
       figuresLimit: number,
       asOf: string | null = null,
-    ) {
+      countryProps: Props = null,
+    ): Promise<CountryTotalRow[]> {
       const current = periodYear === null ? METRIC_BY_COUNTRY : METRIC_BY_COUNTRY_OF_YEAR;
-      return db.read<CountryTotalRow>(asOf ? METRIC_BY_COUNTRY_AS_OF : current, {
-        asOf,
-        metric,
-        ...years(periodYear),
-        periodType,
-        withCompanies: parts.companies,
-        withFigures: parts.figures,
-        withSpread: parts.spread,
-        limit: int(limit),
-        figuresLimit: int(figuresLimit),
-      });
+      const rows = await db.read<Omit<CountryTotalRow, 'country'> & { country: EntityRow | unknown[] | null }>(
+        asOf ? METRIC_BY_COUNTRY_AS_OF : current,
+        {
+          asOf,
+          metric,
+          ...years(periodYear),
+          periodType,
+          withCompanies: parts.companies,
+          withFigures: parts.figures,
+          withSpread: parts.spread,
+          limit: int(limit),
+          figuresLimit: int(figuresLimit),
+          countryProps,
+        },
+      );
+      return rows.map((r) => ({ ...r, country: rowOf<EntityRow>(countryProps, r.country) }));
     },
     /** The first `limit` group figures (newest first), each with up to `membersLimit` members. */
     groupFigures(metric: string | null, limit: number, membersLimit: number) {

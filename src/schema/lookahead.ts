@@ -24,22 +24,28 @@ import type { InvolvementQuery } from '../repositories/assertions.ts';
 export const FACTS_QUERY = 'factsQuery';
 export type FactsQueryOf = (
   args: Record<string, unknown>,
-) => Omit<InvolvementQuery, 'withSources' | 'withRoles' | 'props'>;
+) => Omit<InvolvementQuery, 'withSources' | 'withRoles' | 'props' | 'sourceProps' | 'roleProps' | 'roleSignatures'>;
 
 /**
- * Field extension on a fact's fields: the graph properties its resolver reads ([] when it loads by key only). A
- * selected field without it makes the whole fact be read.
+ * Field extension on the fields of facts, entities and sources: the graph properties its resolver reads ([] when it
+ * loads by key only). A selected field without it makes the whole node be read.
  */
 export const READS = 'reads';
 export const reads = (...props: string[]) => ({ [READS]: props });
 /**
- * Field extension on a fact's fields that resolve through its participants (`roles` loader): selected below a facts
- * field, it makes the lookahead read every fact's participants in the same statement.
+ * Field extension on a fact's fields that resolve through its participants (`rolesWith` loader): selected below a
+ * facts field, it makes the lookahead read every fact's participants in the same statement. `entityPath` leads from
+ * the field to the participant entities whose selection says which properties it loads (`participants`: ['entity'];
+ * a role field such as `country` returns them itself: []).
  */
 export const READS_PARTICIPANTS = 'readsParticipants';
-export const readsParticipants = () => ({ ...reads(), [READS_PARTICIPANTS]: true });
+export const readsParticipants = (entityPath: string[] = []) => ({ ...reads(), [READS_PARTICIPANTS]: entityPath });
 /** What resolveType/isTypeOf (src/schema/types/node.ts) and global ids need of every fact. */
-const ALWAYS_READ = ['key', 'kind', 'mode', 'summary'];
+const FACT_ALWAYS = ['key', 'kind', 'mode', 'summary'];
+/** What isTypeOf, global ids, loads by key and keyset cursors (name, key) need of every entity. */
+export const ENTITY_ALWAYS = ['key', 'kind', 'name'];
+/** What global ids and loads by key need of every source (its type comes from the row's marker, not a property). */
+export const SOURCE_ALWAYS = ['key'];
 
 interface Selected {
   node: FieldNode;
@@ -62,12 +68,20 @@ function definition(on: GraphQLNamedType, name: string): GraphQLField<unknown, u
   return isObjectType(on) || isInterfaceType(on) ? on.getFields()[name] : undefined;
 }
 
+type Level = { set: SelectionSetNode | undefined; on: GraphQLNamedType }[];
+
 /** The selections reached from the resolving field through `path` (e.g. ['edges', 'node']), with their types. */
 function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) {
-  let level: { set: SelectionSetNode | undefined; on: GraphQLNamedType }[] = info.fieldNodes.map((node) => ({
-    set: node.selectionSet,
-    on: getNamedType(info.returnType),
-  }));
+  return selectionsBelow(
+    info,
+    info.fieldNodes.map((node) => ({ set: node.selectionSet, on: getNamedType(info.returnType) })),
+    path,
+  );
+}
+
+/** The selections reached from `start` through `path`, with their types. */
+function selectionsBelow(info: GraphQLResolveInfo, start: Level, path: readonly string[]) {
+  let level = start;
   for (const name of path) {
     level = level.flatMap(({ set, on }) =>
       fieldsOf(info, on, set)
@@ -104,17 +118,53 @@ function queryFor(
   info: GraphQLResolveInfo,
 ): InvolvementQuery {
   const selected = nodes.flatMap((n) => fieldsOf(info, factType, n.selectionSet));
+  const withSources = selected.some((f) => f.node.name.value === 'sources');
+  const level = nodes.map((n) => ({ set: n.selectionSet, on: factType }));
   return {
     ...queryOf(args),
-    withSources: selected.some((f) => f.node.name.value === 'sources'),
-    withRoles: selected.some((f) => definition(f.on, f.node.name.value)?.extensions?.[READS_PARTICIPANTS] === true),
-    props: propsRead(selected),
+    withSources,
+    props: propsRead(selected, FACT_ALWAYS),
+    // What the supports' `source { … }` reads (null when sources are not read, so the signature stays put).
+    sourceProps: withSources ? propsBelow(info, level, ['sources', 'source'], SOURCE_ALWAYS) : null,
+    ...participantsRead(info, selected),
   };
 }
 
-/** The fact properties the selected fields read, or null (read everything) when one of them does not say. */
-function propsRead(selected: readonly Selected[]): string[] | null {
-  const props = new Set(ALWAYS_READ);
+/**
+ * The participants the selected fields of a fact read through `rolesWith`: none, or read once in the facts' statement
+ * with every property any of them reads (`roleProps`, null: whole, when one of them reads whole entities), then
+ * handed to each of those fields as it loads them (`roleSignatures`: the property list of each projected field, as
+ * its resolver computes it, src/schema/types/assertion.ts), so a projected row fills only loaders of its own list.
+ */
+function participantsRead(
+  info: GraphQLResolveInfo,
+  selected: readonly Selected[],
+): Pick<InvolvementQuery, 'withRoles' | 'roleProps' | 'roleSignatures'> {
+  const byResponseKey = new Map<string, { path: string[]; level: Level }>();
+  for (const f of selected) {
+    const field = definition(f.on, f.node.name.value);
+    const path = field?.extensions?.[READS_PARTICIPANTS];
+    if (!field || !Array.isArray(path)) continue;
+    const responseKey = f.node.alias?.value ?? f.node.name.value;
+    const entry = byResponseKey.get(responseKey) ?? { path: path as string[], level: [] };
+    entry.level.push({ set: f.node.selectionSet, on: getNamedType(field.type) });
+    byResponseKey.set(responseKey, entry);
+  }
+  if (byResponseKey.size === 0) return { withRoles: false, roleProps: null, roleSignatures: [] };
+  const signatures = new Map<string, string[] | null>();
+  for (const { path, level } of byResponseKey.values()) {
+    const props = propsBelow(info, level, path, ENTITY_ALWAYS);
+    signatures.set(JSON.stringify(props), props);
+  }
+  const lists = [...signatures.values()];
+  if (lists.some((props) => props === null)) return { withRoles: true, roleProps: null, roleSignatures: [] };
+  const projected = lists as string[][];
+  return { withRoles: true, roleProps: [...new Set(projected.flat())].sort(), roleSignatures: projected };
+}
+
+/** The properties the selected fields read, or null (read everything) when one of them does not say. */
+function propsRead(selected: readonly Selected[], always: readonly string[]): string[] | null {
+  const props = new Set(always);
   for (const f of selected) {
     if (f.node.name.value.startsWith('__')) continue;
     const read = definition(f.on, f.node.name.value)?.extensions?.[READS] as string[] | undefined;
@@ -124,10 +174,54 @@ function propsRead(selected: readonly Selected[]): string[] | null {
   return [...props].sort();
 }
 
+const propsBelow = (info: GraphQLResolveInfo, start: Level, path: readonly string[], always: readonly string[]) =>
+  propsRead(
+    selectionsBelow(info, start, path).flatMap(({ set, on }) => fieldsOf(info, on, set)),
+    always,
+  );
+
+const propsAt = (info: GraphQLResolveInfo, paths: readonly (readonly string[])[], always: readonly string[]) =>
+  propsRead(
+    paths.flatMap((path) => selectionsAt(info, path).flatMap(({ set, on }) => fieldsOf(info, on, set))),
+    always,
+  );
+
 /** The fact properties read by the selections at `paths` below the resolving field (e.g. a connection's nodes). */
-export function factPropsSelected(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]) {
-  return propsRead(paths.flatMap((path) => selectionsAt(info, path).flatMap(({ set, on }) => fieldsOf(info, on, set))));
-}
+export const factPropsSelected = (info: GraphQLResolveInfo, paths: readonly (readonly string[])[]) =>
+  propsAt(info, paths, FACT_ALWAYS);
+
+/**
+ * Remembered per selection (the field nodes graphql-js hands every item of a list), so a field resolved for each of
+ * many rows walks its selection once. What a selection reads depends only on the document and the schema.
+ */
+const memoised = (compute: (info: GraphQLResolveInfo) => string[] | null) => {
+  const known = new WeakMap<readonly FieldNode[], string[] | null>();
+  return (info: GraphQLResolveInfo) => {
+    let found = known.get(info.fieldNodes);
+    if (found === undefined) {
+      found = compute(info);
+      known.set(info.fieldNodes, found);
+    }
+    return found;
+  };
+};
+
+/** The entity properties read by the selections at `paths` below the resolving field (null: all of them). */
+export const entityPropsSelected = (info: GraphQLResolveInfo, paths: readonly (readonly string[])[] = [[]]) =>
+  propsAt(info, paths, ENTITY_ALWAYS);
+
+/** The source properties read by the selections at `paths` below the resolving field (null: all of them). */
+export const sourcePropsSelected = (info: GraphQLResolveInfo, paths: readonly (readonly string[])[] = [[]]) =>
+  propsAt(info, paths, SOURCE_ALWAYS);
+
+/** The entity properties the resolving field's own selection reads (a field returning entities, e.g. links). */
+export const entityPropsOfField = memoised((info) => entityPropsSelected(info));
+
+/** The entity properties read below a fact's `participants` field (`participants { entity { … } }`). */
+export const participantProps = memoised((info) => entityPropsSelected(info, [['entity']]));
+
+/** The source properties read below a fact's `sources` field (`sources { source { … } }`). */
+export const supportSourceProps = memoised((info) => sourcePropsSelected(info, [['source']]));
 
 /**
  * The facts queries of the entities selected at `path` below the resolving field: one per facts field and response

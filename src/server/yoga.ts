@@ -4,6 +4,7 @@ import {
   type AppsConfig,
   type AuthConfig,
   type Config,
+  type ExecutionConfig,
   type ExportsConfig,
   type LimitsConfig,
   type LiveConfig,
@@ -17,6 +18,7 @@ import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import type { LiveChanges } from '../services/live-changes.ts';
 import { authOf, useAuth } from './auth.ts';
+import { useCompiledQueries } from './compiled-execution.ts';
 import { corsOption, useCorsVary } from './cors.ts';
 import { exampleQueries } from './examples.ts';
 import { useExplorePage } from './explore.ts';
@@ -45,6 +47,8 @@ export interface ServerDeps {
    * (never the environment: only src/config reads it, once, in src/index.ts).
    */
   limits?: LimitsConfig;
+  /** Queries compiled by graphql-jit (GRAPHQL_JIT) or interpreted by graphql-js. */
+  execution?: ExecutionConfig;
   auth?: AuthConfig;
   ops?: OpsConfig;
   /** CORS, trusted documents, rate limits and HTTP caching for the apps that consume the API. */
@@ -103,7 +107,8 @@ function maskError(error: unknown, message: string): Error {
   // graphql-js's own request errors (a null or mistyped variable, wrapped around the scalar's error; an
   // unsupported operation) carry no code: give them one so every error has a stable extensions.code.
   if (error instanceof GraphQLError && (!error.originalError || original instanceof GraphQLError)) {
-    if (error.extensions.code && !error.originalError) return error;
+    // graphql-jit's errors carry no extensions object at all.
+    if (error.extensions?.code && !error.originalError) return error;
     const variable = error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION;
     return new GraphQLError(error.message, {
       nodes: error.nodes,
@@ -141,6 +146,7 @@ export function buildYoga(deps: ServerDeps) {
   const { database, logger, stopping, live, extraPlugins = [], responseCache } = deps;
   const liveConfig = deps.liveConfig ?? DEFAULTS.live;
   const { limits = DEFAULTS.limits, auth = DEFAULTS.auth, ops = DEFAULTS.ops, apps = DEFAULTS.apps } = deps;
+  const execution = deps.execution ?? DEFAULTS.execution;
   const exports = deps.exports ?? DEFAULTS.exports;
   const counters = deps.counters ?? new MemoryCounterStore();
   const sizes = graphSizes(database);
@@ -204,6 +210,7 @@ export function buildYoga(deps: ServerDeps) {
       useGraphiQLAssets(),
       useExplorePage(),
       useQueryStats(),
+      useCompiledQueries(execution, schema),
       useLiveStreams(live, liveConfig.heartbeatMs),
       useReadiness({ database, timeoutMs: ops.readyTimeoutMs, stopping }),
       ...extraPlugins,

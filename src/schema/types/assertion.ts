@@ -1,4 +1,5 @@
 import type { FieldRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   type ChangeValue,
   FACT_FIELD_NAMES,
@@ -17,7 +18,14 @@ import { connectionOf, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { FACT_KIND_VALUES } from '../describe.ts';
 import { existingKeyOrNull } from '../keys.ts';
-import { factPropsSelected, reads, readsParticipants } from '../lookahead.ts';
+import {
+  entityPropsOfField,
+  factPropsSelected,
+  participantProps,
+  reads,
+  readsParticipants,
+  supportSourceProps,
+} from '../lookahead.ts';
 import { normaliseMetric } from '../vocabulary.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
@@ -193,12 +201,12 @@ AssertionRef.implement({
       type: [SupportRef],
       description: 'Supporting sources with verbatim snippets.',
       extensions: reads(),
-      resolve: (a, _args, ctx) => ctx.loaders.supports.load(a.key),
+      resolve: (a, _args, ctx, info) => ctx.loaders.supports(a.key, supportSourceProps(info)),
     }),
     participants: t.field({
       type: [ParticipantRef],
       description: 'Entities involved, by role.',
-      extensions: readsParticipants(),
+      extensions: readsParticipants(['entity']),
       args: {
         role: t.arg({
           type: RoleEnum,
@@ -206,8 +214,8 @@ AssertionRef.implement({
           description: 'Only this role, e.g. SPEAKER; default every role.',
         }),
       },
-      resolve: async (a, { role }, ctx) => {
-        const roles = await ctx.loaders.roles.load(a.key);
+      resolve: async (a, { role }, ctx, info) => {
+        const roles = await ctx.loaders.rolesWith(a.key, participantProps(info));
         return role ? roles.filter((r) => r.role === role) : roles;
       },
     }),
@@ -228,21 +236,22 @@ export function roleField(
   single?: false,
 ): FieldRef<Types, EntityRow[]>;
 export function roleField(t: FieldBuilder, role: RoleType, description: string, single = false) {
-  const load = async (a: AssertionRow, ctx: Context) =>
-    (await ctx.loaders.roles.load(a.key)).filter((r) => r.role === role).map((r) => r.entity);
+  const load = async (a: AssertionRow, ctx: Context, info: GraphQLResolveInfo) =>
+    (await ctx.loaders.rolesWith(a.key, entityPropsOfField(info))).filter((r) => r.role === role).map((r) => r.entity);
   return single
     ? t.field({
         type: EntityRef,
         nullable: true,
         description,
         extensions: readsParticipants(),
-        resolve: async (a: AssertionRow, _x: unknown, ctx: Context) => (await load(a, ctx))[0] ?? null,
+        resolve: async (a: AssertionRow, _x: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+          (await load(a, ctx, info))[0] ?? null,
       })
     : t.field({
         type: [EntityRef],
         description,
         extensions: readsParticipants(),
-        resolve: (a: AssertionRow, _x: unknown, ctx: Context) => load(a, ctx),
+        resolve: (a: AssertionRow, _x: unknown, ctx: Context, info: GraphQLResolveInfo) => load(a, ctx, info),
       });
 }
 

@@ -9,6 +9,7 @@ import { type ChangeFeedPage, changeFeed } from '../../queries/changes.ts';
 import { MAX_CHANGE_SCAN } from '../../repositories/changes.ts';
 import { builder } from '../builder.ts';
 import { DOCUMENTED_MAX_PAGE_SIZE } from '../connection.ts';
+import { reads } from '../lookahead.ts';
 import { AssertionRef, EntityRef, SourceRef } from './refs.ts';
 
 const ChangeOpEnum = builder.enumType('ChangeOp', {
@@ -186,11 +187,35 @@ const LAST_SEEN =
   'the same line moves it; a judgement does not). Null as for `firstSeen`.';
 
 builder.interfaceFields(EntityRef, (t) => ({
-  firstSeen: t.field({ type: 'DateTime', nullable: true, description: FIRST_SEEN, resolve: (e) => stamp(e.firstSeen) }),
-  lastSeen: t.field({ type: 'DateTime', nullable: true, description: LAST_SEEN, resolve: (e) => stamp(e.lastSeen) }),
+  firstSeen: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: FIRST_SEEN,
+    extensions: reads('firstSeen'),
+    resolve: (e) => stamp(e.firstSeen),
+  }),
+  lastSeen: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: LAST_SEEN,
+    extensions: reads('lastSeen'),
+    resolve: (e) => stamp(e.lastSeen),
+  }),
 }));
 
 builder.objectFields(SourceRef, (t) => ({
-  firstSeen: t.field({ type: 'DateTime', nullable: true, description: FIRST_SEEN, resolve: (s) => stamp(s.firstSeen) }),
-  lastSeen: t.field({ type: 'DateTime', nullable: true, description: LAST_SEEN, resolve: (s) => stamp(s.lastSeen) }),
+  firstSeen: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: FIRST_SEEN,
+    extensions: reads('firstSeen'),
+    resolve: (s) => stamp(s.firstSeen),
+  }),
+  lastSeen: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: LAST_SEEN,
+    extensions: reads('lastSeen'),
+    resolve: (s) => stamp(s.lastSeen),
+  }),
 }));

@@ -12,7 +12,16 @@ import { builder, type FieldsOf, type OutputOf } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKey } from '../keys.ts';
-import { FACTS_QUERY, type FactsQueryOf, factsQuery, factsSelected, selectsField } from '../lookahead.ts';
+import {
+  entityPropsOfField,
+  entityPropsSelected,
+  FACTS_QUERY,
+  type FactsQueryOf,
+  factsQuery,
+  factsSelected,
+  reads,
+  selectsField,
+} from '../lookahead.ts';
 import { factKindsOf, normaliseMetric } from '../vocabulary.ts';
 import { AssertionKindEnum } from './assertion.ts';
 import { isRowOf, NodeRef } from './node.ts';
@@ -65,27 +74,37 @@ EntityRef.implement({
   fields: (t) => ({
     key: t.string({
       description: 'Stable human-readable key, e.g. company:bytedance. Look up with entity(key:).',
+      extensions: reads('key'),
       resolve: (e) => e.key,
     }),
     kind: t.string({
       description: `Its kind, the same as its GraphQL type: ${wordList(ENTITY_KINDS)}.`,
+      extensions: reads('kind'),
       resolve: (e) => e.kind,
     }),
     name: t.string({
       description: 'Its name as commonly written, e.g. "ByteDance", "Nvidia H20".',
+      extensions: reads('name'),
       resolve: (e) => e.name,
     }),
-    aliases: t.stringList({ description: 'Other names, native scripts included.', resolve: (e) => e.aliases ?? [] }),
+    aliases: t.stringList({
+      description: 'Other names, native scripts included.',
+      extensions: reads('aliases'),
+      resolve: (e) => e.aliases ?? [],
+    }),
     wikidata: t.string({
       nullable: true,
       description: 'Wikidata QID, only where known for certain.',
+      extensions: reads('wikidata'),
       resolve: (e) => e.wikidata ?? null,
     }),
     description: t.string({
       nullable: true,
       description: 'A short description from the import, when one was given.',
+      extensions: reads('description'),
       resolve: (e) => e.description ?? null,
     }),
+    // No `reads`: it shows every property that is not a core one, so an entity it is selected on is read whole.
     properties: t.field({
       type: [PropertyRef],
       description: 'Kind-specific properties.',
@@ -132,7 +151,7 @@ EntityRef.implement({
         ranks: t.arg({ type: [RankEnum], required: false, description: RANKS_ARG_DESCRIPTION }),
         first: t.arg.int(nestedFirst(50)),
       },
-      extensions: { [FACTS_QUERY]: entityFactsQuery },
+      extensions: { [FACTS_QUERY]: entityFactsQuery, ...reads() },
       resolve: (e, args, ctx, info) => ctx.loaders.involvement(e.key, factsQuery(entityFactsQuery, args, info, e)),
     }),
   }),
@@ -173,7 +192,7 @@ export function factsField(
           }
         : {}),
     },
-    extensions: { [FACTS_QUERY]: queryOf },
+    extensions: { [FACTS_QUERY]: queryOf, ...reads() },
     resolve: (e: EntityRow, args: FactsArgs, ctx: Context, info: GraphQLResolveInfo) =>
       ctx.loaders.involvement(e.key, factsQuery(queryOf, args, info, e)),
   });
@@ -190,7 +209,9 @@ export function linkField(
   return t.field({
     type: [type],
     description: `${description} At most ${MAX_NESTED_LIST}, by name.`,
-    resolve: (e: EntityRow, _args: unknown, ctx: Context) => ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST),
+    extensions: reads(),
+    resolve: (e: EntityRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      ctx.loaders.links(e.key, link, direction, MAX_NESTED_LIST, entityPropsOfField(info)),
   });
 }
 
@@ -199,8 +220,9 @@ export function singleLinkField(t: FieldBuilder, type: OutputOf<EntityRow>, link
     type,
     nullable: true,
     description,
-    resolve: async (e: EntityRow, _args: unknown, ctx: Context) =>
-      (await ctx.loaders.links(e.key, link, 'OUT', 1))[0] ?? null,
+    extensions: reads(),
+    resolve: async (e: EntityRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      (await ctx.loaders.links(e.key, link, 'OUT', 1, entityPropsOfField(info)))[0] ?? null,
   });
 }
 
@@ -239,6 +261,8 @@ const factsOfConnection = (info: GraphQLResolveInfo) => [
   ...factsSelected(info, ['nodes']),
   ...factsSelected(info, ['edges', 'node']),
 ];
+/** The properties each entity of a page is read with (its cursor's name and key are always among them). */
+const propsOfConnection = (info: GraphQLResolveInfo) => entityPropsSelected(info, [['nodes'], ['edges', 'node']]);
 
 /**
  * An entity object type (implements Node and Entity) and its root connection, e.g. `companies`.
@@ -279,6 +303,7 @@ export function defineEntityType(
           entityFilter(kind, args.filter),
           { ...args, descending: args.orderBy === 'NAME_DESC' },
           factsOfConnection(info),
+          propsOfConnection(info),
           (key) => existingKey(ctx, 'filter.country', key),
         );
         // A country key that names nothing is this field's error (NOT_FOUND), as any unknown key: read now what

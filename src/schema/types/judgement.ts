@@ -12,6 +12,7 @@ import type { JudgementRow } from '../../repositories/judgements.ts';
 import { judgeEntities, withdrawJudgement } from '../../services/judgements.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST, PageInfoRef } from '../connection.ts';
+import { reads } from '../lookahead.ts';
 import { EntityRef } from './refs.ts';
 
 const VerdictEnum = builder.enumType('JudgementVerdict', {
@@ -105,6 +106,7 @@ builder.interfaceFields(EntityRef, (t) => ({
       'Entity-resolution judgements naming this entity’s key: merges into it (and out of it, once un-merged), ' +
       'negative and unsure ones, alias-table rows of imports; newest first.',
     args: { first: t.arg.int(nestedFirst(20)) },
+    extensions: reads(),
     resolve: (e, args, ctx) => ctx.loaders.judgements(e.key, nestedLimit(args.first ?? 20, MAX_NESTED_LIST)),
   }),
 }));

@@ -3,7 +3,7 @@ import type { EntityRow } from '../../domain/rows.ts';
 import { entityAt } from '../../queries/as-of.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { atInstant, factsSelected } from '../lookahead.ts';
+import { atInstant, entityPropsSelected, factsSelected } from '../lookahead.ts';
 import { AssertionRef, EntityRef } from './refs.ts';
 
 /** extensions.notFound for an as-of read of an entity the graph learned of later. */
@@ -47,11 +47,14 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { key, asOf }, ctx, info) => {
       const facts = factsSelected(info).map((q) => atInstant(q, asOf));
+      const selected = entityPropsSelected(info);
+      // As of an instant, whether the entity existed then is read from its firstSeen.
+      const props = selected && asOf ? [...new Set([...selected, 'firstSeen'])].sort() : selected;
       const at = (row: EntityRow | null) => (asOf ? entityAt(ctx, row, asOf, notLater(ctx, key, asOf)) : row);
-      const found = await ctx.loaders.entityWithFacts(key, facts);
+      const found = await ctx.loaders.entityWithFacts(key, facts, props);
       if (found) return at(found);
       const resolution = await ctx.loaders.keyResolution.load(key);
-      if (resolution.resolved !== null) return at(await ctx.loaders.entityWithFacts(resolution.resolved, facts));
+      if (resolution.resolved !== null) return at(await ctx.loaders.entityWithFacts(resolution.resolved, facts, props));
       const { message } = unknownKey('key', key, resolution.suggestions, resolution.ambiguous);
       const suggestions = resolution.suggestions.map((s) => s.key);
       ctx.notFound ??= [];

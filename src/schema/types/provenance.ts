@@ -186,11 +186,13 @@ builder.interfaceFields(EntityRef, (t) => ({
   textOrigins: t.field({
     type: [TextOriginRef],
     description: 'Where its description comes from: VERBATIM (the source’s words) or EDITORIAL (the curator’s).',
+    extensions: reads(...ENTITY_TEXTS.map(([, p]) => p), ...ORIGIN_PROPS),
     resolve: (e: EntityRow) => textOrigins(e, ENTITY_TEXTS),
   }),
   links: t.field({
     type: [LinkRef],
     description: `Its timeless links in both directions, each with its sources; at most ${MAX_NESTED_LIST}, by type.`,
+    extensions: reads(),
     resolve: (e: EntityRow, _a, ctx) => ctx.loaders.linkSources(e.key, MAX_NESTED_LIST),
   }),
 }));
@@ -200,6 +202,7 @@ builder.objectFields(SourceRef, (t) => ({
     type: CuratorRef,
     nullable: true,
     description: 'The curator who wrote its note (always editorial); null when none was declared.',
+    extensions: reads('curator', 'note'),
     resolve: (s: SourceRow, _a, ctx) =>
       typeof s.curator === 'string' && s.note ? ctx.loaders.curator.load(s.curator) : null,
   }),

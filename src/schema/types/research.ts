@@ -14,7 +14,7 @@ import {
 } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { existingKeyOrNull } from '../keys.ts';
-import { selectsField } from '../lookahead.ts';
+import { entityPropsSelected, selectsField } from '../lookahead.ts';
 import { checkMetricWhenNothingMatched, normaliseMetric } from '../vocabulary.ts';
 import { factType } from './facts.ts';
 
@@ -244,7 +244,14 @@ builder.queryFields((t) => ({
       const { periodYear = null, periodType = null, asOf = null } = args;
       const metric = normaliseMetric(args.metric);
       const query = { metric, periodYear, periodType, asOf };
-      const answer = await researchViews.metricByCountry(ctx, query, countryTotalParts(info), limit, MAX_NESTED_LIST);
+      const answer = await researchViews.metricByCountry(
+        ctx,
+        query,
+        countryTotalParts(info),
+        limit,
+        MAX_NESTED_LIST,
+        entityPropsSelected(info, [['rows', 'country']]),
+      );
       return checkedMetric(ctx, metric, answer);
     },
   }),

@@ -1,5 +1,6 @@
 import { MAX_REVISIONS, type RevisionRow } from '../../repositories/revisions.ts';
 import { builder } from '../builder.ts';
+import { reads } from '../lookahead.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 
 export const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
@@ -20,9 +21,19 @@ export const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement(
 const description = `Replaced stored values, newest first (at most ${MAX_REVISIONS}).`;
 
 builder.interfaceFields(EntityRef, (t) => ({
-  history: t.field({ type: [RevisionRef], description, resolve: (e, _args, ctx) => ctx.loaders.revisions.load(e.key) }),
+  history: t.field({
+    type: [RevisionRef],
+    description,
+    extensions: reads(),
+    resolve: (e, _args, ctx) => ctx.loaders.revisions.load(e.key),
+  }),
 }));
 
 builder.objectFields(SourceRef, (t) => ({
-  history: t.field({ type: [RevisionRef], description, resolve: (s, _args, ctx) => ctx.loaders.revisions.load(s.key) }),
+  history: t.field({
+    type: [RevisionRef],
+    description,
+    extensions: reads(),
+    resolve: (s, _args, ctx) => ctx.loaders.revisions.load(s.key),
+  }),
 }));

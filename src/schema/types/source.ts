@@ -2,6 +2,7 @@ import { nestedLimit } from '../../domain/limits.ts';
 import { sourceConnection } from '../../queries/connections.ts';
 import { builder } from '../builder.ts';
 import { connectionOf, MAX_NESTED_LIST, nestedFirst, PAGE_AFTER, PAGE_FIRST } from '../connection.ts';
+import { reads, sourcePropsSelected } from '../lookahead.ts';
 import { NodeRef } from './node.ts';
 import { AssertionRef, asSource, EntityRef, SourceRef } from './refs.ts';
 
@@ -10,32 +11,59 @@ SourceRef.implement({
   interfaces: [NodeRef],
   isTypeOf: (row) => typeof row === 'object' && row !== null && (row as { __source?: unknown }).__source === true,
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Stable key, e.g. `source:epoch-gpu-clusters`.' }),
-    title: t.exposeString('title', { description: 'The title as published.' }),
+    key: t.exposeString('key', {
+      extensions: reads('key'),
+      description: 'Stable key, e.g. `source:epoch-gpu-clusters`.',
+    }),
+    title: t.exposeString('title', {
+      extensions: reads('title'),
+      description: 'The title as published.',
+    }),
     kind: t.exposeString('kind', {
+      extensions: reads('kind'),
       description:
         'article, dataset, dataset_row, manual, or reference (a reference work a curator declared, e.g. a Wikidata item).',
     }),
     url: t.exposeString('url', {
+      extensions: reads('url'),
       nullable: true,
       description: 'Where it is published; null when the source names none.',
     }),
-    publishedDate: t.exposeString('publishedDate', { nullable: true, description: 'Only when the source states it.' }),
-    contentHash: t.exposeString('contentHash', { nullable: true, description: 'sha256 of the source text as held.' }),
+    publishedDate: t.exposeString('publishedDate', {
+      extensions: reads('publishedDate'),
+      nullable: true,
+      description: 'Only when the source states it.',
+    }),
+    contentHash: t.exposeString('contentHash', {
+      extensions: reads('contentHash'),
+      nullable: true,
+      description: 'sha256 of the source text as held.',
+    }),
     hasText: t.boolean({
       description:
         'Whether the graph holds the source’s full text. When it does, every snippet citing the source was checked ' +
         'against it (`Support.verified`); the text itself is not served here.',
+      extensions: reads('textSha256'),
       resolve: (s) => typeof s.textSha256 === 'string',
     }),
     textSha256: t.string({
       nullable: true,
       description: 'sha256 of the stored full text ("sha256:<hex>"); null when none is stored.',
+      extensions: reads('textSha256'),
       resolve: (s) => s.textSha256 ?? null,
     }),
-    license: t.exposeString('license', { nullable: true, description: 'e.g. CC BY 4.0 for Epoch AI data.' }),
-    citation: t.exposeString('citation', { nullable: true, description: 'How to credit the source.' }),
+    license: t.exposeString('license', {
+      extensions: reads('license'),
+      nullable: true,
+      description: 'e.g. CC BY 4.0 for Epoch AI data.',
+    }),
+    citation: t.exposeString('citation', {
+      extensions: reads('citation'),
+      nullable: true,
+      description: 'How to credit the source.',
+    }),
     note: t.exposeString('note', {
+      extensions: reads('note'),
       nullable: true,
       description: 'Anything else worth knowing, e.g. the snapshot and file hashes of a dataset.',
     }),
@@ -43,12 +71,15 @@ SourceRef.implement({
       type: EntityRef,
       nullable: true,
       description: 'Who published it (PUBLISHED_BY), e.g. `organization:pan-finance`.',
+      // Not a stored property: the statements read it from PUBLISHED_BY.
+      extensions: reads('publisherKey'),
       resolve: (s, _args, ctx) => (s.publisherKey ? ctx.loaders.entity.load(s.publisherKey) : null),
     }),
     assertions: t.field({
       type: [AssertionRef],
       description: 'Facts this source supports (by key).',
       args: { first: t.arg.int(nestedFirst(100)) },
+      extensions: reads(),
       resolve: (s, args, ctx) => ctx.loaders.sourceAssertions(s.key, nestedLimit(args.first ?? 100, MAX_NESTED_LIST)),
     }),
   }),
@@ -68,7 +99,14 @@ builder.queryField('sources', (t) =>
         description: 'Only sources whose title contains this text, case-insensitive, e.g. "Epoch".',
       }),
     },
-    resolve: (_root, args, ctx) => sourceConnection(ctx, args.titleContains ?? null, args, asSource),
+    resolve: (_root, args, ctx, info) =>
+      sourceConnection(
+        ctx,
+        args.titleContains ?? null,
+        args,
+        asSource,
+        sourcePropsSelected(info, [['nodes'], ['edges', 'node']]),
+      ),
   }),
 );
 
@@ -83,8 +121,8 @@ builder.queryField('source', (t) =>
         description: 'Source key, e.g. `source:panfinance-chinese-tech-giants-ai-investment`; null when unknown.',
       }),
     },
-    resolve: async (_root, { key }, ctx) => {
-      const row = await ctx.loaders.source.load(key);
+    resolve: async (_root, { key }, ctx, info) => {
+      const row = await ctx.loaders.sourceWith(key, sourcePropsSelected(info));
       return row ? asSource(row) : null;
     },
   }),
