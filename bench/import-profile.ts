@@ -1,13 +1,5 @@
 import { once } from 'node:events';
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -20,7 +12,8 @@ import { freePort, startLocalNeo4j } from '../src/devdb/local-neo4j.ts';
 import { importFile, parseLine } from '../src/services/import/importer.ts';
 import { addToBatch, emptyBatch, writeBatch } from '../src/services/import/write.ts';
 import { DEFAULT_LOCK_TIMEOUT_MS, updateSchema } from '../src/services/migrations.ts';
-import { generate, SIZES, type Size } from './generate.ts';
+import { SIZES, type Size } from './generate.ts';
+import { loadDataset } from './lib/dataset.ts';
 
 /**
  * npm run bench:import-profile -- --size S|M [--seed 42] [--batch-size 500] [--out FILE]
@@ -47,17 +40,8 @@ if (!(size in SIZES) || !Number.isInteger(seed) || !Number.isInteger(batchSize) 
   process.exit(2);
 }
 
-const BENCH_DIR = import.meta.dirname;
-const file = resolve(BENCH_DIR, 'tmp', `gen-${size}-seed${seed}.ndjson`);
-if (!existsSync(file)) {
-  mkdirSync(resolve(BENCH_DIR, 'tmp'), { recursive: true });
-  const out = createWriteStream(file);
-  await generate(size, seed, async (line) => {
-    if (!out.write(line)) await once(out, 'drain');
-  });
-  out.end();
-  await once(out, 'finish');
-}
+// The same generated file `npm run bench` uses (cached in bench/.data).
+const { file } = await loadDataset(size, seed, resolve(import.meta.dirname, '..'), (line) => console.error(line));
 
 /** The file without its last `batchSize` assertion lines (written to `head`), and those lines. */
 async function holdOut(head: string): Promise<string[]> {
